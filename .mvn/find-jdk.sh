@@ -1,0 +1,29 @@
+# Sourced by ./lab3, ./mvnw and .ci/run: exports JAVA_HOME pointing at a JDK >= 21.
+#
+# Order: $JAVA_HOME, the `java` on PATH, then /usr/lib/jvm/* (newest first).
+# Many lab machines have Java 17 as the default `java`; this finds the newer one.
+lab3_java_major() { # prints the feature version of the java binary $1, or 0
+  "$1" -XshowSettings:properties -version 2>&1 |
+    sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1 | grep . || echo 0
+}
+lab3_find_jdk() {
+  local candidate
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] &&
+     [ "$(lab3_java_major "$JAVA_HOME/bin/java")" -ge 21 ]; then
+    return 0
+  fi
+  if command -v javac >/dev/null 2>&1; then
+    candidate=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")
+    if [ "$(lab3_java_major "$candidate/bin/java")" -ge 21 ]; then
+      export JAVA_HOME="$candidate"; return 0
+    fi
+  fi
+  for candidate in $(find /usr/lib/jvm -mindepth 1 -maxdepth 1 2>/dev/null | sort -rV); do
+    candidate=${candidate%/}
+    if [ -x "$candidate/bin/javac" ] && [ "$(lab3_java_major "$candidate/bin/java")" -ge 21 ]; then
+      export JAVA_HOME="$candidate"; return 0
+    fi
+  done
+  echo "lab3: no JDK 21 or newer found (looked at JAVA_HOME, PATH and /usr/lib/jvm); install one or set JAVA_HOME" >&2
+  return 1
+}

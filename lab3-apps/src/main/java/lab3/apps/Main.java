@@ -1,0 +1,79 @@
+package lab3.apps;
+
+import java.util.Arrays;
+import java.util.List;
+import lab3.apps.cli.Command;
+import lab3.apps.cli.Failures;
+import lab3.apps.cli.Io;
+import lab3.apps.cli.UsageException;
+
+/**
+ * {@code ./lab3 <command> [args]}: finds the command and runs it. Exit status: 0 on success, 1 when
+ * the work failed (network, protocol, files), 2 for a bad command line. Errors are one line on
+ * stderr, never a stack trace.
+ */
+public final class Main {
+  public static final int OK = 0;
+  public static final int FAILED = 1;
+  public static final int USAGE = 2;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    Io io = Io.system();
+    int status = run(args, io);
+    io.out().flush();
+    io.err().flush();
+    System.exit(status);
+  }
+
+  /** Runs one command line against the given console and returns the exit status. */
+  public static int run(String[] args, Io io) {
+    List<Command> commands = Commands.all();
+    if (args.length == 0
+        || args[0].equals("--help")
+        || args[0].equals("-h")
+        || args[0].equals("help")) {
+      io.out().print(overview(commands));
+      io.out().flush();
+      return args.length == 0 ? USAGE : OK;
+    }
+    Command command =
+        commands.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
+    if (command == null) {
+      io.err().println("lab3: unknown command '" + args[0] + "'; see ./lab3 --help");
+      return USAGE;
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    try {
+      return command.run(rest, io);
+    } catch (UsageException e) {
+      io.out().flush();
+      io.err().println("lab3 " + command.name() + ": " + e.getMessage());
+      if (e.usage() != null) {
+        io.err().println(e.usage() + "   (--help for more)");
+      }
+      return USAGE;
+    } catch (IllegalArgumentException e) {
+      io.out().flush();
+      io.err().println("lab3 " + command.name() + ": " + e.getMessage());
+      return USAGE;
+    } catch (Exception | Error e) {
+      io.out().flush();
+      io.err().println("lab3 " + command.name() + ": " + Failures.describe(e));
+      return FAILED;
+    }
+  }
+
+  static String overview(List<Command> commands) {
+    StringBuilder text = new StringBuilder();
+    text.append("usage: ./lab3 <command> [arguments]   (./lab3 <command> --help for one)\n\n");
+    text.append("Lab3: the socket-programming lab, its servers emulated on this machine.\n\n");
+    int width = commands.stream().mapToInt(c -> c.name().length()).max().orElse(0);
+    for (Command c : commands) {
+      text.append("  ").append(c.name()).append(" ".repeat(width - c.name().length() + 3));
+      text.append(c.summary()).append('\n');
+    }
+    return text.toString();
+  }
+}

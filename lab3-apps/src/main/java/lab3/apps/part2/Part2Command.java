@@ -1,0 +1,90 @@
+package lab3.apps.part2;
+
+import java.time.Duration;
+import java.util.List;
+import lab3.apps.cli.Args;
+import lab3.apps.cli.CliCommand;
+import lab3.apps.cli.Io;
+import lab3.pmu.PmuClient;
+import lab3.pmu.PmuCommand;
+import lab3.pmu.PmuResult;
+import lab3.transport.Endpoint;
+import lab3.transport.Family;
+import lab3.transport.TcpTransport;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code ./lab3 part2 <server> <port> <command>}: the PDC of Part 2, with the graders' command
+ * line. stdout: the messages, one per line, or the floodme text followed by one newline.
+ */
+public final class Part2Command extends CliCommand {
+
+  public Part2Command() {
+    super(
+        "part2",
+        "<server> <port> <command>",
+        "Part 2: send CMD_short:d or CMD_floodme to a PMU over TCP (IPv6 socket), print the answer",
+        3,
+        3);
+  }
+
+  @Override
+  protected void options(Options options) {
+    options.addOption(
+        Option.builder()
+            .longOpt("timeout")
+            .hasArg()
+            .argName("seconds")
+            .desc("give up when the server is silent this long beyond d (default 30, 0 = never)")
+            .build());
+  }
+
+  @Override
+  protected String footer() {
+    return """
+        Examples:
+          ./lab3 part2 ::1 5003 CMD_short:0
+          ./lab3 part2 tcpip.epfl.ch 5003 CMD_floodme > flood.txt
+        The socket is an IPv6 socket: an IPv4 server is reached through its IPv4-mapped address.
+        -v prints read() calls, bytes and elapsed time to stderr.""";
+  }
+
+  @Override
+  protected int execute(CommandLine line, List<String> positional, Io io) throws Exception {
+    Endpoint endpoint =
+        new Endpoint(positional.get(0), Args.port("port", positional.get(1), false));
+    PmuCommand command = PmuCommand.parse(positional.get(2));
+    double timeout =
+        line.hasOption("timeout") ? Args.decimal("--timeout", line.getOptionValue("timeout")) : 30;
+    if (timeout < 0) {
+      throw new IllegalArgumentException("--timeout must be zero or positive");
+    }
+    PmuClient client =
+        PmuClient.builder()
+            .transport(TcpTransport.builder().family(Family.ANY).build())
+            .readTimeout(Duration.ofMillis((long) (timeout * 1000)))
+            .build();
+    PmuResult result = client.send(endpoint, command, new PrintingListener(io.out()));
+    if (command instanceof PmuCommand.Floodme) {
+      io.out().append('\n');
+    }
+    io.out().flush();
+    if (line.hasOption("verbose")) {
+      io.err().println(describe(result));
+    }
+    return 0;
+  }
+
+  /** The -v line: the figures the lab's questions ask about. */
+  public static String describe(PmuResult r) {
+    return String.format(
+        "server %s: %s, %d read() calls, %d bytes, %d ms",
+        r.server(),
+        r.command() instanceof PmuCommand.Short ? r.messages() + " messages" : "floodme text",
+        r.reads(),
+        r.bytes(),
+        r.elapsed().toMillis());
+  }
+}

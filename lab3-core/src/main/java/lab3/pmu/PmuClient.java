@@ -1,0 +1,153 @@
+package lab3.pmu;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import lab3.pmu.internal.Utf8StreamDecoder;
+import lab3.transport.Connection;
+import lab3.transport.Endpoint;
+import lab3.transport.TcpTransport;
+import lab3.transport.Transport;
+import lab3.transport.internal.Timeouts;
+
+/**
+ * The PDC side of the lab's PMU protocol (Parts 2 and 6): sends one command and streams back the
+ * answer until the server closes.
+ *
+ * <pre>{@code
+ * PmuClient client = PmuClient.builder().transport(TcpTransport.create()).build();
+ * PmuResult r = client.send(new Endpoint("::1", 5003), PmuCommand.parse("CMD_short:0"),
+ *     new PmuListener() {
+ *       public void onMessage(String m) { System.out.println(m); }
+ *     });
+ * }</pre>
+ *
+ * <p>The answer is never held whole: a 1 GiB floodme passes through a buffer of {@link
+ * Builder#bufferSize} bytes. The client knows how long the PMU may pause (the d of {@code
+ * CMD_short:d}), so its read time-out is the configured silence plus d.
+ *
+ * <p>The same client serves Part 6: give it a TLS transport. Instances are immutable and may be
+ * shared; each {@link #send} uses its own connection.
+ */
+public final class PmuClient {
+  private final Transport transport;
+  private final Duration silence;
+  private final int bufferSize;
+
+  private PmuClient(Builder builder) {
+    this.transport = builder.transport;
+    this.silence = builder.silence;
+    this.bufferSize = builder.bufferSize;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Connects, sends {@code command}, delivers the answer to {@code listener} until the server
+   * closes, and returns the counts.
+   *
+   * @throws java.net.ProtocolException if the server sends something that is not a PMU answer
+   *     (complete messages before it were delivered)
+   * @throws TruncatedMessageException if the server closes inside a message
+   * @throws java.net.SocketTimeoutException if the server stays silent too long
+   * @throws IOException if connecting or reading fails
+   */
+  public PmuResult send(Endpoint endpoint, PmuCommand command, PmuListener listener)
+      throws IOException {
+    checkNotNull(listener, "listener");
+    long start = System.nanoTime();
+    try (Connection connection = transport.open(endpoint)) {
+      if (command instanceof PmuCommand.Short s && !silence.isZero()) {
+        connection.setReadTimeout(silence.plus(s.interval()));
+      } else {
+        connection.setReadTimeout(silence);
+      }
+      OutputStream out = connection.output();
+      out.write(command.wire().getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+
+      InputStream in = connection.input();
+      byte[] buf = new byte[bufferSize];
+      long reads = 0;
+      long bytes = 0;
+      PmuMessageDecoder messages = new PmuMessageDecoder();
+      Utf8StreamDecoder text = new Utf8StreamDecoder();
+      boolean flood = command instanceof PmuCommand.Floodme;
+      for (int n; (n = in.read(buf)) >= 0; ) {
+        if (n == 0) {
+          continue;
+        }
+        reads++;
+        bytes += n;
+        if (flood) {
+          deliver(text.decode(buf, 0, n), listener);
+        } else {
+          messages.decode(buf, 0, n, listener);
+        }
+        listener.onReadComplete();
+      }
+      if (flood) {
+        deliver(text.finish(), listener);
+      } else {
+        messages.finish(listener);
+      }
+      listener.onReadComplete();
+      return new PmuResult(
+          command,
+          connection.remoteAddress(),
+          messages.messages(),
+          reads,
+          bytes,
+          Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
+  private static void deliver(CharBuffer chars, PmuListener listener) throws IOException {
+    if (chars.hasRemaining()) {
+      listener.onText(chars);
+    }
+  }
+
+  /** Configures a {@link PmuClient}. */
+  public static final class Builder {
+    private Transport transport = TcpTransport.create();
+    private Duration silence = Duration.ofSeconds(30);
+    private int bufferSize = 64 * 1024;
+
+    private Builder() {}
+
+    /** How to reach the PMU: TCP by default; TLS for Part 6; in-memory in tests. */
+    public Builder transport(Transport transport) {
+      this.transport = checkNotNull(transport, "transport");
+      return this;
+    }
+
+    /**
+     * How long the server may stay silent beyond the pause its command asked for, before the client
+     * gives up with a {@link java.net.SocketTimeoutException}. Zero waits forever. Default 30 s.
+     */
+    public Builder readTimeout(Duration silence) {
+      this.silence = Timeouts.check("read time-out", silence);
+      return this;
+    }
+
+    /** The most one read() may return. Default 64 KiB. */
+    public Builder bufferSize(int bytes) {
+      checkArgument(bytes >= 1 && bytes <= 16 * 1024 * 1024, "buffer size out of range: %s", bytes);
+      this.bufferSize = bytes;
+      return this;
+    }
+
+    public PmuClient build() {
+      return new PmuClient(this);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package lab3.pmu;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A command the PDC sends to the PMU: {@code CMD_short:d} or {@code CMD_floodme}.
+ *
+ * <p>On the wire a command is its ASCII text, sent in one write with no terminator, as the lab's
+ * Python client does ({@code sock.sendall(b"CMD_short:0")}). The keyword is matched without regard
+ * to case, since the lab's text itself writes both {@code CMD_short} and {@code CMD_SHORT}.
+ */
+public sealed interface PmuCommand {
+
+  /** The longest command the PMU accepts, in bytes. */
+  int MAX_LENGTH = 64;
+
+  /** The longest pause between two messages a command may ask for. */
+  Duration MAX_INTERVAL = Duration.ofHours(1);
+
+  /** The text sent on the wire. */
+  String wire();
+
+  /**
+   * {@code CMD_short:d}: the PMU sends n short messages, pausing {@code interval} between two
+   * consecutive sends, then closes.
+   */
+  record Short(Duration interval) implements PmuCommand {
+    public Short {
+      checkArgument(
+          interval != null && !interval.isNegative() && interval.compareTo(MAX_INTERVAL) <= 0,
+          "interval must be between 0 and %s s, got %s",
+          MAX_INTERVAL.toSeconds(),
+          interval);
+    }
+
+    /** {@code CMD_short:seconds}. */
+    public static Short seconds(long seconds) {
+      return new Short(Duration.ofSeconds(seconds));
+    }
+
+    @Override
+    public String wire() {
+      BigDecimal seconds = BigDecimal.valueOf(interval.toMillis()).movePointLeft(3);
+      return "CMD_short:" + seconds.stripTrailingZeros().toPlainString();
+    }
+
+    @Override
+    public String toString() {
+      return wire();
+    }
+  }
+
+  /** {@code CMD_floodme}: the PMU sends one large text with a single write, then closes. */
+  record Floodme() implements PmuCommand {
+    @Override
+    public String wire() {
+      return "CMD_floodme";
+    }
+
+    @Override
+    public String toString() {
+      return wire();
+    }
+  }
+
+  /**
+   * Parses a command as a user types it or as it arrives on the wire (trailing CR/LF ignored).
+   *
+   * @throws IllegalArgumentException naming what is wrong, if it is not a valid command
+   */
+  static PmuCommand parse(String text) {
+    String s = text.strip();
+    checkArgument(s.length() <= MAX_LENGTH, "command longer than %s characters", MAX_LENGTH);
+    String lower = s.toLowerCase(Locale.ROOT);
+    if (lower.equals("cmd_floodme")) {
+      return new Floodme();
+    }
+    if (lower.startsWith("cmd_short:")) {
+      String d = s.substring("cmd_short:".length());
+      checkArgument(
+          d.matches("[0-9]{1,7}(\\.[0-9]{1,3})?"),
+          "in CMD_short:d, d must be a number of seconds such as 0, 1 or 0.5, got '%s'",
+          d);
+      BigDecimal seconds = new BigDecimal(d);
+      checkArgument(
+          seconds.compareTo(BigDecimal.valueOf(MAX_INTERVAL.toSeconds())) <= 0,
+          "in CMD_short:d, d must be at most %s seconds, got %s",
+          MAX_INTERVAL.toSeconds(),
+          d);
+      return new Short(Duration.ofMillis(seconds.movePointRight(3).longValueExact()));
+    }
+    throw new IllegalArgumentException(
+        "unknown command '" + s + "': expected CMD_short:d (d in seconds) or CMD_floodme");
+  }
+
+  /** Like {@link #parse}, but empty instead of an exception. */
+  static Optional<PmuCommand> tryParse(String text) {
+    try {
+      return Optional.of(parse(text));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package lab3.pmu;
+
+import java.io.IOException;
+import java.net.ProtocolException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Cuts the byte stream of a {@code CMD_short} answer back into messages.
+ *
+ * <p>The PMU writes {@code This is PMU data 1}, {@code This is PMU data 2}, ... with no delimiter,
+ * and TCP delivers them cut wherever it likes: several messages in one read, one message over
+ * several reads, even the digits of a number split in two. This decoder follows Netty's
+ * partial-frame discipline: feed it each read with {@link #decode}; it emits every message that is
+ * complete, keeps the incomplete rest for the next read, and {@link #finish} emits or reports what
+ * is left when the stream ends.
+ *
+ * <p>When does a message end? The number has no terminator, so in general only the next message's
+ * first byte (or the end of the stream) tells. But the PMU numbers its messages 1, 2, 3, ...: once
+ * the digits read equal the number expected next, the message is complete and is emitted at once,
+ * which matters when the PMU pauses a second between messages. A number that is not the expected
+ * one (a server that skips or restarts) is still decoded, one byte later.
+ *
+ * <p>Not thread-safe: one decoder per stream. It allocates nothing per byte; one String per
+ * message, for the listener.
+ */
+public final class PmuMessageDecoder {
+  /** The text before the number in every message. */
+  public static final String PREFIX = "This is PMU data ";
+
+  private static final byte[] PREFIX_BYTES = PREFIX.getBytes(StandardCharsets.US_ASCII);
+  private static final int MAX_DIGITS = 18; // fits a long
+
+  private final byte[] digits = new byte[MAX_DIGITS];
+  private int matched; // bytes of PREFIX matched in the current message
+  private int digitCount;
+  private long number;
+  private long expected = 1;
+  private long messages;
+  private boolean emittedEarly; // the last message was emitted on reaching the expected number
+
+  /** The messages emitted so far. */
+  public long messages() {
+    return messages;
+  }
+
+  /** True if no message is half-decoded: the stream may end here cleanly. */
+  public boolean atBoundary() {
+    return matched == 0 && digitCount == 0;
+  }
+
+  /**
+   * Decodes {@code len} bytes from {@code buf[off]}, calling {@code listener.onMessage} for every
+   * message they complete.
+   *
+   * @throws ProtocolException if the bytes are not PMU messages; messages before the fault were
+   *     emitted
+   */
+  public void decode(byte[] buf, int off, int len, PmuListener listener) throws IOException {
+    int end = off + len;
+    for (int i = off; i < end; i++) {
+      byte b = buf[i];
+      if (matched < PREFIX_BYTES.length) {
+        if (b == PREFIX_BYTES[matched]) {
+          matched++;
+          emittedEarly = false;
+          continue;
+        }
+        throw unexpected(buf, i, end);
+      }
+      if (b >= '0' && b <= '9') {
+        if (digitCount == MAX_DIGITS) {
+          throw new ProtocolException("message number longer than " + MAX_DIGITS + " digits");
+        }
+        digits[digitCount++] = b;
+        number = number * 10 + (b - '0');
+        if (number == expected && digits[0] != '0') {
+          emit(listener);
+          emittedEarly = true;
+        }
+        continue;
+      }
+      if (digitCount == 0) {
+        throw unexpected(buf, i, end);
+      }
+      emit(listener); // a number other than the expected one ends at the next non-digit
+      i--; // and that byte starts the next message
+    }
+  }
+
+  /**
+   * The stream has ended: emits the last message if it is complete.
+   *
+   * @throws TruncatedMessageException if the stream ended inside a message
+   */
+  public void finish(PmuListener listener) throws IOException {
+    if (matched == PREFIX_BYTES.length && digitCount > 0) {
+      emit(listener);
+    } else if (!atBoundary()) {
+      throw new TruncatedMessageException(partial());
+    }
+  }
+
+  private void emit(PmuListener listener) throws IOException {
+    String message = PREFIX + new String(digits, 0, digitCount, StandardCharsets.US_ASCII);
+    expected = number + 1;
+    messages++;
+    matched = 0;
+    digitCount = 0;
+    number = 0;
+    listener.onMessage(message);
+  }
+
+  private String partial() {
+    return PREFIX.substring(0, matched)
+        + new String(digits, 0, digitCount, StandardCharsets.US_ASCII);
+  }
+
+  private ProtocolException unexpected(byte[] buf, int at, int end) {
+    if (emittedEarly && buf[at] >= '0' && buf[at] <= '9') {
+      return new ProtocolException(
+          "message numbers out of sequence: more digits after message " + (expected - 1));
+    }
+    String seen = new String(buf, at, Math.min(end - at, 80), StandardCharsets.UTF_8).strip();
+    String where = atBoundary() ? "" : " after '" + partial() + "'";
+    return new ProtocolException("not a PMU message" + where + ": the server sent '" + seen + "'");
+  }
+}

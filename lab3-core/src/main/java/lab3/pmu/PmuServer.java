@@ -1,0 +1,227 @@
+package lab3.pmu;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import javax.net.ServerSocketFactory;
+import lab3.pmu.internal.PmuSession;
+import lab3.transport.ConnectionHandler;
+import lab3.transport.internal.SocketConnection;
+import lab3.transport.internal.SocketServer;
+import lab3.transport.internal.Timeouts;
+
+/**
+ * An emulator of the lab's PMU server (Part 2): answers {@code CMD_short:d} with n messages {@code
+ * This is PMU data i}, one write each, d seconds apart, and {@code CMD_floodme} with one large text
+ * in a single write; then closes. An unknown, malformed or overlong command, or a client silent
+ * past the command time-out, gets one {@code ERROR ...} line and a close.
+ *
+ * <pre>{@code
+ * try (PmuServer pmu = PmuServer.builder().port(0).messages(5, 30).build().start()) {
+ *   int port = pmu.port();
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>It listens on {@code [::]} by default, which on a dual-stack host accepts IPv6 and IPv4
+ * clients alike; each connection is served on a virtual thread of its own, so thousands of
+ * concurrent sessions cost little. {@link #handler()} exposes the session logic itself, to run it
+ * over {@link lab3.transport.InMemoryTransport} without a socket.
+ */
+public final class PmuServer implements Closeable {
+  private final InetAddress bindAddress;
+  private final int requestedPort;
+  private final ServerSocketFactory socketFactory;
+  private final PmuSession session;
+  private final Consumer<String> log;
+  private final String name;
+  private SocketServer server;
+
+  private PmuServer(Builder builder) {
+    this.bindAddress = builder.bindAddress;
+    this.requestedPort = builder.port;
+    this.socketFactory = builder.socketFactory;
+    this.log = builder.log;
+    this.name = builder.name;
+    Random random = builder.random;
+    int min = builder.minMessages;
+    int max = builder.maxMessages;
+    IntSupplier count = min == max ? () -> min : () -> min + random.nextInt(max - min + 1);
+    this.session = new PmuSession(count, builder.floodText, builder.commandTimeout, log);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Binds and starts accepting.
+   *
+   * @throws BindException naming the address and port, if it is taken
+   */
+  public synchronized PmuServer start() throws IOException {
+    checkState(server == null, "already started");
+    ServerSocket socket = socketFactory.createServerSocket();
+    try {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(bindAddress, requestedPort), 4096);
+    } catch (IOException e) {
+      socket.close();
+      BindException failure =
+          new BindException(
+              "cannot listen on "
+                  + new InetSocketAddress(bindAddress, requestedPort)
+                  + ": "
+                  + e.getMessage());
+      failure.initCause(e);
+      throw failure;
+    }
+    server =
+        SocketServer.start(
+            name,
+            socket,
+            s -> {
+              s.setTcpNoDelay(true);
+              session.handle(new SocketConnection(s));
+            },
+            log);
+    return this;
+  }
+
+  /** The session logic, for running the PMU over any transport. */
+  public ConnectionHandler handler() {
+    return session;
+  }
+
+  /** The port it listens on (the chosen one, when built with port 0). */
+  public int port() {
+    return address().getPort();
+  }
+
+  public InetSocketAddress address() {
+    checkState(server != null, "not started");
+    return (InetSocketAddress) server.serverSocket().getLocalSocketAddress();
+  }
+
+  /** Sessions being served right now. */
+  public int activeSessions() {
+    return server == null ? 0 : server.activeSessions();
+  }
+
+  /** Stops accepting and closes every open session. */
+  @Override
+  public synchronized void close() throws IOException {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  /** Configures a {@link PmuServer}; every setter validates its argument at once. */
+  public static final class Builder {
+    private InetAddress bindAddress = wildcard();
+    private int port = 5003;
+    private ServerSocketFactory socketFactory = ServerSocketFactory.getDefault();
+    private int minMessages = 20;
+    private int maxMessages = 20;
+    private FloodText floodText;
+    private Duration commandTimeout = Duration.ofSeconds(10);
+    private Random random = new Random();
+    private Consumer<String> log = line -> {};
+    private String name = "pmu";
+
+    private Builder() {}
+
+    /** The local address to listen on; {@code ::} (every address, IPv6 and IPv4) by default. */
+    public Builder bindAddress(InetAddress address) {
+      this.bindAddress = checkNotNull(address, "address");
+      return this;
+    }
+
+    /** 0 picks a free port (see {@link #port()}); 5003 by default, as in the lab. */
+    public Builder port(int port) {
+      checkArgument(port >= 0 && port <= 65535, "port must be 0 to 65535, got %s", port);
+      this.port = port;
+      return this;
+    }
+
+    /** Sockets to listen with: plain TCP by default; a TLS factory makes a TLS PMU (Part 6). */
+    public Builder socketFactory(ServerSocketFactory factory) {
+      this.socketFactory = checkNotNull(factory, "factory");
+      return this;
+    }
+
+    /** Every session sends exactly {@code n} messages (20 by default). */
+    public Builder messages(int n) {
+      return messages(n, n);
+    }
+
+    /** Every session sends a number of messages drawn uniformly from [min, max]. */
+    public Builder messages(int min, int max) {
+      checkArgument(min >= 1, "at least one message, got %s", min);
+      checkArgument(max >= min, "max %s is below min %s", max, min);
+      this.minMessages = min;
+      this.maxMessages = max;
+      return this;
+    }
+
+    /** The floodme text; the built-in one by default. */
+    public Builder floodText(FloodText text) {
+      this.floodText = checkNotNull(text, "text");
+      return this;
+    }
+
+    /** How long a client may take to send its command; 10 s by default. */
+    public Builder commandTimeout(Duration timeout) {
+      Timeouts.check("command time-out", timeout);
+      checkArgument(!timeout.isZero(), "command time-out must be positive");
+      this.commandTimeout = timeout;
+      return this;
+    }
+
+    /** The random source for message counts; seed it for repeatable tests. */
+    public Builder random(Random random) {
+      this.random = checkNotNull(random, "random");
+      return this;
+    }
+
+    /** Receives one line per session and per failure; nothing by default. */
+    public Builder log(Consumer<String> log) {
+      this.log = checkNotNull(log, "log");
+      return this;
+    }
+
+    /** Names the server's threads. */
+    public Builder name(String name) {
+      this.name = checkNotNull(name, "name");
+      return this;
+    }
+
+    /** A server, not yet listening: call {@link PmuServer#start()}. */
+    public PmuServer build() {
+      if (floodText == null) {
+        floodText = FloodText.builtIn();
+      }
+      return new PmuServer(this);
+    }
+
+    private static InetAddress wildcard() {
+      try {
+        return InetAddress.getByName("::");
+      } catch (UnknownHostException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package lab3.pmu.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ProtocolException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import lab3.pmu.FloodText;
+import lab3.pmu.PmuCommand;
+import lab3.pmu.PmuMessageDecoder;
+import lab3.transport.Connection;
+import lab3.transport.ConnectionHandler;
+
+/**
+ * The PMU's side of one session, over any {@link Connection}: read one command, answer it, close.
+ *
+ * <p>The command has no terminator on the wire (the lab's client sends {@code CMD_short:0} and
+ * waits), so it ends at a newline, or as soon as the bytes received form a complete command, as the
+ * lab's server (one {@code recv()}) sees it. A prefix such as {@code CMD_sh} waits for more.
+ */
+public final class PmuSession implements ConnectionHandler {
+  private static final Duration LINGER = Duration.ofSeconds(2);
+
+  private final IntSupplier messageCount;
+  private final FloodText floodText;
+  private final Duration commandTimeout;
+  private final Consumer<String> log;
+
+  public PmuSession(
+      IntSupplier messageCount,
+      FloodText floodText,
+      Duration commandTimeout,
+      Consumer<String> log) {
+    this.messageCount = messageCount;
+    this.floodText = floodText;
+    this.commandTimeout = commandTimeout;
+    this.log = log;
+  }
+
+  @Override
+  public void handle(Connection connection) throws IOException {
+    long start = System.nanoTime();
+    String peer = String.valueOf(connection.remoteAddress());
+    connection.setReadTimeout(commandTimeout);
+    OutputStream out = connection.output();
+    PmuCommand command;
+    try {
+      command = readCommand(connection.input());
+    } catch (SocketTimeoutException e) {
+      refuse(connection, peer, "no command within " + commandTimeout.toMillis() + " ms");
+      return;
+    } catch (ProtocolException e) {
+      refuse(connection, peer, e.getMessage());
+      return;
+    }
+    String outcome =
+        switch (command) {
+          case PmuCommand.Short s -> sendShort(out, s.interval());
+          case PmuCommand.Floodme f -> {
+            out.write(floodText.bytes()); // one write call, as the lab's PMU does
+            yield floodText.size() + " bytes of text";
+          }
+        };
+    out.flush();
+    log.accept(
+        peer
+            + " "
+            + command.wire()
+            + " -> "
+            + outcome
+            + " in "
+            + Duration.ofNanos(System.nanoTime() - start).toMillis()
+            + " ms");
+    lingeringClose(connection);
+  }
+
+  private String sendShort(OutputStream out, Duration interval) throws IOException {
+    int n = messageCount.getAsInt();
+    long bytes = 0;
+    for (int i = 1; i <= n; i++) {
+      byte[] message = (PmuMessageDecoder.PREFIX + i).getBytes(StandardCharsets.US_ASCII);
+      out.write(message); // one send() per message: TCP decides how they are packed
+      bytes += message.length;
+      if (i < n && !interval.isZero()) {
+        try {
+          Thread.sleep(interval);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException("server shutting down");
+        }
+      }
+    }
+    return n + " messages, " + bytes + " bytes";
+  }
+
+  /** Reads one command: up to a newline, or as soon as the bytes form a complete command. */
+  static PmuCommand readCommand(InputStream in) throws IOException {
+    byte[] buf = new byte[PmuCommand.MAX_LENGTH + 1];
+    int len = 0;
+    while (true) {
+      int n = in.read(buf, len, buf.length - len);
+      if (n < 0) {
+        if (len == 0) {
+          throw new ProtocolException("closed without sending a command");
+        }
+        return parse(buf, len);
+      }
+      int from = len;
+      len += n;
+      for (int i = from; i < len; i++) {
+        if (buf[i] == '\n') {
+          return parse(buf, i);
+        }
+      }
+      String text = new String(buf, 0, len, StandardCharsets.UTF_8);
+      if (PmuCommand.tryParse(text).isPresent()) {
+        return PmuCommand.parse(text);
+      }
+      if (len > PmuCommand.MAX_LENGTH) {
+        throw new ProtocolException("command longer than " + PmuCommand.MAX_LENGTH + " bytes");
+      }
+      if (!couldBecomeCommand(text)) {
+        return parse(buf, len); // fails with the reason
+      }
+    }
+  }
+
+  private static PmuCommand parse(byte[] buf, int len) throws ProtocolException {
+    String text = new String(buf, 0, len, StandardCharsets.UTF_8);
+    try {
+      return PmuCommand.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new ProtocolException(e.getMessage());
+    }
+  }
+
+  /** True if more bytes could still turn {@code text} into a command. */
+  private static boolean couldBecomeCommand(String text) {
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    return "cmd_floodme".startsWith(lower)
+        || "cmd_short:".startsWith(lower)
+        || lower.matches("cmd_short:[0-9]*\\.?[0-9]*");
+  }
+
+  private void refuse(Connection connection, String peer, String reason) throws IOException {
+    log.accept(peer + " refused: " + reason);
+    connection.output().write(("ERROR " + reason + "\n").getBytes(StandardCharsets.UTF_8));
+    lingeringClose(connection);
+  }
+
+  /**
+   * Sends FIN, then reads until the client closes (or {@link #LINGER} passes) before closing.
+   * Closing a socket with unread input makes the kernel send a reset, which can destroy answer
+   * bytes the client has not read yet; waiting for the client's close avoids it.
+   */
+  private static void lingeringClose(Connection connection) {
+    try {
+      connection.shutdownOutput();
+      connection.setReadTimeout(LINGER);
+      InputStream in = connection.input();
+      byte[] sink = new byte[512];
+      while (in.read(sink) >= 0) {
+        // discard
+      }
+    } catch (IOException ignored) {
+      // the client is gone or silent: close anyway
+    }
+  }
+}

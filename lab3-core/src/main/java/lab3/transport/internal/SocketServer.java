@@ -1,0 +1,114 @@
+package lab3.transport.internal;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+/**
+ * The accept loop every blocking TCP emulator shares: one virtual thread accepts, and each accepted
+ * socket gets a virtual thread of its own running the session. {@link #close} stops accepting,
+ * closes every open session and waits for the threads to end.
+ *
+ * <p>Works for plain and TLS server sockets alike: a TLS handshake happens on the session's own
+ * thread, at its first read, so a slow or failing handshake never holds up the accept loop.
+ */
+public final class SocketServer implements Closeable {
+
+  /** Serves one accepted socket; the server closes it afterwards. */
+  @FunctionalInterface
+  public interface SocketHandler {
+    void handle(Socket socket) throws IOException;
+  }
+
+  private final ServerSocket serverSocket;
+  private final SocketHandler handler;
+  private final Consumer<String> log;
+  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private final CountDownLatch acceptorDone = new CountDownLatch(1);
+  private volatile boolean closed;
+
+  private SocketServer(ServerSocket serverSocket, SocketHandler handler, Consumer<String> log) {
+    this.serverSocket = serverSocket;
+    this.handler = handler;
+    this.log = log;
+  }
+
+  /** Starts accepting on an already bound server socket. */
+  public static SocketServer start(
+      String name, ServerSocket bound, SocketHandler handler, Consumer<String> log) {
+    SocketServer server = new SocketServer(bound, handler, log);
+    Thread.ofVirtual().name(name + "-acceptor").start(server::acceptLoop);
+    return server;
+  }
+
+  public ServerSocket serverSocket() {
+    return serverSocket;
+  }
+
+  /** Sessions open right now. */
+  public int activeSessions() {
+    return open.size();
+  }
+
+  private void acceptLoop() {
+    try {
+      while (!closed) {
+        Socket socket;
+        try {
+          socket = serverSocket.accept();
+        } catch (SocketException e) {
+          if (closed) {
+            return;
+          }
+          log.accept("accept failed: " + e.getMessage());
+          continue;
+        } catch (IOException e) {
+          log.accept("accept failed: " + e.getMessage());
+          continue;
+        }
+        open.add(socket);
+        Thread.ofVirtual()
+            .name("session-" + socket.getRemoteSocketAddress())
+            .start(() -> serve(socket));
+      }
+    } finally {
+      acceptorDone.countDown();
+    }
+  }
+
+  private void serve(Socket socket) {
+    try (socket) {
+      handler.handle(socket);
+    } catch (IOException | RuntimeException e) {
+      if (!closed) {
+        log.accept(socket.getRemoteSocketAddress() + " session failed: " + describe(e));
+      }
+    } finally {
+      open.remove(socket);
+    }
+  }
+
+  private static String describe(Exception e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  @Override
+  public void close() throws IOException {
+    closed = true;
+    serverSocket.close();
+    for (Socket socket : open) {
+      socket.close();
+    }
+    try {
+      acceptorDone.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * Lab3's library: the protocols of the socket-programming lab, their clients, emulators of the
+ * lab's servers, and the transports they run over.
+ *
+ * <p>Only the packages below are API. Packages named {@code internal} are implementation details
+ * that may change without notice.
+ */
+module lab3.core {
+  requires com.google.common;
+
+  exports lab3.transport;
+  exports lab3.pmu;
+}
