@@ -25,14 +25,15 @@ final class Bench implements Closeable {
   private final PrintStream progress;
   private final List<Closeable> cleanup = new ArrayList<>();
 
-  Bench(Submission submission, Duration limit, PrintStream progress) throws IOException {
+  Bench(Submission submission, Duration limit, String python, PrintStream progress)
+      throws IOException {
     this.original = submission;
     this.limit = limit;
     this.progress = progress;
     this.workDir = Files.createTempDirectory("lab3-grade-");
     Path target = workDir.resolve(submission.dir().getFileName());
     copyTree(submission.dir(), target);
-    this.copy = Submission.open(target);
+    this.copy = Submission.open(target, python);
   }
 
   Submission submission() {

@@ -46,6 +46,13 @@ public final class GradeCommand extends CliCommand {
             .build());
     options.addOption(
         Option.builder()
+            .longOpt("python")
+            .hasArg()
+            .argName("PATH")
+            .desc("the interpreter for .py programs (default python3)")
+            .build());
+    options.addOption(
+        Option.builder()
             .longOpt("parts")
             .hasArg()
             .argName("LIST")
@@ -80,7 +87,11 @@ public final class GradeCommand extends CliCommand {
     List<CheckResult> results;
     io.err().println("grading " + submission.dir().getFileName() + " ...");
     try (Bench bench =
-        new Bench(submission, Duration.ofMillis((long) (seconds * 1000)), io.err())) {
+        new Bench(
+            submission,
+            Duration.ofMillis((long) (seconds * 1000)),
+            line.getOptionValue("python", "python3"),
+            io.err())) {
       List<Check> checks = checks();
       if (line.hasOption("parts")) {
         List<String> parts = List.of(line.getOptionValue("parts").split(","));

@@ -22,11 +22,13 @@ final class Submission {
   private final Path dir;
   private final String a;
   private final String b;
+  private final String python;
 
-  private Submission(Path dir, String a, String b) {
+  private Submission(Path dir, String a, String b, String python) {
     this.dir = dir;
     this.a = a;
     this.b = b;
+    this.python = python;
   }
 
   /**
@@ -35,6 +37,11 @@ final class Submission {
    * @throws IllegalArgumentException if it is not a folder or not named like one
    */
   static Submission open(Path folder) throws IOException {
+    return open(folder, "python3");
+  }
+
+  /** Opens a folder whose Python programs run with the interpreter {@code python}. */
+  static Submission open(Path folder, String python) throws IOException {
     if (!Files.isDirectory(folder)) {
       throw new IllegalArgumentException("no submission folder at " + folder);
     }
@@ -44,7 +51,7 @@ final class Submission {
       throw new IllegalArgumentException(
           "a submission folder is named Lab3_<camipro1>_<camipro2>, got " + real.getFileName());
     }
-    return new Submission(real, m.group(1), m.group(2));
+    return new Submission(real, m.group(1), m.group(2), python);
   }
 
   Path dir() {
@@ -68,7 +75,7 @@ final class Submission {
     }
     Path python = inside(name + ".py");
     if (python != null) {
-      return Optional.of(new ArrayList<>(List.of("python3", python.toString())));
+      return Optional.of(new ArrayList<>(List.of(this.python, python.toString())));
     }
     return Optional.empty();
   }
