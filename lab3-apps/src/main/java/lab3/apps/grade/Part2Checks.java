@@ -21,56 +21,36 @@ final class Part2Checks {
   }
 
   private static Check shortCheck(int n, String d) {
-    return new Check() {
-      @Override
-      public String part() {
-        return "Part2";
-      }
-
-      @Override
-      public String name() {
-        return "CMD_short:" + d + " with n=" + n;
-      }
-
-      @Override
-      public String run(Bench bench) throws Exception {
-        PmuServer pmu = bench.track(pmu(PmuServer.builder().messages(n)));
-        ProcessRunner.Result r =
-            bench.run("Part2", new byte[0], "::1", "" + pmu.port(), "CMD_short:" + d);
-        String failure = Outcome.ofRun(r, bench);
-        if (failure != null) {
-          return failure;
-        }
-        return Diff.lines(
-            IntStream.rangeClosed(1, n).mapToObj(i -> "This is PMU data " + i).toList(), r.out());
-      }
-    };
+    return new Check(
+        "Part2",
+        "CMD_short:" + d + " with n=" + n,
+        bench -> {
+          PmuServer pmu = bench.track(pmu(PmuServer.builder().messages(n)));
+          ProcessRunner.Result r =
+              bench.run("Part2", new byte[0], "::1", "" + pmu.port(), "CMD_short:" + d);
+          String failure = Outcome.ofRun(r, bench);
+          return failure != null
+              ? failure
+              : Diff.lines(
+                  IntStream.rangeClosed(1, n).mapToObj(i -> "This is PMU data " + i).toList(),
+                  r.out());
+        });
   }
 
   private static Check floodme() {
-    return new Check() {
-      @Override
-      public String part() {
-        return "Part2";
-      }
-
-      @Override
-      public String name() {
-        return "CMD_floodme, the whole text";
-      }
-
-      @Override
-      public String run(Bench bench) throws Exception {
-        FloodText text = FloodText.builtIn();
-        PmuServer pmu = bench.track(pmu(PmuServer.builder().floodText(text)));
-        ProcessRunner.Result r =
-            bench.run("Part2", new byte[0], "::1", "" + pmu.port(), "CMD_floodme");
-        String failure = Outcome.ofRun(r, bench);
-        return failure != null
-            ? failure
-            : Diff.text(new String(text.bytes(), StandardCharsets.UTF_8), r.out());
-      }
-    };
+    return new Check(
+        "Part2",
+        "CMD_floodme, the whole text",
+        bench -> {
+          FloodText text = FloodText.builtIn();
+          PmuServer pmu = bench.track(pmu(PmuServer.builder().floodText(text)));
+          ProcessRunner.Result r =
+              bench.run("Part2", new byte[0], "::1", "" + pmu.port(), "CMD_floodme");
+          String failure = Outcome.ofRun(r, bench);
+          return failure != null
+              ? failure
+              : Diff.text(new String(text.bytes(), StandardCharsets.UTF_8), r.out());
+        });
   }
 
   private static PmuServer pmu(PmuServer.Builder builder) throws Exception {
