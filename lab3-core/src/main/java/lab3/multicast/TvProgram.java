@@ -244,6 +244,12 @@ public final class TvProgram implements Closeable {
       return this;
     }
 
+    /** The group as a literal ({@code 239.1.2.3}) or a host name. */
+    public Builder group(String group) {
+      channel.group(group);
+      return this;
+    }
+
     /** 5005 by default; 0 picks a free port (see {@link TvProgram#port()}). */
     public Builder port(int port) {
       channel.port(port);
