@@ -37,13 +37,14 @@ import lab3.transport.internal.Timeouts;
  * }
  * }</pre>
  *
- * <p>Three socket options make a multicast sender, and the lab asks about them (Q17): {@code
- * IP_MULTICAST_IF} picks the interface the datagrams leave by (without it the kernel follows the
- * default route, which on most machines is the Wi-Fi or Ethernet card), {@code IP_MULTICAST_TTL}
- * how many routers they may cross (1: none, the local network only) and {@code IP_MULTICAST_LOOP}
- * whether this host's own sockets get a copy. A receiver needs {@code SO_REUSEADDR} so that several
- * programs on one host can bind the group's port, then joins the group on an interface, which sends
- * an IGMP (IPv4) or MLD (IPv6) report so that routers forward the group's traffic to it.
+ * <p>Sending needs no special option: any UDP socket may send to a group address. Three options say
+ * how (and the lab asks about them, Q17): {@code IP_MULTICAST_IF} picks the interface the datagrams
+ * leave by (without it the kernel follows the route to the group, on most machines the Wi-Fi or
+ * Ethernet card), {@code IP_MULTICAST_TTL} how many routers they may cross (default 1: the local
+ * network only) and {@code IP_MULTICAST_LOOP} whether this host's own sockets get a copy. Receiving
+ * is where the work is: {@code SO_REUSEADDR} lets several programs on one host bind the group's
+ * port, and joining the group on an interface makes the kernel accept the group's datagrams and
+ * send an IGMP (IPv4) or MLD (IPv6) report so that routers forward them.
  *
  * <p>The default interface is the loopback interface ({@code lo} on Linux): nothing leaves the
  * machine until you name a real interface. On {@code lo} datagrams always come back to the sender
@@ -237,7 +238,10 @@ public final class MulticastChannel implements Closeable {
     /** An IPv4 (224.0.0.0/4) or IPv6 (ff00::/8) multicast group; 224.1.1.1 by default. */
     public Builder group(InetAddress group) {
       checkNotNull(group, "group");
-      checkArgument(group.isMulticastAddress(), "%s is not a multicast address", group);
+      checkArgument(
+          group.isMulticastAddress(),
+          "%s is not a multicast address (224.0.0.0/4 or ff00::/8)",
+          group.getHostAddress());
       this.group = group;
       return this;
     }

@@ -100,16 +100,17 @@ public final class TvProgram implements Closeable {
   /** Joins the group, opens the record file if any, and starts broadcasting and listening. */
   public synchronized TvProgram start() throws IOException {
     checkState(channel == null, "already started");
-    channel = channelBuilder.open();
+    MulticastChannel joined = channelBuilder.open();
     try {
-      channel.join();
+      joined.join();
       if (recordFile != null) {
         recorder = Recorder.appendingTo(recordFile);
       }
     } catch (IOException | RuntimeException e) {
-      channel.close();
+      joined.close();
       throw e;
     }
+    channel = joined;
     log.accept(
         "TV program on "
             + channel

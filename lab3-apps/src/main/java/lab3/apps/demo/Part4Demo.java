@@ -60,8 +60,8 @@ final class Part4Demo implements DemoPart {
         }
       }
       out.println(
-          "   Q17: a sender sets IP_MULTICAST_TTL (and IP_MULTICAST_IF to pick the interface);"
-              + " Q18: only the text over "
+          "   Q17: any UDP socket may send to a group; IP_MULTICAST_IF and IP_MULTICAST_TTL say"
+              + " by which interface and how far. Q18: only the text over "
               + TvProgram.ANSWER_THRESHOLD
               + " characters got an answer.");
     }
