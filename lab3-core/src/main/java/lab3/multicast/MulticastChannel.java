@@ -191,7 +191,14 @@ public final class MulticastChannel implements Closeable {
         maxDatagram,
         datagram.length);
     checkState(port != 0, "port 0: join() first, to learn the port the system chose");
-    channel.send(ByteBuffer.wrap(datagram), new InetSocketAddress(group, port));
+    try {
+      channel.send(ByteBuffer.wrap(datagram), new InetSocketAddress(group, port));
+    } catch (SocketException e) {
+      // "Network is unreachable" alone does not say which group and interface were tried.
+      SocketException named = new SocketException("cannot send to " + this + ": " + e.getMessage());
+      named.initCause(e);
+      throw named;
+    }
   }
 
   public InetAddress group() {
