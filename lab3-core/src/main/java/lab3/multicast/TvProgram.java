@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import lab3.multicast.internal.Recorder;
+import lab3.transport.Addresses;
 
 /**
  * An emulator of the lab's broadcaster (Part 4), "Swisscom Internet TV": multicasts a play line by
@@ -180,7 +181,11 @@ public final class TvProgram implements Closeable {
         seen(message);
       } catch (IOException e) {
         if (!closed) {
-          log.accept("failed on a message from " + message.source() + ": " + e.getMessage());
+          log.accept(
+              "failed on a message from "
+                  + Addresses.format(message.source())
+                  + ": "
+                  + e.getMessage());
         }
       }
     }
@@ -191,7 +196,11 @@ public final class TvProgram implements Closeable {
       recorder.record(message);
     }
     if (!message.wellFormed()) {
-      log.accept("malformed datagram from " + message.source() + ": " + message.warnings());
+      log.accept(
+          "malformed datagram from "
+              + Addresses.format(message.source())
+              + ": "
+              + message.warnings());
     }
     boolean subscriber =
         message.id().length() == MulticastMessage.ID_LENGTH && !message.id().equals(ID);
@@ -201,7 +210,7 @@ public final class TvProgram implements Closeable {
           "answered "
               + message.id()
               + " at "
-              + message.source()
+              + Addresses.format(message.source())
               + ": "
               + message.length()
               + " characters");

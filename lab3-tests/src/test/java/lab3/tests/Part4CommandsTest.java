@@ -19,6 +19,7 @@ import lab3.apps.cli.Io;
 import lab3.multicast.MulticastChannel;
 import lab3.multicast.MulticastMessage;
 import lab3.multicast.TvProgram;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,10 +52,8 @@ class Part4CommandsTest {
     return new Run(status, out, err);
   }
 
-  static Run run(String stdin, String... args) throws Exception {
-    Run run = start(stdin, args);
-    run.await();
-    return run;
+  static CommandRun run(String stdin, String... args) {
+    return CommandRun.withInput(stdin.getBytes(StandardCharsets.UTF_8), args);
   }
 
   /** A receiver command that has joined the group (it says so on stderr with -v). */
@@ -96,10 +95,10 @@ class Part4CommandsTest {
   @Test
   void theSenderSendsEachLineOfStdinUnderTheCamiproNumber() throws Exception {
     try (MulticastChannel receiver = channel().open().join()) {
-      Run sender =
+      CommandRun sender =
           run("Hello, Verona\nsecond line ✓\n\n", "part4-sender", group, "" + port, "123456");
-      assertEquals(0, sender.await());
-      assertEquals(List.of(), sender.out().lines());
+      assertEquals(0, sender.status());
+      assertEquals("", sender.out());
       for (String text : List.of("Hello, Verona", "second line ✓", "")) {
         MulticastMessage m = receiver.receive(PATIENCE);
         assertEquals("123456", m.id());
@@ -111,10 +110,9 @@ class Part4CommandsTest {
   @Test
   void theSenderRefusesACamiproThatIsNotSixDigits() throws Exception {
     for (String camipro : List.of("12345", "1234567", "12345a")) {
-      Run sender = run("x\n", "part4-sender", group, "" + port, camipro);
-      assertEquals(Main.USAGE, sender.await());
-      assertTrue(
-          sender.err().lines().getFirst().contains("6 digits"), sender.err().lines().toString());
+      CommandRun sender = run("x\n", "part4-sender", group, "" + port, camipro);
+      assertEquals(Main.USAGE, sender.status());
+      assertTrue(sender.stderr().contains("6 digits"), sender.stderr());
     }
   }
 
@@ -122,33 +120,34 @@ class Part4CommandsTest {
   void theSenderSkipsALineTooLongForADatagramAndFails() throws Exception {
     try (MulticastChannel receiver = channel().open().join()) {
       String tooLong = "x".repeat(65_502);
-      Run sender = run(tooLong + "\nafter\n", "part4-sender", group, "" + port, "123456");
-      assertEquals(Main.FAILED, sender.await());
-      assertTrue(sender.err().lines().getFirst().contains("line 1 not sent"));
-      assertTrue(sender.err().lines().getFirst().contains("65501"));
+      CommandRun sender = run(tooLong + "\nafter\n", "part4-sender", group, "" + port, "123456");
+      assertEquals(Main.FAILED, sender.status());
+      assertTrue(sender.stderr().startsWith("line 1 not sent"), sender.stderr());
+      assertTrue(sender.stderr().contains("65501"), sender.stderr());
       assertEquals("after", receiver.receive(PATIENCE).text());
     }
   }
 
   @Test
   void badCommandLinesExitWithUsage() throws Exception {
-    assertEquals(Main.USAGE, run("", "part4-receiver", "10.0.0.1", "" + port).await());
+    // Receivers and serve-tv run on a thread: a regression would block, not hang the suite.
+    assertEquals(Main.USAGE, start("", "part4-receiver", "10.0.0.1", "" + port).await());
     assertEquals(
         Main.USAGE,
-        run("", "part4-receiver", group, "" + port, "--interface", "no-such-if0").await());
-    assertEquals(Main.USAGE, run("", "part4-receiver", group, "0").await());
+        start("", "part4-receiver", group, "" + port, "--interface", "no-such-if0").await());
+    assertEquals(Main.USAGE, start("", "part4-receiver", group, "0").await());
     assertEquals(
-        Main.USAGE, run("", "part4-sender", group, "" + port, "123456", "--ttl", "300").await());
-    assertEquals(Main.USAGE, run("", "serve-tv", "--interval", "0").await());
-    assertEquals(Main.USAGE, run("", "serve-tv", "--group", "127.0.0.1").await());
+        Main.USAGE, run("", "part4-sender", group, "" + port, "123456", "--ttl", "300").status());
+    assertEquals(Main.USAGE, start("", "serve-tv", "--interval", "0").await());
+    assertEquals(Main.USAGE, start("", "serve-tv", "--group", "127.0.0.1").await());
   }
 
   @Test
   void helpSaysTheDefaultInterfaceIsLoopback() throws Exception {
     for (String command : List.of("part4-receiver", "part4-sender", "serve-tv")) {
-      Run help = run("", command, "--help");
-      assertEquals(0, help.await());
-      assertTrue(String.join("\n", help.out().lines()).contains("loopback one (lo)"), command);
+      CommandRun help = run("", command, "--help");
+      assertEquals(0, help.status());
+      assertTrue(help.out().contains("loopback one (lo)"), command);
     }
   }
 
@@ -164,7 +163,7 @@ class Part4CommandsTest {
             .start()) {
       Run receiver = joinedReceiver(2);
       String opinion = "Parting is such sweet sorrow. ".repeat(11); // 330 characters
-      assertEquals(0, run(opinion + "\n", "part4-sender", group, "" + port, "123456").await());
+      assertEquals(0, run(opinion + "\n", "part4-sender", group, "" + port, "123456").status());
       assertEquals(0, receiver.await());
       assertEquals(
           List.of("123456: " + opinion, "swcmTV: " + TvProgram.answer("123456", 330)),
@@ -201,7 +200,7 @@ class Part4CommandsTest {
 
   @Test
   void theReceiverShowsWhatAPlainPythonSenderSends() throws Exception {
-    assumePython();
+    Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
     Run receiver = joinedReceiver(1);
     Process python = python(PYTHON_SENDER, new Lines());
     assertTrue(python.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS));
@@ -212,35 +211,20 @@ class Part4CommandsTest {
 
   @Test
   void aPlainPythonReceiverSeesTheSendersMessageWithTheRightSixByteId() throws Exception {
-    assumePython();
+    Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
     Lines pythonOut = new Lines();
     Process python = python(PYTHON_RECEIVER, pythonOut);
     try {
       pythonOut.await(l -> l.equals("ready"), PATIENCE);
       assertEquals(
-          0, run("Hello from Java, Romeo ✓\n", "part4-sender", group, "" + port, "123456").await());
+          0,
+          run("Hello from Java, Romeo ✓\n", "part4-sender", group, "" + port, "123456").status());
       assertTrue(python.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS));
       assertEquals(0, python.exitValue(), pythonOut.lines().toString());
       assertEquals(List.of("ready", "b'123456'|Hello from Java, Romeo ✓"), pythonOut.lines());
     } finally {
       python.destroyForcibly();
     }
-  }
-
-  private static void assumePython() {
-    boolean found;
-    try {
-      Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      found = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      found = false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      found = false;
-    }
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        found, "python3 is not installed: the interoperability tests need it");
   }
 
   private Process python(String script, Lines out) throws IOException {

@@ -6,6 +6,7 @@ import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
 import lab3.multicast.MulticastChannel;
 import lab3.multicast.MulticastMessage;
+import lab3.transport.Addresses;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -72,7 +73,10 @@ public final class Part4ReceiverCommand extends CliCommand {
         if (verbose && !m.wellFormed()) {
           io.err()
               .println(
-                  "warning: datagram from " + m.source() + ": " + String.join("; ", m.warnings()));
+                  "warning: datagram from "
+                      + Addresses.format(m.source())
+                      + ": "
+                      + String.join("; ", m.warnings()));
         }
         io.out().append(m.id()).append(": ").append(stripTrailingLineBreaks(m.text())).append('\n');
         io.out().flush();

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import lab3.multicast.MulticastMessage;
+import lab3.transport.Addresses;
 
 /**
  * Appends one line per message to a file, flushed at once so that the file is complete even if the
@@ -40,10 +41,7 @@ public final class Recorder implements Closeable {
 
   /** The line for one message, without the line break. */
   public static String line(MulticastMessage m) {
-    String source =
-        m.source() == null
-            ? "-"
-            : m.source().getAddress().getHostAddress() + ":" + m.source().getPort();
+    String source = m.source() == null ? "-" : Addresses.format(m.source());
     return m.time() + "\t" + source + "\t" + escape(m.id()) + "\t" + escape(m.text());
   }
 
