@@ -8,6 +8,9 @@ import lab3.apps.grade.GradeCommand;
 import lab3.apps.part1.Part1Command;
 import lab3.apps.part2.Part2Command;
 import lab3.apps.part2.ServePmuCommand;
+import lab3.apps.part4.Part4ReceiverCommand;
+import lab3.apps.part4.Part4SenderCommand;
+import lab3.apps.part4.ServeTvCommand;
 import lab3.apps.submit.SubmitCommand;
 
 /** Every {@code ./lab3} command, in the order {@code ./lab3 --help} lists them. */
@@ -20,6 +23,9 @@ final class Commands {
     commands.add(new Part1Command());
     commands.add(new Part2Command());
     commands.add(new ServePmuCommand());
+    commands.add(new Part4ReceiverCommand());
+    commands.add(new Part4SenderCommand());
+    commands.add(new ServeTvCommand());
     commands.add(new SubmitCommand());
     commands.add(new GradeCommand());
     return commands;
