@@ -225,7 +225,13 @@ public final class ResetClient {
             entry.getValue().send(payload, to);
             sent++;
           } catch (IOException e) {
-            log.accept("round " + round + ": sending to " + to + " failed: " + describe(e));
+            log.accept(
+                "round "
+                    + round
+                    + ": sending to "
+                    + ResetResult.format(to)
+                    + " failed: "
+                    + describe(e));
             first = first == null ? e : first;
           }
         }
@@ -260,7 +266,7 @@ public final class ResetClient {
             "ignored a datagram on "
                 + ResetResult.familyName(arrival.family())
                 + " from "
-                + arrival.datagram().from()
+                + ResetResult.format(arrival.datagram().from())
                 + ": "
                 + problem);
       }

@@ -196,7 +196,7 @@ public final class ResetServer implements Closeable {
         from.getAddress() instanceof Inet4Address
             ? StandardProtocolFamily.INET
             : StandardProtocolFamily.INET6;
-    String what = "'" + printable(request.data()) + "' from " + from;
+    String what = "'" + printable(request.data()) + "' from " + ResetResult.format(from);
     if (!serves(family)) {
       log.accept(what + " -> ignored: not serving " + ResetResult.familyName(family) + " now");
       return;

@@ -123,8 +123,14 @@ public final class Part3StatsCommand extends CliCommand {
     }
   }
 
-  /** {@code [#####.....] 45/100}, redrawn in place on a terminal. */
+  /**
+   * {@code [#####.....] 45/100}, redrawn in place on a terminal; at most one update per percent, so
+   * that a captured stderr stays short.
+   */
   static void progress(PrintStream err, int done, int total) {
+    if (done != total && (long) done * 100 / total == (long) (done - 1) * 100 / total) {
+      return;
+    }
     int width = 30;
     int filled = (int) ((long) done * width / total);
     err.print("\r[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + done + "/" + total);

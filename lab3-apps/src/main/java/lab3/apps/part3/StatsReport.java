@@ -56,7 +56,10 @@ public final class StatsReport {
     SortedMap<Integer, Integer> counts = stats.histogram();
     int acks = stats.acks();
     int last = Math.min(counts.lastKey(), ROWS);
-    line(out, "  packets   runs  observed  geometric (q = %.3f)", stats.successEstimate());
+    line(
+        out,
+        "  packets   runs  observed  geometric   (# observed, | geometric with q = %.3f)",
+        stats.successEstimate());
     for (int k = 1; k <= last; k++) {
       boolean tail = k == ROWS && counts.lastKey() > ROWS;
       int n =
