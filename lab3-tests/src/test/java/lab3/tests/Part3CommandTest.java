@@ -102,9 +102,9 @@ class Part3CommandTest {
               String.valueOf(pmu.port()));
       assertEquals(1, run.status());
       assertEquals("", run.out());
-      assertEquals(
-          "lab3 part3: timed out: no acknowledgement after 2 rounds",
-          run.err().lines().findFirst().orElseThrow().replaceAll(" \\(.*", ""));
+      assertTrue(
+          run.err().startsWith("lab3 part3: timed out: no acknowledgement after 2 rounds"),
+          run.err());
       assertEquals(1, run.err().lines().count());
       assertEquals(2, pmu.requests());
     }
