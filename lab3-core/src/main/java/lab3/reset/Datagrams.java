@@ -2,7 +2,10 @@ package lab3.reset;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.time.Duration;
 import lab3.reset.internal.SystemDatagrams;
 
@@ -30,6 +33,13 @@ public interface Datagrams {
    * @throws IOException if this host cannot open a socket of that family at all
    */
   Endpoint open(InetSocketAddress local) throws IOException;
+
+  /** {@code INET} for an IPv4 address, {@code INET6} for an IPv6 one. */
+  static StandardProtocolFamily familyOf(InetAddress address) {
+    return address instanceof Inet4Address
+        ? StandardProtocolFamily.INET
+        : StandardProtocolFamily.INET6;
+  }
 
   /** One open UDP socket. Safe for one sender and one receiver thread at a time. */
   interface Endpoint extends Closeable {

@@ -5,7 +5,6 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
@@ -92,18 +91,12 @@ public final class ResetClient {
         new EnumMap<>(StandardProtocolFamily.class);
     for (InetAddress address : addresses) {
       targets
-          .computeIfAbsent(familyOf(address), f -> new LinkedHashSet<>())
+          .computeIfAbsent(Datagrams.familyOf(address), f -> new LinkedHashSet<>())
           .add(new InetSocketAddress(address, server.port()));
     }
     try (Exchange exchange = new Exchange(targets)) {
       return exchange.run();
     }
-  }
-
-  static StandardProtocolFamily familyOf(InetAddress address) {
-    return address instanceof Inet4Address
-        ? StandardProtocolFamily.INET
-        : StandardProtocolFamily.INET6;
   }
 
   private static InetSocketAddress wildcard(StandardProtocolFamily family) {

@@ -7,7 +7,6 @@ import static com.google.common.base.Preconditions.checkState;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.BindException;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
@@ -192,11 +191,12 @@ public final class ResetServer implements Closeable {
   private void answer(Datagrams.Endpoint socket, Datagrams.Received request) throws IOException {
     requests.incrementAndGet();
     InetSocketAddress from = request.from();
-    StandardProtocolFamily family =
-        from.getAddress() instanceof Inet4Address
-            ? StandardProtocolFamily.INET
-            : StandardProtocolFamily.INET6;
-    String what = "'" + printable(request.data()) + "' from " + ResetResult.format(from);
+    StandardProtocolFamily family = Datagrams.familyOf(from.getAddress());
+    String what =
+        "'"
+            + Wire.shorten(new String(request.data(), StandardCharsets.ISO_8859_1))
+            + "' from "
+            + ResetResult.format(from);
     if (!serves(family)) {
       log.accept(what + " -> ignored: not serving " + ResetResult.familyName(family) + " now");
       return;
@@ -238,13 +238,6 @@ public final class ResetServer implements Closeable {
 
   private static byte[] ack(int x) {
     return new OffsetAck(x).encode();
-  }
-
-  private static String printable(byte[] data) {
-    String text = new String(data, 0, Math.min(data.length, 40), StandardCharsets.ISO_8859_1);
-    StringBuilder s = new StringBuilder();
-    text.chars().forEach(c -> s.append(c < 0x20 || c >= 0x7f ? '.' : (char) c));
-    return data.length > 40 ? s + "..." : s.toString();
   }
 
   /** True if the server answers requests from clients of {@code family} at this moment. */

@@ -1,7 +1,6 @@
 package lab3.reset;
 
 import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -72,10 +71,7 @@ final class FakeDatagrams implements Datagrams {
 
   @Override
   public Endpoint open(InetSocketAddress local) throws IOException {
-    StandardProtocolFamily family =
-        local.getAddress() instanceof Inet4Address
-            ? StandardProtocolFamily.INET
-            : StandardProtocolFamily.INET6;
+    StandardProtocolFamily family = Datagrams.familyOf(local.getAddress());
     IOException failure = openFailures.get(family);
     if (failure != null) {
       throw failure;

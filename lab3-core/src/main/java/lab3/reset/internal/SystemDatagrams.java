@@ -3,9 +3,7 @@ package lab3.reset.internal;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.Inet4Address;
 import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.util.Arrays;
@@ -24,11 +22,7 @@ public final class SystemDatagrams implements Datagrams {
 
   @Override
   public Endpoint open(InetSocketAddress local) throws IOException {
-    StandardProtocolFamily family =
-        local.getAddress() instanceof Inet4Address
-            ? StandardProtocolFamily.INET
-            : StandardProtocolFamily.INET6;
-    DatagramChannel channel = DatagramChannel.open(family);
+    DatagramChannel channel = DatagramChannel.open(Datagrams.familyOf(local.getAddress()));
     try {
       channel.bind(local);
       return new ChannelEndpoint(channel.socket());
