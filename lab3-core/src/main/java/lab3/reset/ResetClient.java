@@ -45,6 +45,11 @@ import lab3.transport.internal.Timeouts;
  * ends the exchange. Anything else (garbage, an offset out of range, a datagram from another port,
  * an ICMP port unreachable, a family with no route) is reported to the {@linkplain Builder#log log}
  * and otherwise ignored. Instances are immutable; each {@link #reset} uses sockets of its own.
+ *
+ * <p>The pitfall: the sockets are not connected, since one socket talks to every address of its
+ * family. An unconnected socket on Linux never hears of the ICMP port unreachable that a family
+ * without a server answers with, so that family simply stays silent; where a system does report
+ * it, the client logs it and keeps waiting on the other family.
  */
 public final class ResetClient {
   private final Resolver resolver;

@@ -6,7 +6,7 @@ import java.time.Duration;
 /** The client reached its limit of rounds or of time without a valid ack. */
 public final class ResetTimeoutException extends SocketTimeoutException {
   private final int rounds;
-  private final transient Duration elapsed;
+  private final Duration elapsed;
 
   public ResetTimeoutException(int rounds, Duration elapsed) {
     super(
