@@ -48,8 +48,8 @@ import lab3.transport.internal.Timeouts;
  *
  * <p>The pitfall: the sockets are not connected, since one socket talks to every address of its
  * family. An unconnected socket on Linux never hears of the ICMP port unreachable that a family
- * without a server answers with, so that family simply stays silent; where a system does report
- * it, the client logs it and keeps waiting on the other family.
+ * without a server answers with, so that family simply stays silent; where a system does report it,
+ * the client logs it and keeps waiting on the other family.
  */
 public final class ResetClient {
   private final Resolver resolver;

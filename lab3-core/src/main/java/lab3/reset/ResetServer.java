@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.net.StandardProtocolFamily;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -169,14 +170,14 @@ public final class ResetServer implements Closeable {
       Datagrams.Received request;
       try {
         request = socket.receive(Duration.ZERO);
+      } catch (PortUnreachableException e) {
+        log.accept("ICMP error about an earlier answer: " + e.getMessage()); // socket still fine
+        continue;
       } catch (IOException e) {
         if (!closed) {
           log.accept("receive failed on " + socket.localAddress() + ": " + e.getMessage());
-          if (!(e instanceof java.net.PortUnreachableException)) {
-            return;
-          }
         }
-        continue;
+        return;
       }
       try {
         answer(socket, request);
