@@ -1,5 +1,6 @@
 package lab3.reset;
 
+import lab3.transport.Addresses;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
@@ -227,7 +228,7 @@ public final class ResetClient {
                 "round "
                     + round
                     + ": sending to "
-                    + ResetResult.format(to)
+                    + Addresses.format(to)
                     + " failed: "
                     + describe(e));
             first = first == null ? e : first;
@@ -264,7 +265,7 @@ public final class ResetClient {
             "ignored a datagram on "
                 + ResetResult.familyName(arrival.family())
                 + " from "
-                + ResetResult.format(arrival.datagram().from())
+                + Addresses.format(arrival.datagram().from())
                 + ": "
                 + problem);
       }

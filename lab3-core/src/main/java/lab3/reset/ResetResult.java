@@ -1,6 +1,5 @@
 package lab3.reset;
 
-import com.google.common.net.InetAddresses;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.time.Duration;
@@ -31,12 +30,6 @@ public record ResetResult(
   /** "IPv4" or "IPv6". */
   public String familyName() {
     return familyName(family);
-  }
-
-  /** {@code 127.0.0.1:5004} or {@code [::1]:5004}: an address as a user writes it. */
-  public static String format(InetSocketAddress address) {
-    String host = InetAddresses.toAddrString(address.getAddress());
-    return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
   }
 
   /** "IPv4" for {@code INET}, "IPv6" for {@code INET6}. */

@@ -1,5 +1,6 @@
 package lab3.reset;
 
+import lab3.transport.Addresses;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
@@ -197,7 +198,7 @@ public final class ResetServer implements Closeable {
         "'"
             + Wire.shorten(new String(request.data(), StandardCharsets.ISO_8859_1))
             + "' from "
-            + ResetResult.format(from);
+            + Addresses.format(from);
     if (!serves(family)) {
       log.accept(what + " -> ignored: not serving " + ResetResult.familyName(family) + " now");
       return;

@@ -4,16 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import lab3.apps.Main;
-import lab3.apps.cli.Io;
 import lab3.reset.ResetServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,22 +21,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class Part3CommandTest {
   static final String RESOLVE = "--resolve=lab3.test=127.0.0.1,::1";
-
-  record Run(int status, String out, String err) {}
-
-  static Run lab3(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Io io =
-        new Io(
-            new ByteArrayInputStream(new byte[0]),
-            new PrintStream(out, false, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    int status = Main.run(args, io);
-    io.out().flush();
-    return new Run(
-        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
 
   static ResetServer.Builder emulator(ResetServer.Mode mode) {
     return ResetServer.builder().mode(mode).loopback(true).port(0);
@@ -64,11 +42,11 @@ class Part3CommandTest {
     try (ResetServer pmu =
         emulator(mode).loss(0.5).bogusAcks(true).random(new Random(5)).build().start()) {
       for (int i = 0; i < 4; i++) {
-        Run run =
-            lab3("part3", RESOLVE, "--timeout", "0.2", "lab3.test", String.valueOf(pmu.port()));
-        assertEquals(0, run.status(), run.err());
+        CommandRun run =
+            CommandRun.of("part3", RESOLVE, "--timeout", "0.2", "lab3.test", String.valueOf(pmu.port()));
+        assertEquals(0, run.status(), run.stderr());
         assertEquals("OFFSET=" + pmu.lastOffset().getAsInt() + "\n", run.out());
-        assertEquals("", run.err());
+        assertEquals("", run.stderr());
       }
       assertTrue(pmu.requests() > 4, "some requests were dropped and sent again");
     }
@@ -77,22 +55,22 @@ class Part3CommandTest {
   @Test
   void verboseTellsTheFamilyRoundsAndWhatWasIgnoredOnStderr() throws Exception {
     try (ResetServer pmu = emulator(ResetServer.Mode.IPV6).bogusAcks(true).build().start()) {
-      Run run = lab3("part3", "-v", RESOLVE, "lab3.test", String.valueOf(pmu.port()));
-      assertEquals(0, run.status(), run.err());
+      CommandRun run = CommandRun.of("part3", "-v", RESOLVE, "lab3.test", String.valueOf(pmu.port()));
+      assertEquals(0, run.status(), run.stderr());
       assertEquals("OFFSET=" + pmu.lastOffset().getAsInt() + "\n", run.out());
-      List<String> lines = run.err().lines().toList();
-      assertTrue(lines.getLast().startsWith("ack over IPv6 from [::1]:" + pmu.port()), run.err());
-      assertTrue(lines.getLast().contains("1 round (packets)"), run.err());
-      assertTrue(run.err().contains("not an address and port the request went to"), run.err());
-      assertTrue(run.err().contains("out of range"), run.err());
+      List<String> lines = run.stderr().lines().toList();
+      assertTrue(lines.getLast().startsWith("ack over IPv6 from [::1]:" + pmu.port()), run.stderr());
+      assertTrue(lines.getLast().contains("1 round (packets)"), run.stderr());
+      assertTrue(run.stderr().contains("not an address and port the request went to"), run.stderr());
+      assertTrue(run.stderr().contains("out of range"), run.stderr());
     }
   }
 
   @Test
   void aClientThatGivesUpExitsOneWithOneLine() throws Exception {
     try (ResetServer pmu = emulator(ResetServer.Mode.IPV4).loss(1).build().start()) {
-      Run run =
-          lab3(
+      CommandRun run =
+          CommandRun.of(
               "part3",
               "--timeout",
               "0.05",
@@ -103,9 +81,9 @@ class Part3CommandTest {
       assertEquals(1, run.status());
       assertEquals("", run.out());
       assertTrue(
-          run.err().startsWith("lab3 part3: timed out: no acknowledgement after 2 rounds"),
-          run.err());
-      assertEquals(1, run.err().lines().count());
+          run.stderr().startsWith("lab3 part3: timed out: no acknowledgement after 2 rounds"),
+          run.stderr());
+      assertEquals(1, run.stderr().lines().count());
       assertEquals(2, pmu.requests());
     }
   }
@@ -122,20 +100,20 @@ class Part3CommandTest {
             new String[] {"part3-stats", "--runs", "0", "127.0.0.1", "5004"},
             new String[] {"serve-reset", "--family", "v5"},
             new String[] {"serve-reset", "--loss", "2"})) {
-      Run run = lab3(args);
+      CommandRun run = CommandRun.of(args);
       assertEquals(2, run.status(), String.join(" ", args));
       assertEquals("", run.out());
-      assertOneLineWithoutStackTrace(run.err());
+      assertOneLineWithoutStackTrace(run.stderr());
     }
   }
 
   @Test
   void anUnresolvableHostExitsOneWithOneLine() {
-    Run run = lab3("part3", "--max-rounds", "1", "no-such-host.invalid", "5004");
+    CommandRun run = CommandRun.of("part3", "--max-rounds", "1", "no-such-host.invalid", "5004");
     assertEquals(1, run.status());
     assertEquals("", run.out());
-    assertEquals(1, run.err().lines().count(), run.err());
-    assertTrue(run.err().contains("no-such-host.invalid"), run.err());
+    assertEquals(1, run.stderr().lines().count(), run.stderr());
+    assertTrue(run.stderr().contains("no-such-host.invalid"), run.stderr());
   }
 
   @Test
@@ -143,8 +121,8 @@ class Part3CommandTest {
     Path csv = dir.resolve("runs.csv");
     try (ResetServer pmu =
         emulator(ResetServer.Mode.IPV6).loss(0.5).random(new Random(11)).build().start()) {
-      Run run =
-          lab3(
+      CommandRun run =
+          CommandRun.of(
               "part3-stats",
               RESOLVE,
               "--runs",
@@ -155,7 +133,7 @@ class Part3CommandTest {
               csv.toString(),
               "lab3.test",
               String.valueOf(pmu.port()));
-      assertEquals(0, run.status(), run.err());
+      assertEquals(0, run.status(), run.stderr());
       String out = run.out();
       assertTrue(out.startsWith("runs              40 (40 acked, 0 gave up)\n"), out);
       assertTrue(out.contains("packets per ack   mean "), out);
@@ -165,7 +143,7 @@ class Part3CommandTest {
       assertTrue(out.contains("acks over IPv4    0 (0%)"), out);
       assertTrue(out.contains("acks over IPv6    40 (100%)"), out);
       assertTrue(out.contains("mean time to ack"), out);
-      assertTrue(run.err().contains("] 40/40"), run.err());
+      assertTrue(run.stderr().contains("] 40/40"), run.stderr());
 
       List<String> rows = Files.readAllLines(csv);
       assertEquals(41, rows.size());

@@ -1,5 +1,6 @@
 package lab3.apps.demo;
 
+import lab3.transport.Addresses;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -48,7 +49,7 @@ final class Part3Demo implements DemoPart {
         out.printf(
             "   emulator %s only on %s, loss %.1f, bogus acks from another port:%n",
             mode == ResetServer.Mode.IPV4 ? "IPv4" : "IPv6",
-            ResetResult.format(pmu.addresses().getFirst()),
+            Addresses.format(pmu.addresses().getFirst()),
             LOSS);
         for (int i = 0; i < 3; i++) {
           ResetResult r = client.reset(new Endpoint(NAME, pmu.port()));

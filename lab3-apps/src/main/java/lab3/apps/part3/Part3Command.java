@@ -1,5 +1,6 @@
 package lab3.apps.part3;
 
+import lab3.transport.Addresses;
 import java.util.List;
 import java.util.Locale;
 import lab3.apps.cli.Args;
@@ -65,7 +66,7 @@ public final class Part3Command extends CliCommand {
         Locale.ROOT,
         "ack over %s from %s at %s: %d round%s (packets), %.3f s to the ack, round trip %.3f ms",
         r.familyName(),
-        ResetResult.format(r.server()),
+        Addresses.format(r.server()),
         r.ackedAt(),
         r.rounds(),
         r.rounds() == 1 ? "" : "s",

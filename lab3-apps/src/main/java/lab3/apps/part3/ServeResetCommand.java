@@ -1,5 +1,6 @@
 package lab3.apps.part3;
 
+import lab3.transport.Addresses;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -104,7 +105,7 @@ public final class ServeResetCommand extends CliCommand {
           .printf(
               Locale.ROOT,
               "PMU reset emulator (UDP) listening on %s, family %s, loss %.2f%n",
-              server.addresses().stream().map(ResetResult::format).toList(),
+              server.addresses().stream().map(Addresses::format).toList(),
               line.getOptionValue("family", "both"),
               loss);
       io.out().flush();
