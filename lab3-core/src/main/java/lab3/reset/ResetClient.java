@@ -1,6 +1,5 @@
 package lab3.reset;
 
-import lab3.transport.Addresses;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
@@ -24,6 +23,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import lab3.transport.Addresses;
 import lab3.transport.Endpoint;
 import lab3.transport.Resolver;
 import lab3.transport.internal.Timeouts;

@@ -1,6 +1,5 @@
 package lab3.reset;
 
-import lab3.transport.Addresses;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
@@ -23,6 +22,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import lab3.reset.internal.ResetResponder;
+import lab3.transport.Addresses;
 
 /**
  * An emulator of the lab's PMU for Part 3: answers {@code RESET:n} over UDP with {@code OFFSET=X},

@@ -43,7 +43,8 @@ class Part3CommandTest {
         emulator(mode).loss(0.5).bogusAcks(true).random(new Random(5)).build().start()) {
       for (int i = 0; i < 4; i++) {
         CommandRun run =
-            CommandRun.of("part3", RESOLVE, "--timeout", "0.2", "lab3.test", String.valueOf(pmu.port()));
+            CommandRun.of(
+                "part3", RESOLVE, "--timeout", "0.2", "lab3.test", String.valueOf(pmu.port()));
         assertEquals(0, run.status(), run.stderr());
         assertEquals("OFFSET=" + pmu.lastOffset().getAsInt() + "\n", run.out());
         assertEquals("", run.stderr());
@@ -55,13 +56,16 @@ class Part3CommandTest {
   @Test
   void verboseTellsTheFamilyRoundsAndWhatWasIgnoredOnStderr() throws Exception {
     try (ResetServer pmu = emulator(ResetServer.Mode.IPV6).bogusAcks(true).build().start()) {
-      CommandRun run = CommandRun.of("part3", "-v", RESOLVE, "lab3.test", String.valueOf(pmu.port()));
+      CommandRun run =
+          CommandRun.of("part3", "-v", RESOLVE, "lab3.test", String.valueOf(pmu.port()));
       assertEquals(0, run.status(), run.stderr());
       assertEquals("OFFSET=" + pmu.lastOffset().getAsInt() + "\n", run.out());
       List<String> lines = run.stderr().lines().toList();
-      assertTrue(lines.getLast().startsWith("ack over IPv6 from [::1]:" + pmu.port()), run.stderr());
+      assertTrue(
+          lines.getLast().startsWith("ack over IPv6 from [::1]:" + pmu.port()), run.stderr());
       assertTrue(lines.getLast().contains("1 round (packets)"), run.stderr());
-      assertTrue(run.stderr().contains("not an address and port the request went to"), run.stderr());
+      assertTrue(
+          run.stderr().contains("not an address and port the request went to"), run.stderr());
       assertTrue(run.stderr().contains("out of range"), run.stderr());
     }
   }

@@ -1,6 +1,5 @@
 package lab3.apps.demo;
 
-import lab3.transport.Addresses;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -11,6 +10,7 @@ import lab3.reset.LossStatistics;
 import lab3.reset.ResetClient;
 import lab3.reset.ResetResult;
 import lab3.reset.ResetServer;
+import lab3.transport.Addresses;
 import lab3.transport.Endpoint;
 import lab3.transport.Resolver;
 

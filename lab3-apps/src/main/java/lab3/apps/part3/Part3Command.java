@@ -1,6 +1,5 @@
 package lab3.apps.part3;
 
-import lab3.transport.Addresses;
 import java.util.List;
 import java.util.Locale;
 import lab3.apps.cli.Args;
@@ -8,6 +7,7 @@ import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
 import lab3.reset.ResetClient;
 import lab3.reset.ResetResult;
+import lab3.transport.Addresses;
 import lab3.transport.Endpoint;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;

@@ -1,6 +1,5 @@
 package lab3.apps.part3;
 
-import lab3.transport.Addresses;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -10,8 +9,8 @@ import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
 import lab3.apps.cli.Serving;
 import lab3.apps.cli.UsageException;
-import lab3.reset.ResetResult;
 import lab3.reset.ResetServer;
+import lab3.transport.Addresses;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
