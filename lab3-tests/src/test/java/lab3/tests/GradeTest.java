@@ -32,7 +32,7 @@ class GradeTest {
   /** A Python hand-in written from the lab text alone. */
   private Path pythonSubmission() throws IOException {
     Path folder = Files.createDirectories(tmp.resolve("py").resolve("Lab3_" + A + "_" + B));
-    for (String part : List.of("Part2", "Part4_Receiver", "Part4_Sender")) {
+    for (String part : List.of("Part2", "Part3", "Part4_Receiver", "Part4_Sender")) {
       copyResource(
           "submissions/python/" + part + ".py", folder.resolve(part + "_" + A + "_" + B + ".py"));
     }
@@ -84,6 +84,37 @@ class GradeTest {
         CommandRun.of("grade", folder.toString(), "--parts", "Part4_Receiver,Part4_Sender");
     assertEquals("1/1", score(grade, "Part4_Receiver"), grade.out());
     assertEquals("1/1", score(grade, "Part4_Sender"), grade.out());
+  }
+
+  @Test
+  void projectsOwnSubmissionGetsFullMarksForPart3() throws IOException {
+    CommandRun.of("submit", "--camipro", A, B, "--out", tmp.toString());
+    CommandRun grade =
+        CommandRun.of("grade", tmp.resolve("Lab3_" + A + "_" + B).toString(), "--parts", "Part3");
+    assertEquals("2/2", score(grade, "Part3"), grade.out());
+  }
+
+  @Test
+  void pythonSubmissionGetsFullMarksForPart3() throws IOException {
+    Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
+    CommandRun grade = CommandRun.of("grade", pythonSubmission().toString(), "--parts", "Part3");
+    assertEquals("2/2", score(grade, "Part3"), grade.out());
+  }
+
+  @Test
+  void hardCodedIpv4FailsOnlyAgainstTheIpv6Server() throws IOException {
+    Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
+    CommandRun grade =
+        CommandRun.of(
+            "grade",
+            pythonSubmission("Part3", "Part3_ipv4_only").toString(),
+            "--parts",
+            "Part3",
+            "--timeout",
+            "5");
+    assertEquals("1/2", score(grade, "Part3"), grade.out());
+    assertEquals(1, failed(grade).size(), grade.out());
+    assertTrue(failed(grade).get(0).startsWith("OFFSET=X from an IPv6-only server"), grade.out());
   }
 
   @Test
