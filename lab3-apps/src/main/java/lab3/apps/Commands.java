@@ -6,6 +6,8 @@ import lab3.apps.demo.DemoCommand;
 import lab3.apps.part1.Part1Command;
 import lab3.apps.part2.Part2Command;
 import lab3.apps.part2.ServePmuCommand;
+import lab3.apps.part5.Part5Command;
+import lab3.apps.part5.ServeWsCommand;
 
 /** Every {@code ./lab3} command, in the order {@code ./lab3 --help} lists them. */
 final class Commands {
@@ -13,6 +15,11 @@ final class Commands {
 
   static List<Command> all() {
     return List.of(
-        new DemoCommand(), new Part1Command(), new Part2Command(), new ServePmuCommand());
+        new DemoCommand(),
+        new Part1Command(),
+        new Part2Command(),
+        new ServePmuCommand(),
+        new Part5Command(),
+        new ServeWsCommand());
   }
 }

@@ -3,6 +3,7 @@ package lab3.ws;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.base.Throwables;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -195,6 +196,11 @@ public final class WsPmuClient {
   static IOException failure(WsEvent.Failed f, String url) {
     Throwable t = f.cause();
     String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    String root = Throwables.getRootCause(t).getMessage();
+    if (root != null && !message.contains(root)) {
+      message +=
+          " (" + root + ")"; // OkHttp's "Failed to connect to ..." hides "Connection refused"
+    }
     IOException e;
     if (f.httpStatus() >= 0) {
       e =
