@@ -22,6 +22,7 @@ import lab3.pmu.PmuListener;
 import lab3.pmu.PmuResult;
 import lab3.transport.Endpoint;
 import lab3.transport.internal.Timeouts;
+import lab3.ws.internal.InboundLimit;
 import lab3.ws.internal.QueueingListener;
 import lab3.ws.internal.WsEvent;
 import okhttp3.Dispatcher;
@@ -50,9 +51,10 @@ import okhttp3.WebSocket;
  * queue, so the listener runs on the thread that called {@link #send}. That thread never waits
  * longer than the read time-out (plus the d of {@code CMD_short:d}) for the next event.
  *
- * <p>Pitfall: OkHttp has no limit on message size and assembles each message in memory before it
- * hands it over; {@link Builder#maxMessageBytes} is checked then, so it rejects a message but does
- * not cap the memory that message used.
+ * <p>OkHttp has no limit on message size and assembles each message in memory; this client counts
+ * the bytes that arrive and fails a session whose message outgrows {@link Builder#maxMessageBytes}
+ * (exactly when the message is complete, or early, at about twice the limit, while it is still
+ * arriving), so a huge message cannot fill the heap.
  */
 public final class WsPmuClient {
   private final OkHttpClient http;
@@ -115,8 +117,13 @@ public final class WsPmuClient {
     HttpUrl httpUrl =
         new HttpUrl.Builder().scheme("http").host(endpoint.host()).port(endpoint.port()).build();
     BlockingQueue<WsEvent> events = new LinkedBlockingQueue<>();
+    InboundLimit limit = new InboundLimit(maxMessageBytes);
     WebSocket ws =
-        http.newWebSocket(new Request.Builder().url(httpUrl).build(), new QueueingListener(events));
+        http.newBuilder()
+            .socketFactory(limit) // counts what arrives: OkHttp itself has no message size limit
+            .build()
+            .newWebSocket(
+                new Request.Builder().url(httpUrl).build(), new QueueingListener(events, limit));
     ws.send(command.wire()); // queued by OkHttp until the handshake is done
     boolean flood = command instanceof PmuCommand.Floodme;
     Duration wait =
@@ -217,6 +224,8 @@ public final class WsPmuClient {
       e = new UnknownHostException("cannot resolve the host of " + url + ": " + message);
     } else if (t instanceof SocketTimeoutException) {
       e = new SocketTimeoutException(url + ": " + message);
+    } else if (t instanceof ProtocolException) {
+      e = new ProtocolException("WebSocket session with " + url + " failed: " + message);
     } else if (t instanceof EOFException) {
       e =
           new EOFException(

@@ -121,13 +121,13 @@ class WsPmuClientTest {
         emulator()
             .floodText(flood)
             .textFrames(textFrames)
-            .frameBytes(7)
+            .frameBytes(61)
             .messages(12)
             .build()
             .start()) {
       Collector c = new Collector();
       PmuResult r = client.send(at(server), PmuCommand.parse("CMD_floodme"), c);
-      assertEquals(1, r.reads(), "thousands of frames, one message");
+      assertEquals(1, r.reads(), "hundreds of frames, one message");
       assertArrayEquals(flood.bytes(), c.text.toString().getBytes(StandardCharsets.UTF_8));
 
       Collector shorts = new Collector();
@@ -164,6 +164,21 @@ class WsPmuClientTest {
               ProtocolException.class,
               () -> small.send(at(server), PmuCommand.parse("CMD_floodme"), listener));
       assertTrue(e.getMessage().contains("exceeds the limit of 1000 bytes"), e.getMessage());
+      verify(listener, never()).onText(any());
+    }
+  }
+
+  @Test
+  void aHugeMessageIsStoppedWhileItIsStillArriving() throws IOException {
+    FloodText flood = FloodText.generated(8L * 1024 * 1024);
+    try (WsPmuServer server = emulator().floodText(flood).frameBytes(4096).build().start()) {
+      WsPmuClient small = WsPmuClient.builder().maxMessageBytes(1000).build();
+      PmuListener listener = mock(PmuListener.class);
+      ProtocolException e =
+          assertThrows(
+              ProtocolException.class,
+              () -> small.send(at(server), PmuCommand.parse("CMD_floodme"), listener));
+      assertTrue(e.getMessage().contains("without completing a message"), e.getMessage());
       verify(listener, never()).onText(any());
     }
   }

@@ -14,18 +14,22 @@ import okio.ByteString;
  */
 public final class QueueingListener extends WebSocketListener {
   private final BlockingQueue<WsEvent> events;
+  private final InboundLimit limit;
 
-  public QueueingListener(BlockingQueue<WsEvent> events) {
+  public QueueingListener(BlockingQueue<WsEvent> events, InboundLimit limit) {
     this.events = events;
+    this.limit = limit;
   }
 
   @Override
   public void onMessage(WebSocket webSocket, String text) {
+    limit.messageDelivered();
     events.add(new WsEvent.Message(text, Utf8.encodedLength(text), false));
   }
 
   @Override
   public void onMessage(WebSocket webSocket, ByteString bytes) {
+    limit.messageDelivered();
     events.add(new WsEvent.Message(bytes.utf8(), bytes.size(), true));
   }
 
