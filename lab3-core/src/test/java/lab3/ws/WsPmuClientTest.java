@@ -202,49 +202,41 @@ class WsPmuClientTest {
         e.getMessage());
   }
 
+  /** What {@code client} throws against a server that misbehaves as {@code script} says. */
+  private static <T extends IOException> T failureAgainst(
+      ScriptedWsServer.Script script, WsPmuClient client, Class<T> expected) throws IOException {
+    try (ScriptedWsServer server = new ScriptedWsServer(script)) {
+      return assertThrows(
+          expected,
+          () ->
+              client.send(
+                  new Endpoint("127.0.0.1", server.port()),
+                  PmuCommand.parse("CMD_short:0"),
+                  mock(PmuListener.class)));
+    }
+  }
+
   @Test
   void aFailedHandshakeNamesTheServersAnswer() throws IOException {
-    try (ScriptedWsServer server = new ScriptedWsServer(ScriptedWsServer.Script.ANSWER_404)) {
-      ProtocolException e =
-          assertThrows(
-              ProtocolException.class,
-              () ->
-                  client.send(
-                      new Endpoint("127.0.0.1", server.port()),
-                      PmuCommand.parse("CMD_short:0"),
-                      mock(PmuListener.class)));
-      assertTrue(e.getMessage().contains("HTTP 404"), e.getMessage());
-    }
+    ProtocolException e =
+        failureAgainst(ScriptedWsServer.Script.ANSWER_404, client, ProtocolException.class);
+    assertTrue(e.getMessage().contains("HTTP 404"), e.getMessage());
   }
 
   @Test
   void aConnectionDroppedWithoutCloseFrameIsAnAbnormalClosure() throws IOException {
-    try (ScriptedWsServer server = new ScriptedWsServer(ScriptedWsServer.Script.ACCEPT_THEN_DROP)) {
-      EOFException e =
-          assertThrows(
-              EOFException.class,
-              () ->
-                  client.send(
-                      new Endpoint("127.0.0.1", server.port()),
-                      PmuCommand.parse("CMD_short:0"),
-                      mock(PmuListener.class)));
-      assertTrue(e.getMessage().contains("abnormal closure, 1006"), e.getMessage());
-    }
+    EOFException e =
+        failureAgainst(ScriptedWsServer.Script.ACCEPT_THEN_DROP, client, EOFException.class);
+    assertTrue(e.getMessage().contains("abnormal closure, 1006"), e.getMessage());
   }
 
   @Test
   void aSilentServerTimesOutInsteadOfHanging() throws IOException {
-    try (ScriptedWsServer server =
-        new ScriptedWsServer(ScriptedWsServer.Script.ACCEPT_THEN_SILENCE)) {
-      WsPmuClient impatient = WsPmuClient.builder().readTimeout(Duration.ofMillis(300)).build();
-      assertThrows(
-          SocketTimeoutException.class,
-          () ->
-              impatient.send(
-                  new Endpoint("127.0.0.1", server.port()),
-                  PmuCommand.parse("CMD_floodme"),
-                  mock(PmuListener.class)));
-    }
+    WsPmuClient impatient = WsPmuClient.builder().readTimeout(Duration.ofMillis(300)).build();
+    SocketTimeoutException e =
+        failureAgainst(
+            ScriptedWsServer.Script.ACCEPT_THEN_SILENCE, impatient, SocketTimeoutException.class);
+    assertTrue(e.getMessage().contains("for 300 ms"), e.getMessage());
   }
 
   @Test

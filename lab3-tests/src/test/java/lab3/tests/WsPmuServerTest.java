@@ -37,10 +37,13 @@ class WsPmuServerTest {
     final StringBuilder data = new StringBuilder();
     final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
     final CompletableFuture<String> closed = new CompletableFuture<>();
+    final java.util.concurrent.CountDownLatch firstFrame =
+        new java.util.concurrent.CountDownLatch(1);
 
     @Override
     public CompletionStage<?> onText(WebSocket ws, CharSequence text, boolean last) {
       frames.add("text " + last);
+      firstFrame.countDown();
       data.append(text);
       ws.request(1);
       return null;
@@ -49,6 +52,7 @@ class WsPmuServerTest {
     @Override
     public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer bytes, boolean last) {
       frames.add("binary " + last);
+      firstFrame.countDown();
       byte[] piece = new byte[bytes.remaining()];
       bytes.get(piece);
       binary.writeBytes(piece); // a frame may end inside a character: decode the whole message
@@ -72,13 +76,18 @@ class WsPmuServerTest {
     }
   }
 
+  /** Opens a WebSocket to {@code path} on the server with the JDK's client. */
+  private static WebSocket connect(
+      HttpClient http, WsPmuServer server, String path, Recorder recorder) throws Exception {
+    return http.newWebSocketBuilder()
+        .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + path), recorder)
+        .get(10, TimeUnit.SECONDS);
+  }
+
   private static Recorder session(WsPmuServer server, String command) throws Exception {
     Recorder recorder = new Recorder();
     try (HttpClient http = HttpClient.newHttpClient()) {
-      WebSocket ws =
-          http.newWebSocketBuilder()
-              .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/"), recorder)
-              .get(10, TimeUnit.SECONDS);
+      WebSocket ws = connect(http, server, "/", recorder);
       if (command != null) {
         ws.sendText(command, true).get(10, TimeUnit.SECONDS);
       }
@@ -148,10 +157,7 @@ class WsPmuServerTest {
     try (WsPmuServer server = emulator().messages(1).build().start()) {
       Recorder recorder = new Recorder();
       try (HttpClient http = HttpClient.newHttpClient()) {
-        WebSocket ws =
-            http.newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/any/path"), recorder)
-                .get(10, TimeUnit.SECONDS);
+        WebSocket ws = connect(http, server, "/any/path", recorder);
         ws.sendBinary(ByteBuffer.wrap("CMD_short:0".getBytes(StandardCharsets.US_ASCII)), true);
         assertEquals("1000 done", recorder.closed.get(10, TimeUnit.SECONDS));
         ws.abort();
@@ -189,14 +195,9 @@ class WsPmuServerTest {
     WsPmuServer server = emulator().messages(3).build().start();
     Recorder recorder = new Recorder();
     try (HttpClient http = HttpClient.newHttpClient()) {
-      WebSocket ws =
-          http.newWebSocketBuilder()
-              .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/"), recorder)
-              .get(10, TimeUnit.SECONDS);
+      WebSocket ws = connect(http, server, "/", recorder);
       ws.sendText("CMD_short:3600", true).get(10, TimeUnit.SECONDS);
-      while (recorder.frames.isEmpty()) {
-        Thread.onSpinWait();
-      }
+      assertTrue(recorder.firstFrame.await(10, TimeUnit.SECONDS));
       assertEquals(1, server.activeSessions());
       server.close();
       // the session ends (close frame or broken connection) instead of waiting an hour

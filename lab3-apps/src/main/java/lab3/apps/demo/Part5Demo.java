@@ -62,7 +62,7 @@ final class Part5Demo implements DemoPart {
       PmuClient tcpClient = PmuClient.builder().build();
       WsPmuClient wsClient = WsPmuClient.builder().build();
       PmuListener ignore = new PmuListener() {};
-      out.printf("   %-12s | %-32s | %-32s%n", "command", "Part 2 (TCP)", "Part 5 (WebSocket)");
+      out.printf("   %-12s | %-32s | %s%n", "command", "Part 2 (TCP)", "Part 5 (WebSocket)");
       for (String text : List.of("CMD_short:0", "CMD_floodme")) {
         PmuCommand command = PmuCommand.parse(text);
         PmuResult t = tcpClient.send(tcpAt, command, ignore);
@@ -74,7 +74,7 @@ final class Part5Demo implements DemoPart {
           check(w.pmu().reads() == 1, "floodme came in " + w.pmu().reads() + " messages");
         }
         out.printf(
-            "   %-12s | %-32s | %-32s%n",
+            "   %-12s | %-32s | %s%n",
             text,
             t.reads() + " read() calls, " + t.bytes() + " B",
             w.pmu().reads() + " on_message calls, close " + w.closeCode());
