@@ -1,10 +1,10 @@
 package lab3.apps.part5;
 
-import java.time.Duration;
 import java.util.List;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
+import lab3.apps.part2.Part2Command;
 import lab3.apps.part2.PrintingListener;
 import lab3.pmu.PmuCommand;
 import lab3.pmu.PmuResult;
@@ -12,7 +12,6 @@ import lab3.transport.Endpoint;
 import lab3.ws.WsPmuClient;
 import lab3.ws.WsResult;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
@@ -34,13 +33,7 @@ public final class Part5Command extends CliCommand {
 
   @Override
   protected void options(Options options) {
-    options.addOption(
-        Option.builder()
-            .longOpt("timeout")
-            .hasArg()
-            .argName("seconds")
-            .desc("give up when the server is silent this long beyond d (default 30, 0 = never)")
-            .build());
+    options.addOption(Part2Command.timeoutOption());
   }
 
   @Override
@@ -58,13 +51,7 @@ public final class Part5Command extends CliCommand {
     Endpoint endpoint =
         new Endpoint(positional.get(0), Args.port("port", positional.get(1), false));
     PmuCommand command = PmuCommand.parse(positional.get(2));
-    double timeout =
-        line.hasOption("timeout") ? Args.decimal("--timeout", line.getOptionValue("timeout")) : 30;
-    if (timeout < 0) {
-      throw new IllegalArgumentException("--timeout must be zero or positive");
-    }
-    WsPmuClient client =
-        WsPmuClient.builder().readTimeout(Duration.ofMillis((long) (timeout * 1000))).build();
+    WsPmuClient client = WsPmuClient.builder().readTimeout(Part2Command.timeout(line)).build();
     WsResult result = client.exchange(endpoint, command, new PrintingListener(io.out()));
     if (command instanceof PmuCommand.Floodme) {
       io.out().append('\n');
