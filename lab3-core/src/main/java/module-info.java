@@ -17,5 +17,7 @@ module lab3.core {
 
   exports lab3.transport;
   exports lab3.pmu;
+  exports lab3.reset;
+  exports lab3.multicast;
   exports lab3.ws;
 }

@@ -9,6 +9,7 @@ import lab3.apps.cli.UsageException;
 import lab3.pmu.PmuClient;
 import lab3.pmu.PmuCommand;
 import lab3.pmu.PmuResult;
+import lab3.transport.Addresses;
 import lab3.transport.Endpoint;
 import lab3.transport.Family;
 import lab3.transport.TcpTransport;
@@ -91,7 +92,7 @@ public final class Part2Command extends CliCommand {
   public static String describe(PmuResult r) {
     return String.format(
         "server %s: %s, %d read() calls, %d bytes, %d ms",
-        r.server(),
+        Addresses.format(r.server()),
         r.command() instanceof PmuCommand.Short ? r.messages() + " messages" : "floodme text",
         r.reads(),
         r.bytes(),
