@@ -14,6 +14,8 @@ import lab3.apps.part3.ServeResetCommand;
 import lab3.apps.part4.Part4ReceiverCommand;
 import lab3.apps.part4.Part4SenderCommand;
 import lab3.apps.part4.ServeTvCommand;
+import lab3.apps.part5.Part5Command;
+import lab3.apps.part5.ServeWsCommand;
 import lab3.apps.submit.SubmitCommand;
 
 /** Every {@code ./lab3} command, in the order {@code ./lab3 --help} lists them. */
@@ -32,6 +34,8 @@ final class Commands {
     commands.add(new Part4ReceiverCommand());
     commands.add(new Part4SenderCommand());
     commands.add(new ServeTvCommand());
+    commands.add(new Part5Command());
+    commands.add(new ServeWsCommand());
     commands.add(new SubmitCommand());
     commands.add(new GradeCommand());
     return commands;
