@@ -45,5 +45,5 @@ lab3=$(mib_per_s "$bytes" "$((ms * 1000000 + 1))")
 stop_server
 
 record "1 floodme $((bytes >> 20)) MiB" \
-  "lab3 part2 $lab3 MiB/s (-Xmx64m, peak RSS $(cat "$BENCH_TMP/rss") MiB); C reader $plain MiB/s; iperf3 $iperf MiB/s" \
+  "lab3 part2 $lab3 MiB/s (-Xmx64m, peak RSS $(cat "$BENCH_TMP/rss") MiB, CPU $(cat "$BENCH_TMP/cpu") s); C reader $plain MiB/s; iperf3 $iperf MiB/s" \
   "$(ratio "$lab3" "$iperf") of iperf3 (target 0.70), $(ratio "$lab3" "$plain") of C reader"

@@ -25,14 +25,15 @@ JAVA="$JAVA_HOME/bin/java"
 JAR="$ROOT/lab3-apps/target/lab3.jar"
 CORES=$(nproc)
 JDK_VERSION=$("$JAVA" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n 1)
-BENCH_TMP=$(mktemp -d "${TMPDIR:-/tmp}/lab3-bench.XXXXXX")
+mkdir -p "$BENCH_DIR/.build"
+BENCH_TMP=$(mktemp -d "$BENCH_DIR/.build/run.XXXXXX")
 BENCH_PIDS=()
 trap 'bench_cleanup' EXIT
 
 bench_cleanup() {
   local pid
   for pid in "${BENCH_PIDS[@]:-}"; do
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null && { wait "$pid"; } 2>/dev/null
   done
   rm -rf "$BENCH_TMP"
 }
@@ -117,12 +118,15 @@ stop_server() {
 peak_rss_mib() { awk '/^VmHWM:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 threads_of() { awk '/^Threads:/ {print $2}' "/proc/$1/status"; }
 
-# Runs a command, recording its peak RSS in MiB in $BENCH_TMP/rss: /usr/bin/time when present,
-# else polling /proc/PID/status while it runs.
+# Runs a command, recording its peak RSS in MiB in $BENCH_TMP/rss and its CPU seconds (user +
+# system) in $BENCH_TMP/cpu: /usr/bin/time when present, else polling /proc/PID/status while it
+# runs (no CPU figure then).
 with_peak_rss() {
+  echo "n/a" >"$BENCH_TMP/cpu"
   if [ -x /usr/bin/time ]; then
-    /usr/bin/time -f %M -o "$BENCH_TMP/rss.kib" "$@"
+    /usr/bin/time -f '%M %U %S' -o "$BENCH_TMP/rss.kib" "$@"
     awk '{printf "%.0f", $1 / 1024}' "$BENCH_TMP/rss.kib" >"$BENCH_TMP/rss"
+    awk '{printf "%.2f", $2 + $3}' "$BENCH_TMP/rss.kib" >"$BENCH_TMP/cpu"
   else
     "$@" &
     local pid=$! hwm=0

@@ -89,7 +89,7 @@ public final class PmuClient {
         bytes += n;
         try {
           if (flood) {
-            deliver(text.decode(buf, 0, n), listener);
+            text.deliver(buf, 0, n, listener);
           } else {
             messages.decode(buf, 0, n, listener);
           }

@@ -1,6 +1,7 @@
 package lab3.pmu;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Receives what a PMU sends, as {@link PmuClient} (TCP, TLS) or the WebSocket client decodes it.
@@ -11,14 +12,35 @@ import java.io.IOException;
  * in pieces, in order; a multi-byte character is never split between two pieces. After the messages
  * or text of one network read are delivered, {@link #onReadComplete} is called: a listener that
  * prints flushes there, once per read rather than once per line.
+ *
+ * <p>Two more methods deliver the same events as bytes, for listeners that only copy them on (a
+ * printer): {@link #onMessageBytes} and {@link #onTextBytes}. {@link PmuClient} calls those; their
+ * defaults make the String or decode the text and call {@link #onMessage} or {@link #onText}, so a
+ * listener overrides one of each pair, never both.
  */
 public interface PmuListener {
 
   /** One complete {@code CMD_short} message, such as {@code "This is PMU data 7"}. */
   default void onMessage(String message) throws IOException {}
 
+  /**
+   * The same message as its ASCII bytes, {@code ascii[off]} to {@code ascii[off + len - 1]}; the
+   * array is reused, valid only during the call. By default: {@link #onMessage} with a new String.
+   */
+  default void onMessageBytes(byte[] ascii, int off, int len) throws IOException {
+    onMessage(new String(ascii, off, len, StandardCharsets.US_ASCII));
+  }
+
   /** The next piece of {@code CMD_floodme} text. Valid only during the call. */
   default void onText(CharSequence text) throws IOException {}
+
+  /**
+   * The next piece of {@code CMD_floodme} text as well-formed UTF-8 (never a character cut), valid
+   * only during the call. By default: {@link #onText} with the decoded characters.
+   */
+  default void onTextBytes(byte[] utf8, int off, int len) throws IOException {
+    onText(new String(utf8, off, len, StandardCharsets.UTF_8));
+  }
 
   /** Everything one read brought has been delivered. */
   default void onReadComplete() throws IOException {}

@@ -3,6 +3,7 @@ package lab3.pmu;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Cuts the byte stream of a {@code CMD_short} answer back into messages.
@@ -20,17 +21,21 @@ import java.nio.charset.StandardCharsets;
  * which matters when the PMU pauses a second between messages. A number that is not the expected
  * one (a server that skips or restarts) is still decoded, one byte later.
  *
- * <p>Not thread-safe: one decoder per stream. It allocates nothing per byte; one String per
- * message, for the listener.
+ * <p>Not thread-safe: one decoder per stream. It allocates nothing: each message is handed to
+ * {@link PmuListener#onMessageBytes} in an array the decoder reuses (the listener's default turns
+ * it into the String of {@link PmuListener#onMessage}).
  */
 public final class PmuMessageDecoder {
   /** The text before the number in every message. */
   public static final String PREFIX = "This is PMU data ";
 
   private static final byte[] PREFIX_BYTES = PREFIX.getBytes(StandardCharsets.US_ASCII);
+  private static final int PREFIX_LENGTH = PREFIX_BYTES.length;
   private static final int MAX_DIGITS = 18; // fits a long
 
-  private final byte[] digits = new byte[MAX_DIGITS];
+  /** The message being decoded: the prefix, then its digits as they arrive. */
+  private final byte[] message = Arrays.copyOf(PREFIX_BYTES, PREFIX_LENGTH + MAX_DIGITS);
+
   private int matched; // bytes of PREFIX matched in the current message
   private int digitCount;
   private long number;
@@ -58,8 +63,16 @@ public final class PmuMessageDecoder {
   public void decode(byte[] buf, int off, int len, PmuListener listener) throws IOException {
     int end = off + len;
     for (int i = off; i < end; i++) {
+      if (matched == 0
+          && end - i >= PREFIX_LENGTH
+          && Arrays.equals(buf, i, i + PREFIX_LENGTH, PREFIX_BYTES, 0, PREFIX_LENGTH)) {
+        matched = PREFIX_LENGTH; // the whole prefix at once, the common case
+        emittedEarly = false;
+        i += PREFIX_LENGTH - 1;
+        continue;
+      }
       byte b = buf[i];
-      if (matched < PREFIX_BYTES.length) {
+      if (matched < PREFIX_LENGTH) {
         if (b == PREFIX_BYTES[matched]) {
           matched++;
           emittedEarly = false;
@@ -71,9 +84,9 @@ public final class PmuMessageDecoder {
         if (digitCount == MAX_DIGITS) {
           throw new ProtocolException("message number longer than " + MAX_DIGITS + " digits");
         }
-        digits[digitCount++] = b;
+        message[PREFIX_LENGTH + digitCount++] = b;
         number = number * 10 + (b - '0');
-        if (number == expected && digits[0] != '0') {
+        if (number == expected && message[PREFIX_LENGTH] != '0') {
           emit(listener);
           emittedEarly = true;
         }
@@ -93,7 +106,7 @@ public final class PmuMessageDecoder {
    * @throws TruncatedMessageException if the stream ended inside a message
    */
   public void finish(PmuListener listener) throws IOException {
-    if (matched == PREFIX_BYTES.length && digitCount > 0) {
+    if (matched == PREFIX_LENGTH && digitCount > 0) {
       emit(listener);
     } else if (!atBoundary()) {
       throw new TruncatedMessageException(partial());
@@ -101,18 +114,18 @@ public final class PmuMessageDecoder {
   }
 
   private void emit(PmuListener listener) throws IOException {
-    String message = PREFIX + new String(digits, 0, digitCount, StandardCharsets.US_ASCII);
+    int length = PREFIX_LENGTH + digitCount;
     expected = number + 1;
     messages++;
     matched = 0;
     digitCount = 0;
     number = 0;
-    listener.onMessage(message);
+    listener.onMessageBytes(message, 0, length);
   }
 
   private String partial() {
     return PREFIX.substring(0, matched)
-        + new String(digits, 0, digitCount, StandardCharsets.US_ASCII);
+        + new String(message, PREFIX_LENGTH, digitCount, StandardCharsets.US_ASCII);
   }
 
   private ProtocolException unexpected(byte[] buf, int at, int end) {

@@ -180,4 +180,34 @@ class PmuMessageDecoderTest {
     byte[] bytes = ("This is PMU data " + "9".repeat(19)).getBytes(StandardCharsets.US_ASCII);
     assertThrows(ProtocolException.class, () -> decode(bytes));
   }
+
+  @Test
+  void aListenerOfBytesGetsEachMessageInAReusedArray() throws IOException {
+    byte[] bytes = stream(120);
+    List<String> messages = new ArrayList<>();
+    List<byte[]> arrays = new ArrayList<>();
+    PmuListener bytesOnly =
+        new PmuListener() {
+          @Override
+          public void onMessage(String message) {
+            throw new AssertionError(
+                "onMessage(String) called although onMessageBytes is overridden");
+          }
+
+          @Override
+          public void onMessageBytes(byte[] ascii, int off, int len) {
+            messages.add(new String(ascii, off, len, StandardCharsets.US_ASCII));
+            if (!arrays.contains(ascii)) {
+              arrays.add(ascii);
+            }
+          }
+        };
+    PmuMessageDecoder decoder = new PmuMessageDecoder();
+    for (int off = 0; off < bytes.length; off += 7) {
+      decoder.decode(bytes, off, Math.min(7, bytes.length - off), bytesOnly);
+    }
+    decoder.finish(bytesOnly);
+    assertEquals(expected(120), messages);
+    assertEquals(1, arrays.size(), "one array for every message: no allocation per message");
+  }
 }

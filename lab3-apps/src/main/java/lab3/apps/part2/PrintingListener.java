@@ -38,6 +38,27 @@ public final class PrintingListener implements PmuListener {
   }
 
   @Override
+  public void onMessageBytes(byte[] ascii, int off, int len) throws IOException {
+    if (buffer.remaining() <= len) {
+      drain();
+    }
+    buffer.put(ascii, off, len).put((byte) '\n'); // a message is tens of bytes, the buffer 64 KiB
+  }
+
+  /** Well-formed UTF-8 passes through as it is: a floodme is a byte pump. */
+  @Override
+  public void onTextBytes(byte[] utf8, int off, int len) throws IOException {
+    if (buffer.remaining() < len) {
+      drain();
+    }
+    if (len > buffer.capacity()) {
+      out.write(utf8, off, len);
+    } else {
+      buffer.put(utf8, off, len);
+    }
+  }
+
+  @Override
   public void onText(CharSequence text) throws IOException {
     CharBuffer chars = text instanceof CharBuffer b ? b.duplicate() : CharBuffer.wrap(text);
     while (true) {
