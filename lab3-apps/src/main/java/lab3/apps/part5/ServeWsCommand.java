@@ -54,6 +54,7 @@ public final class ServeWsCommand extends CliCommand {
             .desc(
                 "cut every message longer than N bytes into frames of N bytes (default: one frame)")
             .build());
+    ServePmuCommand.floodOptions(options);
     options.addOption(
         Option.builder()
             .longOpt("command-timeout")
@@ -90,6 +91,7 @@ public final class ServeWsCommand extends CliCommand {
     if (line.hasOption("frame-bytes")) {
       builder.frameBytes(Args.integer("--frame-bytes", line.getOptionValue("frame-bytes")));
     }
+    ServePmuCommand.floodText(line).ifPresent(builder::floodText);
     if (line.hasOption("command-timeout")) {
       double s = Args.decimal("--command-timeout", line.getOptionValue("command-timeout"));
       builder.commandTimeout(Duration.ofMillis((long) (s * 1000)));
