@@ -28,12 +28,14 @@ JDK_VERSION=$("$JAVA" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | 
 mkdir -p "$BENCH_DIR/.build"
 BENCH_TMP=$(mktemp -d "$BENCH_DIR/.build/run.XXXXXX")
 BENCH_PIDS=()
-trap 'bench_cleanup' EXIT
+trap 'status=$?; bench_cleanup; exit $status' EXIT
 
 bench_cleanup() {
   local pid
   for pid in "${BENCH_PIDS[@]:-}"; do
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null && { wait "$pid"; } 2>/dev/null
+    if [ -n "$pid" ] && kill "$pid" 2>/dev/null; then
+      { wait "$pid" || true; } 2>/dev/null
+    fi
   done
   rm -rf "$BENCH_TMP"
 }
@@ -111,7 +113,7 @@ start_server() {
 
 stop_server() {
   kill "$SERVER_PID" 2>/dev/null || true
-  wait "$SERVER_PID" 2>/dev/null || true
+  { wait "$SERVER_PID" || true; } 2>/dev/null
 }
 
 # Peak RSS of a running process, in MiB (the kernel's high-water mark).

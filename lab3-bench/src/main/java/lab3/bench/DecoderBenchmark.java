@@ -67,6 +67,24 @@ public class DecoderBenchmark {
     return decoder.messages();
   }
 
+  /** As {@link lab3.pmu.PmuClient} with a printing listener: bytes, no String per message. */
+  @Benchmark
+  public long decodeToBytes(Blackhole hole) throws IOException {
+    PmuMessageDecoder decoder = new PmuMessageDecoder();
+    PmuListener listener =
+        new PmuListener() {
+          @Override
+          public void onMessageBytes(byte[] ascii, int off, int len) {
+            hole.consume(ascii[off + len - 1]);
+          }
+        };
+    for (int off = 0; off < stream.length; off += readSize) {
+      decoder.decode(stream, off, Math.min(readSize, stream.length - off), listener);
+    }
+    decoder.finish(listener);
+    return decoder.messages();
+  }
+
   @Benchmark
   public long scan() {
     long sum = 0;

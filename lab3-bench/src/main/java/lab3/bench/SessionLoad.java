@@ -23,8 +23,9 @@ import lab3.transport.Endpoint;
  *   <li>{@code hold HOST PORT SESSIONS MESSAGES}: opens every session at once with {@code
  *       CMD_short:1} (the server must send MESSAGES per session) and waits for all of them: how
  *       long it took, and how many were open at the same time.
- *   <li>{@code rate HOST PORT CLIENTS SESSIONS MESSAGES}: CLIENTS threads each run SESSIONS short
- *       sessions ({@code CMD_short:0}) one after the other: sessions per second.
+ *   <li>{@code rate HOST PORT CLIENTS SESSIONS MESSAGES [WARMUP]}: CLIENTS threads each run
+ *       SESSIONS short sessions ({@code CMD_short:0}) one after the other: sessions per second.
+ *       WARMUP sessions per client run first, untimed, so that both JITs have compiled the path.
  * </ul>
  *
  * <p>Prints one line of {@code key=value} figures on stdout; exits 1 if any session failed (the
@@ -54,22 +55,32 @@ public final class SessionLoad {
     if (args.length < 5 || !(args[0].equals("hold") || args[0].equals("rate"))) {
       err.println(
           "usage: SessionLoad hold HOST PORT SESSIONS MESSAGES\n"
-              + "       SessionLoad rate HOST PORT CLIENTS SESSIONS MESSAGES");
+              + "       SessionLoad rate HOST PORT CLIENTS SESSIONS MESSAGES [WARMUP]");
       return 2;
     }
     Endpoint endpoint = new Endpoint(args[1], Integer.parseInt(args[2]));
-    long start = System.nanoTime();
     SessionLoad load;
     long sessions;
+    long start;
     if (args[0].equals("hold")) {
       sessions = Integer.parseInt(args[3]);
       load = new SessionLoad(endpoint, Integer.parseInt(args[4]));
+      start = System.nanoTime();
       load.hold((int) sessions);
     } else {
       int clients = Integer.parseInt(args[3]);
       int each = Integer.parseInt(args[4]);
       sessions = (long) clients * each;
+      if (args.length > 6) {
+        SessionLoad warmUp = new SessionLoad(endpoint, Integer.parseInt(args[5]));
+        warmUp.rate(clients, Integer.parseInt(args[6]));
+        if (warmUp.failures.get() > 0) {
+          err.println("warm-up failed: " + warmUp.firstFailure.get());
+          return 1;
+        }
+      }
       load = new SessionLoad(endpoint, Integer.parseInt(args[5]));
+      start = System.nanoTime();
       load.rate(clients, each);
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
