@@ -8,7 +8,7 @@ ensure_bench_jar
 if [ "$QUICK" = 1 ]; then
   jmh=(-f 1 -wi 2 -w 1s -i 2 -r 1s)
 else
-  jmh=(-f 2 -wi 5 -w 2s -i 5 -r 2s)
+  jmh=(-f 1 -wi 3 -w 1s -i 5 -r 1s)
 fi
 "$JAVA" -jar "$BENCH_JAR" 'lab3.bench.DecoderBenchmark' "${jmh[@]}" -rf json -rff "$BENCH_TMP/jmh.json" \
   >"$BENCH_TMP/jmh.out" 2>&1 || { tail -n 30 "$BENCH_TMP/jmh.out" >&2; exit 1; }

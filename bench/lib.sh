@@ -102,7 +102,7 @@ start_server() {
   BENCH_PIDS+=("$SERVER_PID")
   SERVER_PORT=""
   for _ in $(seq 1 600); do
-    SERVER_PORT=$(grep -m 1 'listening on' "$out" | grep -o '[]0-9]:[0-9][0-9]*' | head -n 1 | grep -o '[0-9]*$' || true)
+    SERVER_PORT=$(grep -s -m 1 'listening on' "$out" | grep -o '[]0-9]:[0-9][0-9]*' | head -n 1 | grep -o '[0-9]*$' || true)
     [ -n "$SERVER_PORT" ] && return 0
     kill -0 "$SERVER_PID" 2>/dev/null || break
     sleep 0.1

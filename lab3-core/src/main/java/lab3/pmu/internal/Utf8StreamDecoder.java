@@ -1,7 +1,10 @@
 package lab3.pmu.internal;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -25,6 +28,9 @@ public final class Utf8StreamDecoder {
           .newDecoder()
           .onMalformedInput(CodingErrorAction.REPLACE)
           .onUnmappableCharacter(CodingErrorAction.REPLACE);
+  private static final VarHandle EIGHT_BYTES =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private final ByteBuffer carry = ByteBuffer.allocate(8); // at most 3 bytes of a cut character
   private CharBuffer chars = CharBuffer.allocate(8192);
 
@@ -110,16 +116,46 @@ public final class Utf8StreamDecoder {
   static int wellFormed(byte[] buf, int from, int end) {
     int i = from;
     while (i < end) {
-      int b = buf[i];
-      if (b >= 0) {
+      while (i + 8 <= end && ((long) EIGHT_BYTES.get(buf, i) & 0x8080808080808080L) == 0) {
+        i += 8; // eight ASCII bytes at once
+      }
+      if (i == end) {
+        break;
+      }
+      int b0 = buf[i] & 0xFF;
+      if (b0 < 0x80) {
         i++;
-        continue;
+      } else if (b0 < 0xE0) { // C2..DF, then 80..BF
+        if (b0 < 0xC2 || end - i < 2 || (buf[i + 1] & 0xC0) != 0x80) {
+          return i;
+        }
+        i += 2;
+      } else if (b0 < 0xF0) { // E0 A0..BF, E1..EC 80..BF, ED 80..9F, EE..EF 80..BF; then 80..BF
+        if (end - i < 3) {
+          return i;
+        }
+        int b1 = buf[i + 1] & 0xFF;
+        if ((b1 & 0xC0) != 0x80
+            || (buf[i + 2] & 0xC0) != 0x80
+            || (b0 == 0xE0 && b1 < 0xA0)
+            || (b0 == 0xED && b1 > 0x9F)) {
+          return i;
+        }
+        i += 3;
+      } else { // F0 90..BF, F1..F3 80..BF, F4 80..8F; then 80..BF twice
+        if (b0 > 0xF4 || end - i < 4) {
+          return i;
+        }
+        int b1 = buf[i + 1] & 0xFF;
+        if ((b1 & 0xC0) != 0x80
+            || (buf[i + 2] & 0xC0) != 0x80
+            || (buf[i + 3] & 0xC0) != 0x80
+            || (b0 == 0xF0 && b1 < 0x90)
+            || (b0 == 0xF4 && b1 > 0x8F)) {
+          return i;
+        }
+        i += 4;
       }
-      int n = sequenceLength((byte) b);
-      if (n == 0 || end - i < n || !continuationsValid(buf, i, n)) {
-        return i;
-      }
-      i += n;
     }
     return end;
   }
@@ -151,15 +187,6 @@ public final class Utf8StreamDecoder {
       return 4;
     }
     return 0;
-  }
-
-  private static boolean continuationsValid(byte[] buf, int at, int n) {
-    for (int k = 1; k < n; k++) {
-      if (!continuationValid(buf[at], k, buf[at + k])) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
