@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Benchmark 5, WebSocket: CMD_short:0 with n = 1,000,000 messages (--quick: 100,000;
-# BENCH_MESSAGES=N) and a floodme of 256 MiB sent as one message (--quick: 32 MiB;
-# BENCH_FLOOD_BYTES=N) through `./lab3 part5 ::1 PORT ... > /dev/null`, against `serve-ws`.
+# BENCH_MESSAGES=N) and a floodme sent as one message, 64 MiB (--quick: 32 MiB; BENCH_FLOOD_BYTES=N)
+# through `./lab3 part5 ::1 PORT ... > /dev/null`, against `serve-ws`.
 # Baseline in the same run: the same answers over plain TCP (`./lab3 part2` against serve-pmu).
 # Prints messages/s, MiB/s and the ratios, and the peak RSS of client and server.
+# The issue asks for 256 MiB, but part5 refuses messages over 64 MiB (WsPmuClient's
+# maxMessageBytes default: OkHttp assembles a message whole in memory), so 64 MiB is the largest
+# it accepts. Its heap is sized at 12x the message: OkHttp's buffer plus a UTF-16 String.
 . "$(dirname "$0")/lib.sh"
 n=${BENCH_MESSAGES:-$([ "$QUICK" = 1 ] && echo 100000 || echo 1000000)}
-bytes=${BENCH_FLOOD_BYTES:-$([ "$QUICK" = 1 ] && echo $((32 << 20)) || echo $((256 << 20)))}
+bytes=${BENCH_FLOOD_BYTES:-$([ "$QUICK" = 1 ] && echo $((32 << 20)) || echo $((64 << 20)))}
 heap=-Xmx$(((bytes >> 19) + 256))m
 ensure_jar
 
@@ -14,7 +17,7 @@ ensure_jar
 # is messages or bytes as the -v line reports them), RSS (MiB) and GOT (the count).
 client() {
   local part=$1 port=$2 command=$3 unit=$4
-  LAB3_JAVA_OPTS="-Xmx1g ${LAB3_JAVA_OPTS:-}" with_peak_rss \
+  LAB3_JAVA_OPTS="-Xmx$(((bytes >> 20) * 12 + 512))m ${LAB3_JAVA_OPTS:-}" with_peak_rss \
     "$ROOT/lab3" "$part" -v ::1 "$port" "$command" >/dev/null 2>"$BENCH_TMP/client.err" ||
     { cat "$BENCH_TMP/client.err" >&2; return 1; }
   GOT=$(grep -o "[0-9]* $unit" "$BENCH_TMP/client.err" | head -n 1 | cut -d' ' -f1)

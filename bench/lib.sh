@@ -125,10 +125,11 @@ threads_of() { awk '/^Threads:/ {print $2}' "/proc/$1/status"; }
 # runs (no CPU figure then).
 with_peak_rss() {
   echo "n/a" >"$BENCH_TMP/cpu"
+  local status=0
   if [ -x /usr/bin/time ]; then
-    /usr/bin/time -f '%M %U %S' -o "$BENCH_TMP/rss.kib" "$@"
-    awk '{printf "%.0f", $1 / 1024}' "$BENCH_TMP/rss.kib" >"$BENCH_TMP/rss"
-    awk '{printf "%.2f", $2 + $3}' "$BENCH_TMP/rss.kib" >"$BENCH_TMP/cpu"
+    /usr/bin/time -f '%M %U %S' -o "$BENCH_TMP/rss.kib" "$@" || status=$?
+    tail -n 1 "$BENCH_TMP/rss.kib" | awk '{printf "%.0f", $1 / 1024}' >"$BENCH_TMP/rss"
+    tail -n 1 "$BENCH_TMP/rss.kib" | awk '{printf "%.2f", $2 + $3}' >"$BENCH_TMP/cpu"
   else
     "$@" &
     local pid=$! hwm=0
@@ -137,8 +138,9 @@ with_peak_rss() {
       sleep 0.05
     done
     echo "$hwm" >"$BENCH_TMP/rss"
-    wait "$pid"
+    wait "$pid" || status=$?
   fi
+  return "$status"
 }
 
 # Arithmetic on decimals: calc 'expression' (awk syntax).

@@ -52,32 +52,30 @@ public class DecoderBenchmark {
 
   @Benchmark
   public long decodeToStrings(Blackhole hole) throws IOException {
-    PmuMessageDecoder decoder = new PmuMessageDecoder();
-    PmuListener listener =
+    return decodeAll(
         new PmuListener() {
           @Override
           public void onMessage(String message) {
             hole.consume(message);
           }
-        };
-    for (int off = 0; off < stream.length; off += readSize) {
-      decoder.decode(stream, off, Math.min(readSize, stream.length - off), listener);
-    }
-    decoder.finish(listener);
-    return decoder.messages();
+        });
   }
 
   /** As {@link lab3.pmu.PmuClient} with a printing listener: bytes, no String per message. */
   @Benchmark
   public long decodeToBytes(Blackhole hole) throws IOException {
-    PmuMessageDecoder decoder = new PmuMessageDecoder();
-    PmuListener listener =
+    return decodeAll(
         new PmuListener() {
           @Override
           public void onMessageBytes(byte[] ascii, int off, int len) {
             hole.consume(ascii[off + len - 1]);
           }
-        };
+        });
+  }
+
+  /** Decodes the whole answer in reads of {@link #readSize}; returns the messages decoded. */
+  private long decodeAll(PmuListener listener) throws IOException {
+    PmuMessageDecoder decoder = new PmuMessageDecoder();
     for (int off = 0; off < stream.length; off += readSize) {
       decoder.decode(stream, off, Math.min(readSize, stream.length - off), listener);
     }

@@ -12,58 +12,65 @@ import org.junit.jupiter.api.Test;
 
 class SessionLoadTest {
 
-  @Test
-  void rateRunsEverySessionAndReportsThem() throws Exception {
-    try (PmuServer server =
-        PmuServer.builder()
-            .port(0)
-            .bindAddress(InetAddress.getLoopbackAddress())
-            .messages(10, 10)
-            .build()
-            .start()) {
-      int port = server.port();
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      int code =
-          SessionLoad.run(
-              new String[] {"rate", "127.0.0.1", "" + port, "3", "4", "10"},
-              new PrintStream(out, true, StandardCharsets.UTF_8),
-              System.err);
-      assertEquals(0, code);
-      assertTrue(
-          out.toString(StandardCharsets.UTF_8).startsWith("sessions=12 completed=12 failed=0"));
-    }
-  }
+  /** What one SessionLoad run printed, and its exit code. */
+  private record Run(int code, String out, String err) {}
 
-  @Test
-  void aSessionWithTooFewMessagesFailsTheRun() throws Exception {
+  /** Runs SessionLoad with {@code args} (after HOST PORT) against a PMU sending n messages. */
+  private static Run against(int n, String mode, String... args) throws Exception {
     try (PmuServer server =
         PmuServer.builder()
             .port(0)
             .bindAddress(InetAddress.getLoopbackAddress())
-            .messages(3, 3)
+            .messages(n, n)
             .build()
             .start()) {
-      int port = server.port();
+      String[] all = new String[args.length + 3];
+      all[0] = mode;
+      all[1] = "127.0.0.1";
+      all[2] = String.valueOf(server.port());
+      System.arraycopy(args, 0, all, 3, args.length);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       int code =
           SessionLoad.run(
-              new String[] {"rate", "127.0.0.1", "" + port, "1", "1", "5"},
+              all,
               new PrintStream(out, true, StandardCharsets.UTF_8),
               new PrintStream(err, true, StandardCharsets.UTF_8));
-      assertEquals(1, code);
-      assertTrue(err.toString(StandardCharsets.UTF_8).contains("3 messages instead of 5"));
+      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
   }
 
   @Test
-  void decoderBenchmarkDecodesEveryMessage() throws Exception {
+  void rateRunsEverySessionAndReportsThem() throws Exception {
+    Run run = against(10, "rate", "3", "4", "10", "1");
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.out().startsWith("sessions=12 completed=12 failed=0"), run.out());
+  }
+
+  @Test
+  void holdOpensEverySessionAtOnce() throws Exception {
+    Run run = against(2, "hold", "20", "2");
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.out().startsWith("sessions=20 completed=20 failed=0"), run.out());
+  }
+
+  @Test
+  void aSessionWithTooFewMessagesFailsTheRun() throws Exception {
+    Run run = against(3, "rate", "1", "1", "5");
+    assertEquals(1, run.code());
+    assertTrue(run.err().contains("3 messages instead of 5"), run.err());
+  }
+
+  @Test
+  void decoderBenchmarkDecodesEveryMessageBothWays() throws Exception {
     DecoderBenchmark benchmark = new DecoderBenchmark();
     benchmark.readSize = 1448;
     benchmark.setUp();
     org.openjdk.jmh.infra.Blackhole hole =
         new org.openjdk.jmh.infra.Blackhole(
-            "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+            "Today's password is swordfish. I understand instantiating Blackholes directly is"
+                + " dangerous.");
     assertEquals(DecoderBenchmark.MESSAGES, benchmark.decodeToStrings(hole));
+    assertEquals(DecoderBenchmark.MESSAGES, benchmark.decodeToBytes(hole));
   }
 }
