@@ -7,7 +7,11 @@
  */
 module lab3.core {
   requires com.google.common;
+  requires org.bouncycastle.pkix;
+  requires org.bouncycastle.provider;
 
   exports lab3.transport;
   exports lab3.pmu;
+  exports lab3.pki;
+  exports lab3.tls;
 }

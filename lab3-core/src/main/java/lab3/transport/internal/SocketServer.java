@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLSocket;
 
 /**
  * The accept loop every blocking TCP emulator shares: one virtual thread accepts, and each accepted
@@ -16,7 +17,8 @@ import java.util.function.Consumer;
  * closes every open session and waits for the threads to end.
  *
  * <p>Works for plain and TLS server sockets alike: a TLS handshake happens on the session's own
- * thread, at its first read, so a slow or failing handshake never holds up the accept loop.
+ * thread before the handler runs, so a slow or failing handshake never holds up the accept loop or
+ * other sessions; a failed one is logged as {@code <peer> TLS handshake failed: <reason>}.
  */
 public final class SocketServer implements Closeable {
 
@@ -25,6 +27,9 @@ public final class SocketServer implements Closeable {
   public interface SocketHandler {
     void handle(Socket socket) throws IOException;
   }
+
+  /** How long a TLS client may take to complete its handshake. */
+  static final int HANDSHAKE_TIMEOUT_MS = 10_000;
 
   private final ServerSocket serverSocket;
   private final SocketHandler handler;
@@ -84,6 +89,9 @@ public final class SocketServer implements Closeable {
 
   private void serve(Socket socket) {
     try (socket) {
+      if (socket instanceof SSLSocket tls && !handshake(tls)) {
+        return;
+      }
       handler.handle(socket);
     } catch (IOException | RuntimeException e) {
       if (!closed) {
@@ -91,6 +99,25 @@ public final class SocketServer implements Closeable {
       }
     } finally {
       open.remove(socket);
+    }
+  }
+
+  /**
+   * Runs a TLS handshake before the session starts, bounded by {@link #HANDSHAKE_TIMEOUT_MS}, so
+   * that a refused client (old protocol, distrusted certificate, plain TCP) is one clear log line
+   * and never reaches the session code.
+   */
+  private boolean handshake(SSLSocket tls) {
+    try {
+      tls.setSoTimeout(HANDSHAKE_TIMEOUT_MS);
+      tls.startHandshake();
+      tls.setSoTimeout(0);
+      return true;
+    } catch (IOException e) {
+      if (!closed) {
+        log.accept(tls.getRemoteSocketAddress() + " TLS handshake failed: " + describe(e));
+      }
+      return false;
     }
   }
 
