@@ -22,14 +22,14 @@ class PemPropertiesTest {
   static final String CERT = Pem.encode(PemTest.CA.certificate());
   static final List<String> VALID = List.of(KEY, EC_KEY, CERT);
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void truncatedInputGivesTheObjectOrPemFormatException(
       @ForAll("valid") String pem, @ForAll @IntRange(min = 0, max = 2000) int cut) {
     String truncated = pem.substring(0, Math.min(cut, pem.length()));
     readEveryWay(truncated, pem);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void corruptedInputGivesTheObjectOrPemFormatException(
       @ForAll("valid") String pem,
       @ForAll @IntRange(min = 0, max = 2000) int at,
@@ -39,7 +39,7 @@ class PemPropertiesTest {
     readEveryWay(new String(chars), pem);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void garbageGivesPemFormatException(@ForAll("garbage") String text) {
     readEveryWay(text, null);
   }
