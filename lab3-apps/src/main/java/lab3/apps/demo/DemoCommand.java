@@ -17,7 +17,7 @@ public final class DemoCommand extends CliCommand {
   }
 
   static List<DemoPart> parts() {
-    return List.of(new Part1Demo(), new Part2Demo());
+    return List.of(new Part1Demo(), new Part2Demo(), new Part6Demo());
   }
 
   @Override

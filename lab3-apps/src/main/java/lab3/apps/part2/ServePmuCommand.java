@@ -97,7 +97,7 @@ public final class ServePmuCommand extends CliCommand {
   }
 
   /** "N" or "MIN-MAX". */
-  static int[] range(String text) throws UsageException {
+  public static int[] range(String text) throws UsageException {
     String[] parts = text.split("-", 2);
     int min = Args.integer("--messages", parts[0]);
     int max = parts.length == 2 ? Args.integer("--messages", parts[1]) : min;
