@@ -12,7 +12,6 @@ import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
 import lab3.apps.cli.Serving;
 import lab3.apps.part2.ServePmuCommand;
-import lab3.pki.KeyPairs;
 import lab3.pki.Pem;
 import lab3.pmu.PmuServer;
 import lab3.tls.TlsPmuServer;
@@ -93,13 +92,7 @@ public final class Part6PmuCommand extends CliCommand {
 
   /** Problems clients will refuse the server for, said once at start rather than per session. */
   private static void warnAbout(X509Certificate certificate, PrivateKey key, Io io) {
-    if (KeyPairs.isWeak(key)) {
-      io.err()
-          .println(
-              "warning: the key is "
-                  + KeyPairs.describe(key)
-                  + ", which is weak; 2048 bits is the minimum today");
-    }
+    PkiOptions.warnIfWeak(key, io);
     try {
       certificate.checkValidity();
     } catch (CertificateExpiredException e) {

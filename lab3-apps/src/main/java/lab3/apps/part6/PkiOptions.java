@@ -62,13 +62,15 @@ final class PkiOptions {
     return keys;
   }
 
+  /** A weak key works with Java clients, but OpenSSL-based ones refuse it: say so. */
   static void warnIfWeak(java.security.Key key, Io io) {
     if (KeyPairs.isWeak(key)) {
       io.err()
           .println(
               "warning: "
                   + KeyPairs.describe(key)
-                  + " is weak (the lab's 'genrsa 1024'); use "
+                  + " is weak (the lab's 'genrsa 1024'): openssl s_client and Python's ssl refuse"
+                  + " it at their default security level; use "
                   + KeyPairs.RSA_RECOMMENDED_BITS
                   + " bits or more");
     }

@@ -115,10 +115,23 @@ public final class SocketServer implements Closeable {
       return true;
     } catch (IOException e) {
       if (!closed) {
-        log.accept(tls.getRemoteSocketAddress() + " TLS handshake failed: " + describe(e));
+        log.accept(tls.getRemoteSocketAddress() + " TLS handshake failed: " + describeHandshake(e));
       }
       return false;
     }
+  }
+
+  /** The JDK often hides the reason in the cause ("Unexpected exception" / "...alert..."). */
+  private static String describeHandshake(IOException e) {
+    String text = describe(e);
+    Throwable cause = e.getCause();
+    if (cause != null && cause.getMessage() != null && !text.contains(cause.getMessage())) {
+      text += ": " + cause.getMessage();
+    }
+    if (e instanceof SocketException || e instanceof java.io.EOFException) {
+      text = "the client closed the connection during the handshake (" + text + ")";
+    }
+    return text;
   }
 
   private static String describe(Exception e) {

@@ -1,0 +1,95 @@
+package lab3.tests;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import lab3.apps.Main;
+import lab3.apps.cli.Io;
+
+/** Runs external tools (openssl, python3) and lab3 commands in-process, for the tests. */
+final class Tools {
+  private Tools() {}
+
+  /** What a process or command did. */
+  record Result(int status, String out, String err) {
+    Result ok() {
+      if (status != 0) {
+        throw new AssertionError("exit " + status + "\nstdout: " + out + "\nstderr: " + err);
+      }
+      return this;
+    }
+  }
+
+  /** True if {@code command} runs here (e.g. {@code openssl version}). */
+  static boolean available(String... command) {
+    try {
+      return run(null, null, command).status() == 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Runs a process in {@code dir} with {@code input} on stdin; at most 30 s. */
+  static Result run(Path dir, String input, String... command) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(List.of(command));
+    if (dir != null) {
+      builder.directory(dir.toFile());
+    }
+    Process process = builder.start();
+    try (var stdin = process.getOutputStream()) {
+      if (input != null) {
+        stdin.write(input.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    Thread outReader = pump(process.getInputStream(), stdout);
+    Thread errReader = pump(process.getErrorStream(), stderr);
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IOException(String.join(" ", command) + " did not finish within 30 s");
+      }
+      outReader.join();
+      errReader.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+    return new Result(
+        process.exitValue(),
+        stdout.toString(StandardCharsets.UTF_8),
+        stderr.toString(StandardCharsets.UTF_8));
+  }
+
+  private static Thread pump(java.io.InputStream in, ByteArrayOutputStream sink) {
+    return Thread.ofVirtual()
+        .start(
+            () -> {
+              try (in) {
+                in.transferTo(sink);
+              } catch (IOException ignored) {
+                // the process ended
+              }
+            });
+  }
+
+  /** Runs {@code ./lab3 args...} in this JVM. */
+  static Result lab3(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        Main.run(
+            args,
+            new Io(
+                java.io.InputStream.nullInputStream(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)));
+    return new Result(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+}
