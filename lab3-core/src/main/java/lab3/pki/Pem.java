@@ -150,12 +150,7 @@ public final class Pem {
 
   /** {@link #certificates(String)} of a file; the message of a failure names the file. */
   public static List<X509Certificate> readCertificates(Path file) throws IOException {
-    String text = read(file);
-    try {
-      return certificates(text);
-    } catch (PemFormatException e) {
-      throw inFile(file, e);
-    }
+    return read(file, Pem::certificates);
   }
 
   /** The first certificate of a file. */
@@ -165,42 +160,32 @@ public final class Pem {
 
   /** {@link #privateKey(String)} of a file; the message of a failure names the file. */
   public static PrivateKey readPrivateKey(Path file) throws IOException {
-    String text = read(file);
-    try {
-      return privateKey(text);
-    } catch (PemFormatException e) {
-      throw inFile(file, e);
-    }
+    return read(file, Pem::privateKey);
   }
 
   /** {@link #certificateRequest(String)} of a file; the message of a failure names the file. */
   public static CertificateRequest readCertificateRequest(Path file) throws IOException {
-    String text = read(file);
-    try {
-      return certificateRequest(text);
-    } catch (PemFormatException e) {
-      throw inFile(file, e);
-    }
+    return read(file, Pem::certificateRequest);
   }
 
   /** {@link #decode(String)} of a file; the message of a failure names the file. */
   public static List<Object> readAll(Path file) throws IOException {
-    String text = read(file);
-    try {
-      return decode(text);
-    } catch (PemFormatException e) {
-      throw inFile(file, e);
-    }
+    return read(file, Pem::decode);
   }
 
-  private static String read(Path file) throws IOException {
+  private interface Parser<T> {
+    T parse(String text) throws PemFormatException;
+  }
+
+  private static <T> T read(Path file, Parser<T> parser) throws IOException {
     // ISO-8859-1 maps every byte to a char: a binary file becomes text the parser rejects, not a
     // MalformedInputException.
-    return Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
-  }
-
-  private static PemFormatException inFile(Path file, PemFormatException e) {
-    return new PemFormatException(file + ": " + e.getMessage(), e);
+    String text = Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+    try {
+      return parser.parse(text);
+    } catch (PemFormatException e) {
+      throw new PemFormatException(file + ": " + e.getMessage(), e);
+    }
   }
 
   /** A certificate as a {@code CERTIFICATE} block. */

@@ -39,21 +39,7 @@ class Part6CommandsTest {
 
   @BeforeEach
   void makePki() {
-    Tools.lab3("pki", "ca", "--out", path("ca"), "--algorithm", "ec").ok();
-    Tools.lab3("pki", "key", "--out", path("key.pem"), "--algorithm", "ec").ok();
-    Tools.lab3(
-            "pki",
-            "csr",
-            "--key",
-            path("key.pem"),
-            "--subject",
-            "/O=EPFL/CN=localhost",
-            "--out",
-            path("req.csr"))
-        .ok();
-    Tools.lab3(
-            "pki", "sign", "--ca", path("ca"), "--csr", path("req.csr"), "--out", path("cert.pem"))
-        .ok();
+    Tools.pki(dir);
   }
 
   private PmuServer pmu(String cert) throws IOException {
@@ -238,7 +224,7 @@ class Part6CommandsTest {
         csr.out().startsWith("certificate signing request\n  subject:     CN=localhost,O=EPFL\n"),
         csr.out());
     assertTrue(csr.out().contains("signature:   valid"), csr.out());
-    assertEquals("private key: EC 256 bits\n", key.out());
+    assertEquals("private key: RSA 2048 bits\n", key.out());
   }
 
   @Test

@@ -64,8 +64,8 @@ class Part6OpensslInteropTest {
   }
 
   @BeforeEach
-  void makeCa() {
-    Tools.lab3("pki", "ca", "--out", dir.resolve("ca").toString(), "--algorithm", "ec").ok();
+  void makePki() {
+    Tools.pki(dir);
   }
 
   private Tools.Result openssl(String... args) throws IOException {
@@ -108,21 +108,6 @@ class Part6OpensslInteropTest {
 
   @Test
   void opensslVerifyAcceptsWhatPkiSignIssues() throws Exception {
-    Tools.lab3("pki", "key", "--out", path("key.pem")).ok();
-    Tools.lab3(
-            "pki",
-            "csr",
-            "--key",
-            path("key.pem"),
-            "--subject",
-            "/O=EPFL/CN=123456",
-            "--out",
-            path("req.csr"))
-        .ok();
-    Tools.lab3(
-            "pki", "sign", "--ca", path("ca"), "--csr", path("req.csr"), "--out", path("cert.pem"))
-        .ok();
-
     Tools.Result verify =
         openssl("verify", "-CAfile", path("ca/cacert.pem"), path("cert.pem")).ok();
     Tools.Result csr = openssl("req", "-in", path("req.csr"), "-noout", "-verify").ok();
@@ -138,16 +123,16 @@ class Part6OpensslInteropTest {
 
   @Test
   void pkiSignAcceptsAnOpensslReqCsr() throws Exception {
-    openssl("genrsa", "-out", path("key.pem"), "2048").ok();
+    openssl("genrsa", "-out", path("o_key.pem"), "2048").ok();
     openssl(
             "req",
             "-new",
             "-key",
-            path("key.pem"),
+            path("o_key.pem"),
             "-subj",
             "/C=CH/O=EPFL/CN=localhost",
             "-out",
-            path("req.csr"))
+            path("o_req.csr"))
         .ok();
 
     Tools.lab3(
@@ -156,67 +141,59 @@ class Part6OpensslInteropTest {
             "--ca",
             path("ca"),
             "--csr",
-            path("req.csr"),
+            path("o_req.csr"),
             "--out",
-            path("cert.pem"),
+            path("o_cert.pem"),
             "--days",
             "2")
         .ok();
 
-    openssl("verify", "-CAfile", path("ca/cacert.pem"), path("cert.pem")).ok();
-    var cert = Pem.readCertificate(dir.resolve("cert.pem"));
+    openssl("verify", "-CAfile", path("ca/cacert.pem"), path("o_cert.pem")).ok();
+    var cert = Pem.readCertificate(dir.resolve("o_cert.pem"));
     assertEquals("CN=localhost,O=EPFL,C=CH", cert.getSubjectX500Principal().getName());
-    assertTrue(KeyPairs.matches(Pem.readPrivateKey(dir.resolve("key.pem")), cert.getPublicKey()));
+    assertTrue(KeyPairs.matches(Pem.readPrivateKey(dir.resolve("o_key.pem")), cert.getPublicKey()));
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
       value = {
-        "genrsa (PKCS#8, OpenSSL 3's default) | BEGIN PRIVATE KEY     | genrsa -out key.pem 2048",
-        "genrsa -traditional (PKCS#1)          | BEGIN RSA PRIVATE KEY | genrsa -traditional -out key.pem 2048",
-        "ecparam -genkey (SEC1 EC)             | BEGIN EC PRIVATE KEY  | ecparam -genkey -name prime256v1 -noout -out key.pem",
-        "genpkey EC (PKCS#8 EC)                | BEGIN PRIVATE KEY     | genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out key.pem"
+        "genrsa (PKCS#8, OpenSSL 3's default) | BEGIN PRIVATE KEY     | genrsa -out o_key.pem 2048",
+        "genrsa -traditional (PKCS#1)          | BEGIN RSA PRIVATE KEY | genrsa -traditional -out o_key.pem 2048",
+        "ecparam -genkey (SEC1 EC)             | BEGIN EC PRIVATE KEY  | ecparam -genkey -name prime256v1 -noout -out o_key.pem",
+        "genpkey EC (PKCS#8 EC)                | BEGIN PRIVATE KEY     | genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out o_key.pem"
       })
   void theServerRunsOnKeysOpensslMade(String name, String header, String command) throws Exception {
     openssl(command.split(" ")).ok();
-    assertTrue(Files.readString(dir.resolve("key.pem")).contains("-----" + header + "-----"));
+    assertTrue(Files.readString(dir.resolve("o_key.pem")).contains("-----" + header + "-----"));
     openssl(
             "req",
             "-new",
             "-key",
-            path("key.pem"),
+            path("o_key.pem"),
             "-subj",
             "/CN=localhost",
             "-out",
-            path("req.csr"))
+            path("o_req.csr"))
         .ok();
     Tools.lab3(
-            "pki", "sign", "--ca", path("ca"), "--csr", path("req.csr"), "--out", path("cert.pem"))
+            "pki",
+            "sign",
+            "--ca",
+            path("ca"),
+            "--csr",
+            path("o_req.csr"),
+            "--out",
+            path("o_cert.pem"))
         .ok();
 
-    try (PmuServer pmu = tlsPmu("cert.pem", "key.pem")) {
+    try (PmuServer pmu = tlsPmu("o_cert.pem", "o_key.pem")) {
       assertEquals(MESSAGES, pdc(pmu.port(), dir.resolve("ca/cacert.pem")).size());
     }
   }
 
   @Test
   void opensslSClientGetsThePmuMessages() throws Exception {
-    Tools.lab3("pki", "key", "--out", path("key.pem")).ok();
-    Tools.lab3(
-            "pki",
-            "csr",
-            "--key",
-            path("key.pem"),
-            "--subject",
-            "/CN=localhost",
-            "--out",
-            path("req.csr"))
-        .ok();
-    Tools.lab3(
-            "pki", "sign", "--ca", path("ca"), "--csr", path("req.csr"), "--out", path("cert.pem"))
-        .ok();
-
     try (PmuServer pmu = tlsPmu("cert.pem", "key.pem")) {
       Tools.Result client = sClient(pmu.port(), path("ca/cacert.pem"));
 
@@ -228,20 +205,6 @@ class Part6OpensslInteropTest {
 
   @Test
   void opensslSClientWithTls11IsRefused() throws Exception {
-    Tools.lab3("pki", "key", "--out", path("key.pem")).ok();
-    Tools.lab3(
-            "pki",
-            "csr",
-            "--key",
-            path("key.pem"),
-            "--subject",
-            "/CN=localhost",
-            "--out",
-            path("req.csr"))
-        .ok();
-    Tools.lab3(
-            "pki", "sign", "--ca", path("ca"), "--csr", path("req.csr"), "--out", path("cert.pem"))
-        .ok();
     assumeTrue(
         openssl("s_client", "-help").err().contains("-tls1_1"),
         "this openssl cannot offer TLS 1.1");
@@ -280,59 +243,64 @@ class Part6OpensslInteropTest {
             "rsa:2048",
             "-nodes",
             "-keyout",
-            path("cakey.pem"),
+            path("o_cakey.pem"),
             "-out",
-            path("cacert.pem"),
+            path("o_cacert.pem"),
             "-subj",
             "/O=TCPIP TA/CN=OpenSSL Course CA",
             "-days",
             "2")
         .ok();
-    openssl("genrsa", "-out", path("key.pem"), "2048").ok();
+    openssl("genrsa", "-out", path("o_key.pem"), "2048").ok();
     openssl(
             "req",
             "-new",
             "-key",
-            path("key.pem"),
+            path("o_key.pem"),
             "-subj",
             "/O=EPFL/CN=123456",
             "-out",
-            path("req.csr"))
+            path("o_req.csr"))
         .ok();
     Files.writeString(
-        dir.resolve("server.ext"),
+        dir.resolve("o_server.ext"),
         "basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\n"
             + "extendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost,IP:127.0.0.1\n");
     openssl(
             "x509",
             "-req",
             "-in",
-            path("req.csr"),
+            path("o_req.csr"),
             "-CA",
-            path("cacert.pem"),
+            path("o_cacert.pem"),
             "-CAkey",
-            path("cakey.pem"),
+            path("o_cakey.pem"),
             "-CAcreateserial",
             "-days",
             "2",
             "-extfile",
-            path("server.ext"),
+            path("o_server.ext"),
             "-out",
-            path("cert.pem"))
+            path("o_cert.pem"))
         .ok();
 
-    try (PmuServer pmu = tlsPmu("cert.pem", "key.pem")) {
-      Tools.Result sClient = sClient(pmu.port(), path("cacert.pem"));
+    try (PmuServer pmu = tlsPmu("o_cert.pem", "o_key.pem")) {
+      Tools.Result sClient = sClient(pmu.port(), path("o_cacert.pem"));
       assertTrue(
           sClient.out().contains("This is PMU data " + MESSAGES), sClient.out() + sClient.err());
 
-      assertEquals(MESSAGES, pdc(pmu.port(), dir.resolve("cacert.pem")).size());
+      assertEquals(MESSAGES, pdc(pmu.port(), dir.resolve("o_cacert.pem")).size());
 
       assumeTrue(Tools.available("python3", "--version"), "python3 is not installed");
       Files.writeString(dir.resolve("client.py"), PYTHON_CLIENT);
       Tools.Result python =
           Tools.run(
-                  dir, null, "python3", "client.py", path("cacert.pem"), String.valueOf(pmu.port()))
+                  dir,
+                  null,
+                  "python3",
+                  "client.py",
+                  path("o_cacert.pem"),
+                  String.valueOf(pmu.port()))
               .ok();
       assertEquals(
           List.of(

@@ -1,10 +1,12 @@
 package lab3.apps.part2;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
+import lab3.apps.cli.UsageException;
 import lab3.pmu.PmuClient;
 import lab3.pmu.PmuCommand;
 import lab3.pmu.PmuResult;
@@ -32,6 +34,11 @@ public final class Part2Command extends CliCommand {
 
   @Override
   protected void options(Options options) {
+    timeoutOption(options);
+  }
+
+  /** {@code --timeout seconds}: how long the PMU may be silent beyond d (Parts 2 and 6). */
+  public static void timeoutOption(Options options) {
     options.addOption(
         Option.builder()
             .longOpt("timeout")
@@ -39,6 +46,16 @@ public final class Part2Command extends CliCommand {
             .argName("seconds")
             .desc("give up when the server is silent this long beyond d (default 30, 0 = never)")
             .build());
+  }
+
+  /** The {@code --timeout} given, or 30 s. */
+  public static Duration timeout(CommandLine line) throws UsageException {
+    double timeout =
+        line.hasOption("timeout") ? Args.decimal("--timeout", line.getOptionValue("timeout")) : 30;
+    if (timeout < 0) {
+      throw new IllegalArgumentException("--timeout must be zero or positive");
+    }
+    return Duration.ofMillis((long) (timeout * 1000));
   }
 
   @Override
@@ -56,22 +73,27 @@ public final class Part2Command extends CliCommand {
     Endpoint endpoint =
         new Endpoint(positional.get(0), Args.port("port", positional.get(1), false));
     PmuCommand command = PmuCommand.parse(positional.get(2));
-    double timeout =
-        line.hasOption("timeout") ? Args.decimal("--timeout", line.getOptionValue("timeout")) : 30;
-    if (timeout < 0) {
-      throw new IllegalArgumentException("--timeout must be zero or positive");
-    }
     PmuClient client =
         PmuClient.builder()
             .transport(TcpTransport.builder().family(Family.ANY).build())
-            .readTimeout(Duration.ofMillis((long) (timeout * 1000)))
+            .readTimeout(timeout(line))
             .build();
+    return sendAndPrint(client, endpoint, command, io, line.hasOption("verbose"));
+  }
+
+  /**
+   * Sends {@code command} and prints the answer as graders expect it (stdout: the messages, or the
+   * floodme text and one newline); {@code verbose} adds the figures on stderr. Parts 2 and 6.
+   */
+  public static int sendAndPrint(
+      PmuClient client, Endpoint endpoint, PmuCommand command, Io io, boolean verbose)
+      throws IOException {
     PmuResult result = client.send(endpoint, command, new PrintingListener(io.out()));
     if (command instanceof PmuCommand.Floodme) {
       io.out().append('\n');
     }
     io.out().flush();
-    if (line.hasOption("verbose")) {
+    if (verbose) {
       io.err().println(describe(result));
     }
     return 0;

@@ -1,15 +1,12 @@
 package lab3.apps.part6;
 
-import java.time.Duration;
 import java.util.List;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
 import lab3.apps.part2.Part2Command;
-import lab3.apps.part2.PrintingListener;
 import lab3.pmu.PmuClient;
 import lab3.pmu.PmuCommand;
-import lab3.pmu.PmuResult;
 import lab3.tls.TlsSessionInfo;
 import lab3.tls.TlsTransport;
 import lab3.transport.Endpoint;
@@ -42,13 +39,7 @@ public final class Part6PdcCommand extends CliCommand {
             .desc("host name the certificate must hold (default localhost)")
             .build());
     options.addOption(Option.builder().longOpt("port").hasArg().desc("default 5003").build());
-    options.addOption(
-        Option.builder()
-            .longOpt("timeout")
-            .hasArg()
-            .argName("seconds")
-            .desc("give up when the server is silent this long beyond d (default 30, 0 = never)")
-            .build());
+    Part2Command.timeoutOption(options);
   }
 
   @Override
@@ -65,11 +56,6 @@ public final class Part6PdcCommand extends CliCommand {
     int port =
         line.hasOption("port") ? Args.port("--port", line.getOptionValue("port"), false) : 5003;
     Endpoint endpoint = new Endpoint(line.getOptionValue("server", "localhost"), port);
-    double timeout =
-        line.hasOption("timeout") ? Args.decimal("--timeout", line.getOptionValue("timeout")) : 30;
-    if (timeout < 0) {
-      throw new IllegalArgumentException("--timeout must be zero or positive");
-    }
     boolean verbose = line.hasOption("verbose");
     TlsTransport tls =
         TlsTransport.builder()
@@ -82,19 +68,8 @@ public final class Part6PdcCommand extends CliCommand {
                 })
             .build();
     PmuClient client =
-        PmuClient.builder()
-            .transport(tls)
-            .readTimeout(Duration.ofMillis((long) (timeout * 1000)))
-            .build();
-    PmuResult result = client.send(endpoint, command, new PrintingListener(io.out()));
-    if (command instanceof PmuCommand.Floodme) {
-      io.out().append('\n');
-    }
-    io.out().flush();
-    if (verbose) {
-      io.err().println(Part2Command.describe(result));
-    }
-    return 0;
+        PmuClient.builder().transport(tls).readTimeout(Part2Command.timeout(line)).build();
+    return Part2Command.sendAndPrint(client, endpoint, command, io, verbose);
   }
 
   /** The -v line of the handshake. */

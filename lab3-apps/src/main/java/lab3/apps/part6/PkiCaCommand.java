@@ -23,14 +23,7 @@ final class PkiCaCommand extends CliCommand {
 
   @Override
   protected void options(Options options) {
-    options.addOption(
-        Option.builder()
-            .longOpt("out")
-            .hasArg()
-            .argName("DIR")
-            .required()
-            .desc("directory")
-            .build());
+    PkiOptions.required(options, "out", "DIR", "directory");
     options.addOption(
         Option.builder()
             .longOpt("subject")

@@ -23,14 +23,7 @@ final class PkiCsrCommand extends CliCommand {
 
   @Override
   protected void options(Options options) {
-    options.addOption(
-        Option.builder()
-            .longOpt("key")
-            .hasArg()
-            .argName("FILE")
-            .required()
-            .desc("private key")
-            .build());
+    PkiOptions.required(options, "key", "FILE", "private key");
     options.addOption(
         Option.builder()
             .longOpt("subject")
@@ -38,14 +31,7 @@ final class PkiCsrCommand extends CliCommand {
             .required()
             .desc("e.g. \"/CN=123456/O=EPFL\" (openssl -subj style) or \"CN=123456,O=EPFL\"")
             .build());
-    options.addOption(
-        Option.builder()
-            .longOpt("out")
-            .hasArg()
-            .argName("FILE")
-            .required()
-            .desc("CSR file")
-            .build());
+    PkiOptions.required(options, "out", "FILE", "CSR file");
   }
 
   @Override

@@ -7,7 +7,6 @@ import lab3.apps.cli.Io;
 import lab3.pki.KeyPairs;
 import lab3.pki.Pem;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /** {@code ./lab3 pki key --out FILE}: a private key, as {@code openssl genrsa} makes one. */
@@ -19,14 +18,7 @@ final class PkiKeyCommand extends CliCommand {
 
   @Override
   protected void options(Options options) {
-    options.addOption(
-        Option.builder()
-            .longOpt("out")
-            .hasArg()
-            .argName("FILE")
-            .required()
-            .desc("key file")
-            .build());
+    PkiOptions.required(options, "out", "FILE", "key file");
     PkiOptions.keyOptions(options);
   }
 

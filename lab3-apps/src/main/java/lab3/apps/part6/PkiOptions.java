@@ -13,6 +13,18 @@ import org.apache.commons.cli.Options;
 final class PkiOptions {
   private PkiOptions() {}
 
+  /** A required option with a value, e.g. {@code --out FILE}. */
+  static void required(Options options, String name, String argName, String description) {
+    options.addOption(
+        Option.builder()
+            .longOpt(name)
+            .hasArg()
+            .argName(argName)
+            .required()
+            .desc(description)
+            .build());
+  }
+
   static void keyOptions(Options options) {
     options.addOption(
         Option.builder()

@@ -24,30 +24,9 @@ final class PkiSignCommand extends CliCommand {
 
   @Override
   protected void options(Options options) {
-    options.addOption(
-        Option.builder()
-            .longOpt("ca")
-            .hasArg()
-            .argName("DIR")
-            .required()
-            .desc("CA directory (pki ca --out)")
-            .build());
-    options.addOption(
-        Option.builder()
-            .longOpt("csr")
-            .hasArg()
-            .argName("FILE")
-            .required()
-            .desc("signing request")
-            .build());
-    options.addOption(
-        Option.builder()
-            .longOpt("out")
-            .hasArg()
-            .argName("FILE")
-            .required()
-            .desc("certificate file")
-            .build());
+    PkiOptions.required(options, "ca", "DIR", "CA directory (pki ca --out)");
+    PkiOptions.required(options, "csr", "FILE", "signing request");
+    PkiOptions.required(options, "out", "FILE", "certificate file");
     options.addOption(
         Option.builder()
             .longOpt("san")
