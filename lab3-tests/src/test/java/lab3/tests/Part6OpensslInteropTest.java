@@ -124,17 +124,18 @@ class Part6OpensslInteropTest {
   @Test
   void pkiSignAcceptsAnOpensslReqCsr() throws Exception {
     openssl("genrsa", "-out", path("o_key.pem"), "2048").ok();
-    openssl(
-            "req",
-            "-new",
-            "-key",
-            path("o_key.pem"),
-            "-subj",
-            "/C=CH/O=EPFL/CN=localhost",
-            "-out",
-            path("o_req.csr"))
-        .ok();
+    opensslRequestSignedByPki("/C=CH/O=EPFL/CN=localhost");
 
+    openssl("verify", "-CAfile", path("ca/cacert.pem"), path("o_cert.pem")).ok();
+    var cert = Pem.readCertificate(dir.resolve("o_cert.pem"));
+    assertEquals("CN=localhost,O=EPFL,C=CH", cert.getSubjectX500Principal().getName());
+    assertTrue(KeyPairs.matches(Pem.readPrivateKey(dir.resolve("o_key.pem")), cert.getPublicKey()));
+  }
+
+  /** {@code openssl req} for o_key.pem, then {@code pki sign}: o_req.csr and o_cert.pem. */
+  private void opensslRequestSignedByPki(String subject) throws IOException {
+    openssl("req", "-new", "-key", path("o_key.pem"), "-subj", subject, "-out", path("o_req.csr"))
+        .ok();
     Tools.lab3(
             "pki",
             "sign",
@@ -147,11 +148,6 @@ class Part6OpensslInteropTest {
             "--days",
             "2")
         .ok();
-
-    openssl("verify", "-CAfile", path("ca/cacert.pem"), path("o_cert.pem")).ok();
-    var cert = Pem.readCertificate(dir.resolve("o_cert.pem"));
-    assertEquals("CN=localhost,O=EPFL,C=CH", cert.getSubjectX500Principal().getName());
-    assertTrue(KeyPairs.matches(Pem.readPrivateKey(dir.resolve("o_key.pem")), cert.getPublicKey()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -166,26 +162,7 @@ class Part6OpensslInteropTest {
   void theServerRunsOnKeysOpensslMade(String name, String header, String command) throws Exception {
     openssl(command.split(" ")).ok();
     assertTrue(Files.readString(dir.resolve("o_key.pem")).contains("-----" + header + "-----"));
-    openssl(
-            "req",
-            "-new",
-            "-key",
-            path("o_key.pem"),
-            "-subj",
-            "/CN=localhost",
-            "-out",
-            path("o_req.csr"))
-        .ok();
-    Tools.lab3(
-            "pki",
-            "sign",
-            "--ca",
-            path("ca"),
-            "--csr",
-            path("o_req.csr"),
-            "--out",
-            path("o_cert.pem"))
-        .ok();
+    opensslRequestSignedByPki("/CN=localhost");
 
     try (PmuServer pmu = tlsPmu("o_cert.pem", "o_key.pem")) {
       assertEquals(MESSAGES, pdc(pmu.port(), dir.resolve("ca/cacert.pem")).size());

@@ -160,6 +160,9 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
   }
 
   private String trustedNames() {
+    if (authorities.size() > 2) { // a system bundle: naming 150 CAs helps nobody
+      return "(any of the " + authorities.size() + " trusted CAs)";
+    }
     return authorities.stream()
         .map(ca -> ca.getSubjectX500Principal().getName())
         .collect(Collectors.joining(" or "));
