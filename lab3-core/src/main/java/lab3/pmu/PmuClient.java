@@ -87,19 +87,25 @@ public final class PmuClient {
         }
         reads++;
         bytes += n;
-        if (flood) {
-          deliver(text.decode(buf, 0, n), listener);
-        } else {
-          messages.decode(buf, 0, n, listener);
+        try {
+          if (flood) {
+            deliver(text.decode(buf, 0, n), listener);
+          } else {
+            messages.decode(buf, 0, n, listener);
+          }
+        } finally {
+          listener.onReadComplete(); // even on a protocol error: what came before is delivered
         }
+      }
+      try {
+        if (flood) {
+          deliver(text.finish(), listener);
+        } else {
+          messages.finish(listener);
+        }
+      } finally {
         listener.onReadComplete();
       }
-      if (flood) {
-        deliver(text.finish(), listener);
-      } else {
-        messages.finish(listener);
-      }
-      listener.onReadComplete();
       return new PmuResult(
           command,
           connection.remoteAddress(),

@@ -268,13 +268,14 @@ class Part6OpensslInteropTest {
 
       assertEquals(MESSAGES, pdc(pmu.port(), dir.resolve("o_cacert.pem")).size());
 
-      assumeTrue(Tools.available("python3", "--version"), "python3 is not installed");
+      var python3 = Python.withModule("ssl");
+      assumeTrue(python3.isPresent(), "no python3 with the ssl module");
       Files.writeString(dir.resolve("client.py"), PYTHON_CLIENT);
       Tools.Result python =
           Tools.run(
                   dir,
                   null,
-                  "python3",
+                  python3.get(),
                   "client.py",
                   path("o_cacert.pem"),
                   String.valueOf(pmu.port()))

@@ -2,13 +2,10 @@ package lab3.tests;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import lab3.apps.Main;
-import lab3.apps.cli.Io;
 
 /** Runs external tools (openssl, python3) and lab3 commands in-process, for the tests. */
 final class Tools {
@@ -95,16 +92,7 @@ final class Tools {
 
   /** Runs {@code ./lab3 args...} in this JVM. */
   static Result lab3(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        Main.run(
-            args,
-            new Io(
-                java.io.InputStream.nullInputStream(),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)));
-    return new Result(
-        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    CommandRun run = CommandRun.of(args);
+    return new Result(run.status(), run.out(), run.stderr());
   }
 }

@@ -10,6 +10,7 @@ import lab3.apps.cli.UsageException;
 import lab3.pmu.PmuClient;
 import lab3.pmu.PmuCommand;
 import lab3.pmu.PmuResult;
+import lab3.transport.Addresses;
 import lab3.transport.Endpoint;
 import lab3.transport.Family;
 import lab3.transport.TcpTransport;
@@ -34,26 +35,25 @@ public final class Part2Command extends CliCommand {
 
   @Override
   protected void options(Options options) {
-    timeoutOption(options);
+    options.addOption(timeoutOption());
   }
 
-  /** {@code --timeout seconds}: how long the PMU may be silent beyond d (Parts 2 and 6). */
-  public static void timeoutOption(Options options) {
-    options.addOption(
-        Option.builder()
-            .longOpt("timeout")
-            .hasArg()
-            .argName("seconds")
-            .desc("give up when the server is silent this long beyond d (default 30, 0 = never)")
-            .build());
+  /** {@code --timeout seconds}, shared by the PDC commands (part2, part5). */
+  public static Option timeoutOption() {
+    return Option.builder()
+        .longOpt("timeout")
+        .hasArg()
+        .argName("seconds")
+        .desc("give up when the server is silent this long beyond d (default 30, 0 = never)")
+        .build();
   }
 
-  /** The {@code --timeout} given, or 30 s. */
+  /** The value of {@link #timeoutOption()}: 30 s when absent; zero means never. */
   public static Duration timeout(CommandLine line) throws UsageException {
     double timeout =
         line.hasOption("timeout") ? Args.decimal("--timeout", line.getOptionValue("timeout")) : 30;
     if (timeout < 0) {
-      throw new IllegalArgumentException("--timeout must be zero or positive");
+      throw new UsageException("--timeout must be zero or positive");
     }
     return Duration.ofMillis((long) (timeout * 1000));
   }
@@ -103,7 +103,7 @@ public final class Part2Command extends CliCommand {
   public static String describe(PmuResult r) {
     return String.format(
         "server %s: %s, %d read() calls, %d bytes, %d ms",
-        r.server(),
+        Addresses.format(r.server()),
         r.command() instanceof PmuCommand.Short ? r.messages() + " messages" : "floodme text",
         r.reads(),
         r.bytes(),

@@ -10,6 +10,7 @@ import lab3.apps.cli.Serving;
 import lab3.apps.cli.UsageException;
 import lab3.pmu.FloodText;
 import lab3.pmu.PmuServer;
+import lab3.transport.Addresses;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -89,14 +90,14 @@ public final class ServePmuCommand extends CliCommand {
       builder.commandTimeout(Duration.ofMillis((long) (s * 1000)));
     }
     try (PmuServer server = builder.build().start()) {
-      io.out().println("PMU (TCP) listening on " + server.address());
+      io.out().println("PMU (TCP) listening on " + Addresses.format(server.address()));
       io.out().flush();
       Serving.untilInterrupted(server);
     }
     return 0;
   }
 
-  /** "N" or "MIN-MAX". */
+  /** The value of {@code --messages}: "N" or "MIN-MAX" (also used by serve-ws). */
   public static int[] range(String text) throws UsageException {
     String[] parts = text.split("-", 2);
     int min = Args.integer("--messages", parts[0]);

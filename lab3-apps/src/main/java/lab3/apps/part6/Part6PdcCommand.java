@@ -39,7 +39,7 @@ public final class Part6PdcCommand extends CliCommand {
             .desc("host name the certificate must hold (default localhost)")
             .build());
     options.addOption(Option.builder().longOpt("port").hasArg().desc("default 5003").build());
-    Part2Command.timeoutOption(options);
+    options.addOption(Part2Command.timeoutOption());
   }
 
   @Override

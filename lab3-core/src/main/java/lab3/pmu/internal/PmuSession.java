@@ -12,6 +12,7 @@ import java.util.function.IntSupplier;
 import lab3.pmu.FloodText;
 import lab3.pmu.PmuCommand;
 import lab3.pmu.PmuMessageDecoder;
+import lab3.transport.Addresses;
 import lab3.transport.Connection;
 import lab3.transport.ConnectionHandler;
 
@@ -44,7 +45,7 @@ public final class PmuSession implements ConnectionHandler {
   @Override
   public void handle(Connection connection) throws IOException {
     long start = System.nanoTime();
-    String peer = String.valueOf(connection.remoteAddress());
+    String peer = Addresses.format(connection.remoteAddress());
     connection.setReadTimeout(commandTimeout);
     OutputStream out = connection.output();
     PmuCommand command;

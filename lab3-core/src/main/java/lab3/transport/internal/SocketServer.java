@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import lab3.transport.Addresses;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -95,7 +96,8 @@ public final class SocketServer implements Closeable {
       handler.handle(socket);
     } catch (IOException | RuntimeException e) {
       if (!closed) {
-        log.accept(socket.getRemoteSocketAddress() + " session failed: " + describe(e));
+        log.accept(
+            Addresses.format(socket.getRemoteSocketAddress()) + " session failed: " + describe(e));
       }
     } finally {
       open.remove(socket);

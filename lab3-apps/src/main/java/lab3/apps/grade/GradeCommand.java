@@ -1,0 +1,115 @@
+package lab3.apps.grade;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import lab3.apps.cli.Args;
+import lab3.apps.cli.CliCommand;
+import lab3.apps.cli.Io;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code ./lab3 grade <folder>}: the grading bench. Runs each part's program of a hand-in folder
+ * (this project's or a Python one) against emulators on loopback and prints a score table. Exit
+ * status 0 if every check passed, 1 if any failed.
+ */
+public final class GradeCommand extends CliCommand {
+
+  public GradeCommand() {
+    super(
+        "grade",
+        "<submission-folder>",
+        "grade a hand-in folder Lab3_A_B/ against local emulators",
+        1,
+        1);
+  }
+
+  /** Every check, part by part. */
+  static List<Check> checks() {
+    List<Check> checks = new ArrayList<>();
+    checks.addAll(Part2Checks.all());
+    checks.addAll(Part3Checks.all());
+    checks.addAll(Part4Checks.all());
+    return checks;
+  }
+
+  @Override
+  protected void options(Options options) {
+    options.addOption(
+        Option.builder()
+            .longOpt("report")
+            .hasArg()
+            .argName("FILE")
+            .desc("also write the results as JSON")
+            .build());
+    options.addOption(
+        Option.builder()
+            .longOpt("python")
+            .hasArg()
+            .argName("PATH")
+            .desc("the interpreter for .py programs (default python3)")
+            .build());
+    options.addOption(
+        Option.builder()
+            .longOpt("parts")
+            .hasArg()
+            .argName("LIST")
+            .desc("grade only these parts, e.g. Part2,Part5 (default all)")
+            .build());
+    options.addOption(
+        Option.builder()
+            .longOpt("timeout")
+            .hasArg()
+            .argName("seconds")
+            .desc("time limit of one program run (default 20)")
+            .build());
+  }
+
+  @Override
+  protected String footer() {
+    return """
+        Programs are found as Part2_A_B (executable) or Part2_A_B.py (run with python3), and so on
+        for Part3, Part4_Receiver, Part4_Sender, Part5 and Part6_PMU. They run in a temporary copy
+        of the folder, each under the time limit; a crash, a hang or wrong output fails that check only.
+        Progress goes to stderr; the table to stdout.""";
+  }
+
+  @Override
+  protected int execute(CommandLine line, List<String> positional, Io io) throws Exception {
+    Submission submission = Submission.open(Path.of(positional.get(0)));
+    double seconds =
+        line.hasOption("timeout") ? Args.decimal("--timeout", line.getOptionValue("timeout")) : 20;
+    if (seconds <= 0) {
+      throw new IllegalArgumentException("--timeout must be positive");
+    }
+    List<CheckResult> results;
+    io.err().println("grading " + submission.dir().getFileName() + " ...");
+    try (Bench bench =
+        new Bench(
+            submission,
+            Duration.ofMillis((long) (seconds * 1000)),
+            line.getOptionValue("python", "python3"),
+            io.err())) {
+      List<Check> checks = checks();
+      if (line.hasOption("parts")) {
+        List<String> parts = List.of(line.getOptionValue("parts").split(","));
+        checks = checks.stream().filter(c -> parts.contains(c.part())).toList();
+        if (checks.isEmpty()) {
+          throw new IllegalArgumentException("--parts names no known part: " + parts);
+        }
+      }
+      results = bench.grade(checks);
+    }
+    String name = submission.dir().getFileName().toString();
+    Report.table(name, results, io.out());
+    io.out().flush();
+    if (line.hasOption("report")) {
+      Files.writeString(Path.of(line.getOptionValue("report")), Report.json(name, results));
+    }
+    return results.stream().allMatch(CheckResult::passed) ? 0 : 1;
+  }
+}

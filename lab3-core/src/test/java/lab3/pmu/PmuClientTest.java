@@ -1,0 +1,196 @@
+package lab3.pmu;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import lab3.transport.Connection;
+import lab3.transport.Endpoint;
+import lab3.transport.InMemoryTransport;
+import lab3.transport.Transport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.stubbing.Answer;
+
+class PmuClientTest {
+  private static final Endpoint PMU = new Endpoint("pmu.test", 5003);
+
+  /** Collects what the client delivers. */
+  static final class Collector implements PmuListener {
+    final List<String> messages = new ArrayList<>();
+    final StringBuilder text = new StringBuilder();
+    int readsCompleted;
+
+    @Override
+    public void onMessage(String message) {
+      messages.add(message);
+    }
+
+    @Override
+    public void onText(CharSequence chunk) {
+      text.append(chunk);
+    }
+
+    @Override
+    public void onReadComplete() {
+      readsCompleted++;
+    }
+  }
+
+  private static PmuClient clientOver(PmuServer server, int maxRead) {
+    Random random = new Random(maxRead);
+    return PmuClient.builder()
+        .transport(
+            InMemoryTransport.builder(server.handler())
+                .readSizes(() -> 1 + random.nextInt(maxRead))
+                .build())
+        .build();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3, 17, 1000})
+  void shortMessagesArriveWholeAndInOrderWhateverTheReadSizes(int maxRead) throws IOException {
+    PmuServer server = PmuServer.builder().messages(123).build();
+    Collector got = new Collector();
+    PmuResult result = clientOver(server, maxRead).send(PMU, PmuCommand.parse("CMD_short:0"), got);
+    assertEquals(PmuMessageDecoderTest.expected(123), got.messages);
+    assertEquals(123, result.messages());
+    assertEquals(PmuMessageDecoderTest.stream(123).length, result.bytes());
+    assertEquals(
+        result.reads() + 1, got.readsCompleted, "one flush point per read, one at the end");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 5, 4096})
+  void floodmeTextIsIdenticalEvenWhenCharactersAreCutBetweenReads(int maxRead) throws IOException {
+    FloodText flood = FloodText.builtIn();
+    PmuServer server = PmuServer.builder().floodText(flood).build();
+    Collector got = new Collector();
+    PmuResult result = clientOver(server, maxRead).send(PMU, new PmuCommand.Floodme(), got);
+    assertArrayEquals(flood.bytes(), got.text.toString().getBytes(StandardCharsets.UTF_8));
+    assertEquals(flood.size(), result.bytes());
+    assertEquals(0, result.messages());
+  }
+
+  @Test
+  void commandIsSentAsOneWriteWithoutTerminator() throws IOException {
+    ByteArrayOutputStream sent = new ByteArrayOutputStream();
+    Transport transport = mockTransport(sent, chunks());
+    PmuClient.builder()
+        .transport(transport)
+        .build()
+        .send(PMU, PmuCommand.Short.seconds(1), new Collector());
+    assertEquals("CMD_short:1", sent.toString(StandardCharsets.US_ASCII));
+  }
+
+  @Test
+  void serverClosingMidMessageDeliversCompleteOnesThenReportsThePartial() throws IOException {
+    Transport transport =
+        mockTransport(new ByteArrayOutputStream(), chunks("This is PMU data 1This is", " PMU d"));
+    Collector got = new Collector();
+    TruncatedMessageException e =
+        assertThrows(
+            TruncatedMessageException.class,
+            () ->
+                PmuClient.builder()
+                    .transport(transport)
+                    .build()
+                    .send(PMU, PmuCommand.Short.seconds(0), got));
+    assertEquals(List.of("This is PMU data 1"), got.messages);
+    assertEquals("This is PMU d", e.partial());
+  }
+
+  @Test
+  void digitsSplitAcrossMockedReadsAreJoined() throws IOException {
+    Transport transport =
+        mockTransport(
+            new ByteArrayOutputStream(),
+            chunks(
+                "This is PMU data 1This is PMU data 2This is PMU data 3This is PMU data 4",
+                "This is PMU data 5This is PMU data 6This is PMU data 7This is PMU data 8",
+                "This is PMU data 9This is PMU data 1",
+                "0This is PMU data 1",
+                "1"));
+    Collector got = new Collector();
+    PmuResult r =
+        PmuClient.builder()
+            .transport(transport)
+            .build()
+            .send(PMU, PmuCommand.Short.seconds(0), got);
+    assertEquals(PmuMessageDecoderTest.expected(11), got.messages);
+    assertEquals(5, r.reads());
+  }
+
+  @Test
+  void silentServerTimesOutInsteadOfHanging() {
+    // A handler that never answers stands for a stalled server.
+    Transport stalled =
+        InMemoryTransport.builder(
+                c -> {
+                  try {
+                    Thread.sleep(Duration.ofSeconds(30));
+                  } catch (InterruptedException ignored) {
+                    // ends the session
+                  }
+                })
+            .build();
+    PmuClient client =
+        PmuClient.builder().transport(stalled).readTimeout(Duration.ofMillis(200)).build();
+    assertThrows(
+        SocketTimeoutException.class,
+        () -> client.send(PMU, new PmuCommand.Floodme(), new Collector()));
+  }
+
+  @Test
+  void builderRejectsNonsenseAtOnce() {
+    assertThrows(IllegalArgumentException.class, () -> PmuClient.builder().bufferSize(0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> PmuClient.builder().readTimeout(Duration.ofSeconds(-1)));
+    assertThrows(NullPointerException.class, () -> PmuClient.builder().transport(null));
+  }
+
+  private static String[] chunks(String... chunks) {
+    return chunks;
+  }
+
+  /**
+   * A transport whose connection's input is a Mockito mock returning the given chunks, then EOF.
+   */
+  private static Transport mockTransport(ByteArrayOutputStream sent, String[] chunks)
+      throws IOException {
+    InputStream in = mock(InputStream.class);
+    int[] next = {0};
+    Answer<Integer> read =
+        invocation -> {
+          if (next[0] == chunks.length) {
+            return -1;
+          }
+          byte[] chunk = chunks[next[0]++].getBytes(StandardCharsets.US_ASCII);
+          byte[] buf = invocation.getArgument(0);
+          int off = invocation.getArguments().length == 3 ? invocation.getArgument(1) : 0;
+          System.arraycopy(chunk, 0, buf, off, chunk.length);
+          return chunk.length;
+        };
+    when(in.read(any(byte[].class))).thenAnswer(read);
+    when(in.read(any(byte[].class), anyInt(), anyInt())).thenAnswer(read);
+    Connection connection = mock(Connection.class);
+    when(connection.input()).thenReturn(in);
+    when(connection.output()).thenReturn(sent);
+    return endpoint -> connection;
+  }
+}

@@ -1,0 +1,222 @@
+package lab3.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code submit} and {@code grade}: the project's own hand-in, Python ones, broken ones. */
+class GradeTest {
+  private static final String A = "111111";
+  private static final String B = "222222";
+
+  @TempDir Path tmp;
+
+  /** A Python hand-in: the good programs, with {@code part}'s replaced by broken/{@code broken}. */
+  private Path pythonSubmission(String part, String broken) throws IOException {
+    Path folder = pythonSubmission();
+    copyResource(
+        "submissions/broken/" + broken + ".py", folder.resolve(part + "_" + A + "_" + B + ".py"));
+    return folder;
+  }
+
+  /** A Python hand-in written from the lab text alone. */
+  private Path pythonSubmission() throws IOException {
+    Path folder = Files.createDirectories(tmp.resolve("py").resolve("Lab3_" + A + "_" + B));
+    for (String part : List.of("Part2", "Part3", "Part4_Receiver", "Part4_Sender")) {
+      copyResource(
+          "submissions/python/" + part + ".py", folder.resolve(part + "_" + A + "_" + B + ".py"));
+    }
+    return folder;
+  }
+
+  private static void copyResource(String name, Path to) throws IOException {
+    try (InputStream in = GradeTest.class.getClassLoader().getResourceAsStream(name)) {
+      Files.copy(in, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** "Part2 3/5" from the table. */
+  private static String score(CommandRun run, String part) {
+    Matcher m = Pattern.compile("(?m)^" + part + "\\s+(\\d+/\\d+)").matcher(run.out());
+    assertTrue(m.find(), run.out() + run.stderr());
+    return m.group(1);
+  }
+
+  private static List<String> failed(CommandRun run) {
+    return run.out()
+        .lines()
+        .filter(l -> l.startsWith("  FAILED "))
+        .map(l -> l.substring(9))
+        .toList();
+  }
+
+  @Test
+  void projectsOwnSubmissionGetsFullMarksForPart2() throws IOException {
+    CommandRun submit = CommandRun.of("submit", "--camipro", A, B, "--out", tmp.toString());
+    assertEquals(0, submit.status(), submit.stderr());
+    Path folder = tmp.resolve("Lab3_" + A + "_" + B);
+    assertTrue(Files.isExecutable(folder.resolve("Part2_" + A + "_" + B)));
+    assertTrue(Files.isRegularFile(tmp.resolve("Lab3_" + A + "_" + B + ".zip")));
+    Path report = tmp.resolve("report.json");
+    CommandRun grade =
+        CommandRun.of(
+            "grade", folder.toString(), "--parts", "Part2", "--report", report.toString());
+    assertEquals("5/5", score(grade, "Part2"), grade.out());
+    assertEquals(0, grade.status());
+    assertTrue(Files.readString(report).contains("\"score\": 5, \"max\": 5"));
+  }
+
+  @Test
+  void projectsOwnSubmissionGetsFullMarksForPart4() throws IOException {
+    CommandRun.of("submit", "--camipro", A, B, "--out", tmp.toString());
+    Path folder = tmp.resolve("Lab3_" + A + "_" + B);
+    CommandRun grade =
+        CommandRun.of("grade", folder.toString(), "--parts", "Part4_Receiver,Part4_Sender");
+    assertEquals("1/1", score(grade, "Part4_Receiver"), grade.out());
+    assertEquals("1/1", score(grade, "Part4_Sender"), grade.out());
+  }
+
+  @Test
+  void projectsOwnSubmissionGetsFullMarksForPart3() throws IOException {
+    CommandRun.of("submit", "--camipro", A, B, "--out", tmp.toString());
+    CommandRun grade =
+        CommandRun.of("grade", tmp.resolve("Lab3_" + A + "_" + B).toString(), "--parts", "Part3");
+    assertEquals("2/2", score(grade, "Part3"), grade.out());
+  }
+
+  @Test
+  void pythonSubmissionGetsFullMarksForPart3() throws IOException {
+    Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
+    CommandRun grade = CommandRun.of("grade", pythonSubmission().toString(), "--parts", "Part3");
+    assertEquals("2/2", score(grade, "Part3"), grade.out());
+  }
+
+  @Test
+  void hardCodedIpv4FailsOnlyAgainstTheIpv6Server() throws IOException {
+    Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
+    CommandRun grade =
+        CommandRun.of(
+            "grade",
+            pythonSubmission("Part3", "Part3_ipv4_only").toString(),
+            "--parts",
+            "Part3",
+            "--timeout",
+            "5");
+    assertEquals("1/2", score(grade, "Part3"), grade.out());
+    assertEquals(1, failed(grade).size(), grade.out());
+    assertTrue(failed(grade).get(0).startsWith("OFFSET=X from an IPv6-only server"), grade.out());
+  }
+
+  @Test
+  void pythonSubmissionGetsFullMarksForPart4() throws IOException {
+    Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
+    CommandRun grade =
+        CommandRun.of(
+            "grade", pythonSubmission().toString(), "--parts", "Part4_Receiver,Part4_Sender");
+    assertEquals("1/1", score(grade, "Part4_Receiver"), grade.out());
+    assertEquals("1/1", score(grade, "Part4_Sender"), grade.out());
+  }
+
+  @Test
+  void pythonSubmissionFromTheLabTextGetsFullMarksForPart2() throws IOException {
+    Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
+    CommandRun grade = CommandRun.of("grade", pythonSubmission().toString(), "--parts", "Part2");
+    assertEquals("5/5", score(grade, "Part2"), grade.out());
+  }
+
+  @Test
+  void singleDigitSplitterFailsOnlyWhereNumbersHaveTwoDigits() throws IOException {
+    Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
+    CommandRun grade =
+        CommandRun.of(
+            "grade",
+            pythonSubmission("Part2", "Part2_single_digit").toString(),
+            "--parts",
+            "Part2");
+    assertEquals("4/5", score(grade, "Part2"), grade.out());
+    assertEquals(1, failed(grade).size());
+    assertTrue(
+        failed(grade).get(0).startsWith("CMD_short:0 with n=120: expected 120 lines"), grade.out());
+    assertTrue(
+        grade.out().contains("line 10: expected 'This is PMU data 10', got 'This is PMU data 1'"),
+        grade.out());
+    assertEquals(1, grade.status());
+  }
+
+  @Test
+  void debugLinesOnStdoutFailEveryCheck() throws IOException {
+    Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
+    CommandRun grade =
+        CommandRun.of(
+            "grade", pythonSubmission("Part2", "Part2_debug_lines").toString(), "--parts", "Part2");
+    assertEquals("0/5", score(grade, "Part2"), grade.out());
+    assertTrue(grade.out().contains("got 'DEBUG connected to"), grade.out());
+  }
+
+  @Test
+  void hangingProgramIsKilledAtTheLimitAndFailsAlone() throws IOException {
+    Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
+    CommandRun grade =
+        CommandRun.of(
+            "grade",
+            pythonSubmission("Part2", "Part2_hangs").toString(),
+            "--parts",
+            "Part2",
+            "--timeout",
+            "3");
+    assertEquals("0/5", score(grade, "Part2"), grade.out());
+    assertEquals(
+        5,
+        failed(grade).stream()
+            .filter(f -> f.contains("did not finish within 3 s (killed)"))
+            .count(),
+        grade.out());
+    assertTrue(
+        ProcessHandle.current()
+            .descendants()
+            .noneMatch(p -> p.info().commandLine().orElse("").contains("Part2_")),
+        "no process left behind");
+  }
+
+  @Test
+  void missingPartIsReportedNotFatal() throws IOException {
+    Path empty = Files.createDirectories(tmp.resolve("Lab3_" + A + "_" + B));
+    CommandRun grade = CommandRun.of("grade", empty.toString(), "--parts", "Part2");
+    assertEquals("0/5", score(grade, "Part2"));
+    assertTrue(grade.out().contains("no Part2 program in the submission"), grade.out());
+  }
+
+  @Test
+  void linkLeadingOutsideTheFolderIsRefused() throws IOException {
+    Path folder = Files.createDirectories(tmp.resolve("Lab3_" + A + "_" + B));
+    Path outside = Files.writeString(tmp.resolve("secret.py"), "print('This is PMU data 1')\n");
+    Files.createSymbolicLink(folder.resolve("Part2_" + A + "_" + B + ".py"), outside);
+    CommandRun grade = CommandRun.of("grade", folder.toString(), "--parts", "Part2");
+    assertEquals("0/5", score(grade, "Part2"));
+  }
+
+  @Test
+  void submitRefusesCamiprosThatAreNotSixDigits() {
+    CommandRun run = CommandRun.of("submit", "--camipro", "12345", B, "--out", tmp.toString());
+    assertEquals(2, run.status());
+    assertTrue(run.stderr().contains("exactly 6 digits"), run.stderr());
+  }
+
+  @Test
+  void gradeRefusesAFolderNotNamedLikeAHandIn() throws IOException {
+    CommandRun run =
+        CommandRun.of("grade", Files.createDirectories(tmp.resolve("stuff")).toString());
+    assertEquals(2, run.status());
+    assertTrue(run.stderr().contains("Lab3_<camipro1>_<camipro2>"), run.stderr());
+  }
+}
