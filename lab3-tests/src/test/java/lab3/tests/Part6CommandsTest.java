@@ -183,7 +183,7 @@ class Part6CommandsTest {
       String line = out.firstLine.get(30, TimeUnit.SECONDS);
       Matcher m =
           Pattern.compile(
-                  "PMU \\(TLS\\) listening on localhost/127\\.0\\.0\\.1:(\\d+) as CN=localhost,O=EPFL")
+                  "PMU \\(TLS\\) listening on 127\\.0\\.0\\.1:(\\d+) as CN=localhost,O=EPFL")
               .matcher(line);
       assertTrue(m.find(), line);
 

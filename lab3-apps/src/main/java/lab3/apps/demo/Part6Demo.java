@@ -19,6 +19,7 @@ import lab3.pmu.PmuServer;
 import lab3.tls.TlsPmuServer;
 import lab3.tls.TlsSessionInfo;
 import lab3.tls.TlsTransport;
+import lab3.transport.Addresses;
 import lab3.transport.Endpoint;
 
 /**
@@ -87,7 +88,7 @@ final class Part6Demo implements DemoPart {
         TlsSessionInfo tls = sessions.getFirst();
         out.printf(
             "   TLS PMU on %s; PDC to localhost:%d trusting ca/cacert.pem%n",
-            pmu.address(), pmu.port());
+            Addresses.format(pmu.address()), pmu.port());
         out.printf(
             "   handshake: %s, %s, server certificate %s%n",
             tls.protocol(), tls.cipherSuite(), tls.peerSubject());

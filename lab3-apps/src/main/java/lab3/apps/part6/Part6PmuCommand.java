@@ -15,6 +15,7 @@ import lab3.apps.part2.ServePmuCommand;
 import lab3.pki.Pem;
 import lab3.pmu.PmuServer;
 import lab3.tls.TlsPmuServer;
+import lab3.transport.Addresses;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -81,7 +82,7 @@ public final class Part6PmuCommand extends CliCommand {
       io.out()
           .println(
               "PMU (TLS) listening on "
-                  + server.address()
+                  + Addresses.format(server.address())
                   + " as "
                   + chain.getFirst().getSubjectX500Principal().getName());
       io.out().flush();

@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
-import lab3.transport.Addresses;
 import javax.net.ssl.SSLSocket;
+import lab3.transport.Addresses;
 
 /**
  * The accept loop every blocking TCP emulator shares: one virtual thread accepts, and each accepted
@@ -117,7 +117,10 @@ public final class SocketServer implements Closeable {
       return true;
     } catch (IOException e) {
       if (!closed) {
-        log.accept(tls.getRemoteSocketAddress() + " TLS handshake failed: " + describeHandshake(e));
+        log.accept(
+            Addresses.format(tls.getRemoteSocketAddress())
+                + " TLS handshake failed: "
+                + describeHandshake(e));
       }
       return false;
     }
