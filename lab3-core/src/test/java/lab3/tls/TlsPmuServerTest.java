@@ -167,6 +167,21 @@ class TlsPmuServerTest {
   }
 
   @Test
+  void servesATls12SessionToItsEnd() throws Exception {
+    try (SSLSocket socket = jdkClient("TLSv1.2", null)) {
+      socket.getOutputStream().write("CMD_short:0".getBytes(StandardCharsets.US_ASCII));
+
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+      assertEquals(
+          "This is PMU data 1This is PMU data 2This is PMU data 3This is PMU data 4"
+              + "This is PMU data 5",
+          answer,
+          "all messages, then a clean close_notify");
+    }
+  }
+
+  @Test
   void refusesAClientThatOffersOnlyCbcSuites() throws Exception {
     try (SSLSocket socket = jdkClient("TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256")) {
       assertThrows(SSLHandshakeException.class, socket::startHandshake);

@@ -235,6 +235,8 @@ class Part6CommandsTest {
         Tools.lab3(
             "pki", "csr", "--key", path("key.pem"), "--subject", "/XX=1", "--out", path("x.csr"));
     Tools.Result unknown = Tools.lab3("pki", "frobnicate");
+    Tools.Result missing = Tools.lab3("pki", "sign", "--csr", path("req.csr"));
+    Tools.Result help = Tools.lab3("pki", "sign", "--help");
 
     assertEquals(1, swapped.status());
     assertEquals(
@@ -244,6 +246,10 @@ class Part6CommandsTest {
     assertTrue(badSubject.err().startsWith("lab3 pki: unknown attribute 'XX'"), badSubject.err());
     assertEquals(2, unknown.status());
     assertTrue(unknown.err().contains("expected ca, key, csr, sign or show"), unknown.err());
+    assertEquals(2, missing.status());
+    assertTrue(missing.err().startsWith("lab3 pki: missing --ca\n"), missing.err());
+    assertEquals(0, help.status());
+    assertTrue(help.out().contains("--san <NAMES>"), help.out());
   }
 
   /** Collects output and completes {@link #firstLine} at the first newline. */

@@ -36,7 +36,7 @@ final class PkiCaCommand extends CliCommand {
 
   @Override
   protected int execute(CommandLine line, List<String> positional, Io io) throws Exception {
-    Path dir = Path.of(line.getOptionValue("out"));
+    Path dir = Path.of(PkiOptions.value(line, "out"));
     var subject = DistinguishedNames.parse(line.getOptionValue("subject", DEFAULT_SUBJECT));
     int days = PkiOptions.days(line, 3650);
     CertificateAuthority ca =

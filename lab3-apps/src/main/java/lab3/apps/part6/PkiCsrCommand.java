@@ -11,7 +11,6 @@ import lab3.pki.DistinguishedNames;
 import lab3.pki.KeyPairs;
 import lab3.pki.Pem;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /** {@code ./lab3 pki csr}: a certificate signing request, as {@code openssl req -new} makes one. */
@@ -24,22 +23,20 @@ final class PkiCsrCommand extends CliCommand {
   @Override
   protected void options(Options options) {
     PkiOptions.required(options, "key", "FILE", "private key");
-    options.addOption(
-        Option.builder()
-            .longOpt("subject")
-            .hasArg()
-            .required()
-            .desc("e.g. \"/CN=123456/O=EPFL\" (openssl -subj style) or \"CN=123456,O=EPFL\"")
-            .build());
+    PkiOptions.required(
+        options,
+        "subject",
+        "NAME",
+        "e.g. \"/CN=123456/O=EPFL\" (openssl -subj style) or \"CN=123456,O=EPFL\"");
     PkiOptions.required(options, "out", "FILE", "CSR file");
   }
 
   @Override
   protected int execute(CommandLine line, List<String> positional, Io io) throws Exception {
-    var key = Pem.readPrivateKey(Args.readableFile("--key", line.getOptionValue("key")));
+    var key = Pem.readPrivateKey(Args.readableFile("--key", PkiOptions.value(line, "key")));
     PkiOptions.warnIfWeak(key, io);
-    var subject = DistinguishedNames.parse(line.getOptionValue("subject"));
-    Path file = Path.of(line.getOptionValue("out"));
+    var subject = DistinguishedNames.parse(PkiOptions.value(line, "subject"));
+    Path file = Path.of(PkiOptions.value(line, "out"));
     CertificateRequest request =
         CertificateRequest.create(new KeyPair(KeyPairs.publicKeyOf(key), key), subject);
     Pem.write(file, request);

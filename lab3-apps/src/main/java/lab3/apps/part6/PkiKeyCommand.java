@@ -24,7 +24,7 @@ final class PkiKeyCommand extends CliCommand {
 
   @Override
   protected int execute(CommandLine line, List<String> positional, Io io) throws Exception {
-    Path file = Path.of(line.getOptionValue("out"));
+    Path file = Path.of(PkiOptions.value(line, "out"));
     var keys = PkiOptions.generate(line, io);
     Pem.write(file, keys.getPrivate());
     io.out()

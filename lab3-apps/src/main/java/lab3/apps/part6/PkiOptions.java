@@ -13,16 +13,26 @@ import org.apache.commons.cli.Options;
 final class PkiOptions {
   private PkiOptions() {}
 
-  /** A required option with a value, e.g. {@code --out FILE}. */
+  /**
+   * An option with a value that must be given, e.g. {@code --out FILE}. Checked by {@link #value}
+   * rather than by the parser, so that {@code --help} works without it.
+   */
   static void required(Options options, String name, String argName, String description) {
     options.addOption(
         Option.builder()
             .longOpt(name)
             .hasArg()
             .argName(argName)
-            .required()
-            .desc(description)
+            .desc(description + " (required)")
             .build());
+  }
+
+  /** The value of a {@link #required} option. */
+  static String value(CommandLine line, String name) throws UsageException {
+    if (!line.hasOption(name)) {
+      throw new UsageException("missing --" + name);
+    }
+    return line.getOptionValue(name);
   }
 
   static void keyOptions(Options options) {

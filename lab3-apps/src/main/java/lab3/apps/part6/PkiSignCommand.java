@@ -41,12 +41,12 @@ final class PkiSignCommand extends CliCommand {
 
   @Override
   protected int execute(CommandLine line, List<String> positional, Io io) throws Exception {
-    CertificateAuthority ca = CertificateAuthority.load(Path.of(line.getOptionValue("ca")));
+    CertificateAuthority ca = CertificateAuthority.load(Path.of(PkiOptions.value(line, "ca")));
     CertificateRequest request =
-        Pem.readCertificateRequest(Args.readableFile("--csr", line.getOptionValue("csr")));
+        Pem.readCertificateRequest(Args.readableFile("--csr", PkiOptions.value(line, "csr")));
     List<String> names = names(line, request);
     int days = PkiOptions.days(line, 365);
-    Path file = Path.of(line.getOptionValue("out"));
+    Path file = Path.of(PkiOptions.value(line, "out"));
     X509Certificate certificate =
         ca.issue(request).names(names).validFor(Duration.ofDays(days)).sign();
     Pem.write(file, certificate);
