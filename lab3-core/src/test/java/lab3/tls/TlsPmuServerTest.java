@@ -124,6 +124,7 @@ class TlsPmuServerTest {
     try (Socket plain = new Socket(InetAddress.getLoopbackAddress(), pmu.port());
         Socket silent = new Socket(InetAddress.getLoopbackAddress(), pmu.port())) {
       // "silent" connected and never starts its handshake: sessions must not wait for it.
+      assertTrue(silent.isConnected());
       plain.getOutputStream().write("CMD_short:0".getBytes(StandardCharsets.US_ASCII));
       assertEquals(-1, readToEnd(plain.getInputStream()), "the server closes a plain client");
 

@@ -37,8 +37,8 @@ public final class Part6PdcCommand extends CliCommand {
             .longOpt("server")
             .hasArg()
             .desc("host name the certificate must hold (default localhost)")
-            .build());
-    options.addOption(Option.builder().longOpt("port").hasArg().desc("default 5003").build());
+            .get());
+    options.addOption(Option.builder().longOpt("port").hasArg().desc("default 5003").get());
     options.addOption(Part2Command.timeoutOption());
   }
 

@@ -38,16 +38,16 @@ public final class Part6PmuCommand extends CliCommand {
   @Override
   protected void options(Options options) {
     options.addOption(
-        Option.builder().longOpt("port").hasArg().desc("default 5003; 0 = any free port").build());
+        Option.builder().longOpt("port").hasArg().desc("default 5003; 0 = any free port").get());
     options.addOption(
-        Option.builder().longOpt("bind").hasArg().desc("local address, default localhost").build());
+        Option.builder().longOpt("bind").hasArg().desc("local address, default localhost").get());
     options.addOption(
         Option.builder()
             .longOpt("messages")
             .hasArg()
             .argName("N|MIN-MAX")
             .desc("messages per CMD_short session (default 20)")
-            .build());
+            .get());
   }
 
   @Override

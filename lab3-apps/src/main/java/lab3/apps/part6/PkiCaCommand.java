@@ -29,7 +29,7 @@ final class PkiCaCommand extends CliCommand {
             .longOpt("subject")
             .hasArg()
             .desc("the CA's name, default \"" + DEFAULT_SUBJECT + "\"")
-            .build());
+            .get());
     PkiOptions.keyOptions(options);
     PkiOptions.daysOption(options, 3650);
   }

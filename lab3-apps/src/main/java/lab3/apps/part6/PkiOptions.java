@@ -24,7 +24,7 @@ final class PkiOptions {
             .hasArg()
             .argName(argName)
             .desc(description + " (required)")
-            .build());
+            .get());
   }
 
   /** The value of a {@link #required} option. */
@@ -37,19 +37,14 @@ final class PkiOptions {
 
   static void keyOptions(Options options) {
     options.addOption(
-        Option.builder()
-            .longOpt("algorithm")
-            .hasArg()
-            .argName("rsa|ec")
-            .desc("default rsa")
-            .build());
+        Option.builder().longOpt("algorithm").hasArg().argName("rsa|ec").desc("default rsa").get());
     options.addOption(
         Option.builder()
             .longOpt("bits")
             .hasArg()
             .argName("N")
             .desc("RSA: default 2048 (1024 accepted, weak); EC: 256 (default), 384 or 521")
-            .build());
+            .get());
   }
 
   static void daysOption(Options options, int fallback) {
@@ -59,7 +54,7 @@ final class PkiOptions {
             .hasArg()
             .argName("N")
             .desc("validity in days (default " + fallback + ")")
-            .build());
+            .get());
   }
 
   static int days(CommandLine line, int fallback) throws UsageException {

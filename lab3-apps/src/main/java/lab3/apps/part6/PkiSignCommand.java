@@ -35,7 +35,7 @@ final class PkiSignCommand extends CliCommand {
             .desc(
                 "host names and IP addresses, comma-separated; default: those the CSR requests,"
                     + " else localhost,127.0.0.1,::1")
-            .build());
+            .get());
     PkiOptions.daysOption(options, 365);
   }
 
