@@ -32,7 +32,7 @@ class GradeTest {
   /** A Python hand-in written from the lab text alone. */
   private Path pythonSubmission() throws IOException {
     Path folder = Files.createDirectories(tmp.resolve("py").resolve("Lab3_" + A + "_" + B));
-    for (String part : List.of("Part2", "Part3", "Part4_Receiver", "Part4_Sender")) {
+    for (String part : List.of("Part2", "Part3", "Part4_Receiver", "Part4_Sender", "Part5")) {
       copyResource(
           "submissions/python/" + part + ".py", folder.resolve(part + "_" + A + "_" + B + ".py"));
     }
@@ -115,6 +115,25 @@ class GradeTest {
     assertEquals("1/2", score(grade, "Part3"), grade.out());
     assertEquals(1, failed(grade).size(), grade.out());
     assertTrue(failed(grade).get(0).startsWith("OFFSET=X from an IPv6-only server"), grade.out());
+  }
+
+  @Test
+  void projectsOwnSubmissionGetsFullMarksForPart5() throws IOException {
+    CommandRun.of("submit", "--camipro", A, B, "--out", tmp.toString());
+    CommandRun grade =
+        CommandRun.of("grade", tmp.resolve("Lab3_" + A + "_" + B).toString(), "--parts", "Part5");
+    assertEquals("3/3", score(grade, "Part5"), grade.out());
+  }
+
+  @Test
+  void pythonWebsocketClientSubmissionGetsFullMarksForPart5() throws IOException {
+    var python = Python.withModule("websocket");
+    Assumptions.assumeTrue(
+        python.isPresent(), "no python3 with websocket-client (apt-get install python3-websocket)");
+    CommandRun grade =
+        CommandRun.of(
+            "grade", pythonSubmission().toString(), "--parts", "Part5", "--python", python.get());
+    assertEquals("3/3", score(grade, "Part5"), grade.out());
   }
 
   @Test

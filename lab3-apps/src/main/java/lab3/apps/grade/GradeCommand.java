@@ -34,6 +34,7 @@ public final class GradeCommand extends CliCommand {
     checks.addAll(Part2Checks.all());
     checks.addAll(Part3Checks.all());
     checks.addAll(Part4Checks.all());
+    checks.addAll(Part5Checks.all());
     return checks;
   }
 
