@@ -224,7 +224,7 @@ class Part6CommandsTest {
         csr.out().startsWith("certificate signing request\n  subject:     CN=localhost,O=EPFL\n"),
         csr.out());
     assertTrue(csr.out().contains("signature:   valid"), csr.out());
-    assertEquals("private key: RSA 2048 bits\n", key.out());
+    assertEquals("private key: EC 256 bits\n", key.out());
   }
 
   @Test

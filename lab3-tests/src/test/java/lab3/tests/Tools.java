@@ -76,16 +76,16 @@ final class Tools {
   }
 
   /**
-   * With {@code ./lab3 pki}: a CA in {@code dir/ca} (EC), and a server key, CSR and certificate
-   * ({@code key.pem}, {@code req.csr}, {@code cert.pem} for localhost, 127.0.0.1, ::1) in {@code
-   * dir}, subject {@code /O=EPFL/CN=localhost}.
+   * With {@code ./lab3 pki}: a CA in {@code dir/ca} and a server key (both EC, quick to make), CSR
+   * and certificate ({@code key.pem}, {@code req.csr}, {@code cert.pem} for localhost, 127.0.0.1,
+   * ::1) in {@code dir}, subject {@code /O=EPFL/CN=localhost}.
    */
   static void pki(Path dir) {
     String ca = dir.resolve("ca").toString();
     String key = dir.resolve("key.pem").toString();
     String csr = dir.resolve("req.csr").toString();
     lab3("pki", "ca", "--out", ca, "--algorithm", "ec").ok();
-    lab3("pki", "key", "--out", key).ok();
+    lab3("pki", "key", "--out", key, "--algorithm", "ec").ok();
     lab3("pki", "csr", "--key", key, "--subject", "/O=EPFL/CN=localhost", "--out", csr).ok();
     lab3("pki", "sign", "--ca", ca, "--csr", csr, "--out", dir.resolve("cert.pem").toString()).ok();
   }
