@@ -175,8 +175,12 @@ public final class ResetClient {
         try {
           Datagrams.Endpoint socket = datagrams.open(wildcard(family));
           sockets.put(family, socket);
+          // Platform threads, not virtual ones: a virtual thread waiting for a datagram starts the
+          // JDK's I/O poller, a thread that stays in a native call (epoll_wait), and at System.exit
+          // HotSpot waits up to 300 ms for such threads: part3 took 0.3 s longer to exit.
           receivers.add(
-              Thread.ofVirtual()
+              Thread.ofPlatform()
+                  .daemon(true)
                   .name("reset-receiver-" + family)
                   .start(() -> receiveLoop(family, socket)));
         } catch (IOException e) {
