@@ -27,7 +27,12 @@ public final class Part1Command implements Command {
 
   @Override
   public int run(String[] args, Io io) throws Exception {
-    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+    if (args.length == 0) {
+      throw new UsageException(
+          "missing the example to run: udp-send, udp-recv, echo-server or echo-client",
+          "usage: lab3 part1 <example>");
+    }
+    if (args[0].equals("--help") || args[0].equals("-h")) {
       StringBuilder text = new StringBuilder("usage: lab3 part1 <example> [options]\n\n");
       text.append(summary()).append("\n\n");
       for (CliCommand example : examples) {
@@ -36,9 +41,6 @@ public final class Part1Command implements Command {
       }
       io.out().print(text);
       io.out().flush();
-      if (args.length == 0) {
-        throw new UsageException("missing the example to run", "usage: lab3 part1 <example>");
-      }
       return 0;
     }
     for (CliCommand example : examples) {
