@@ -7,8 +7,17 @@
  */
 module lab3.core {
   requires com.google.common;
+  requires okhttp3; // okhttp-jvm's module (it requires kotlin.stdlib and okio transitively)
+  requires org.eclipse.jetty.server;
+  requires org.eclipse.jetty.http;
+  requires org.eclipse.jetty.io;
+  requires org.eclipse.jetty.util;
+  requires org.eclipse.jetty.websocket.api;
+  requires org.eclipse.jetty.websocket.server;
 
   exports lab3.transport;
   exports lab3.pmu;
+  exports lab3.reset;
   exports lab3.multicast;
+  exports lab3.ws;
 }

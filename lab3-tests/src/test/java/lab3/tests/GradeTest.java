@@ -21,17 +21,20 @@ class GradeTest {
 
   @TempDir Path tmp;
 
-  /** A Python hand-in: the good programs, with some replaced by broken ones. */
-  private Path pythonSubmission(String... replacements) throws IOException {
+  /** A Python hand-in: the good programs, with {@code part}'s replaced by broken/{@code broken}. */
+  private Path pythonSubmission(String part, String broken) throws IOException {
+    Path folder = pythonSubmission();
+    copyResource(
+        "submissions/broken/" + broken + ".py", folder.resolve(part + "_" + A + "_" + B + ".py"));
+    return folder;
+  }
+
+  /** A Python hand-in written from the lab text alone. */
+  private Path pythonSubmission() throws IOException {
     Path folder = Files.createDirectories(tmp.resolve("py").resolve("Lab3_" + A + "_" + B));
-    for (String part : List.of("Part2")) {
+    for (String part : List.of("Part2", "Part3", "Part4_Receiver", "Part4_Sender", "Part5")) {
       copyResource(
           "submissions/python/" + part + ".py", folder.resolve(part + "_" + A + "_" + B + ".py"));
-    }
-    for (String broken : replacements) {
-      String part = broken.substring(0, broken.indexOf('_'));
-      copyResource(
-          "submissions/broken/" + broken + ".py", folder.resolve(part + "_" + A + "_" + B + ".py"));
     }
     return folder;
   }
@@ -74,6 +77,76 @@ class GradeTest {
   }
 
   @Test
+  void projectsOwnSubmissionGetsFullMarksForPart4() throws IOException {
+    CommandRun.of("submit", "--camipro", A, B, "--out", tmp.toString());
+    Path folder = tmp.resolve("Lab3_" + A + "_" + B);
+    CommandRun grade =
+        CommandRun.of("grade", folder.toString(), "--parts", "Part4_Receiver,Part4_Sender");
+    assertEquals("1/1", score(grade, "Part4_Receiver"), grade.out());
+    assertEquals("1/1", score(grade, "Part4_Sender"), grade.out());
+  }
+
+  @Test
+  void projectsOwnSubmissionGetsFullMarksForPart3() throws IOException {
+    CommandRun.of("submit", "--camipro", A, B, "--out", tmp.toString());
+    CommandRun grade =
+        CommandRun.of("grade", tmp.resolve("Lab3_" + A + "_" + B).toString(), "--parts", "Part3");
+    assertEquals("2/2", score(grade, "Part3"), grade.out());
+  }
+
+  @Test
+  void pythonSubmissionGetsFullMarksForPart3() throws IOException {
+    Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
+    CommandRun grade = CommandRun.of("grade", pythonSubmission().toString(), "--parts", "Part3");
+    assertEquals("2/2", score(grade, "Part3"), grade.out());
+  }
+
+  @Test
+  void hardCodedIpv4FailsOnlyAgainstTheIpv6Server() throws IOException {
+    Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
+    CommandRun grade =
+        CommandRun.of(
+            "grade",
+            pythonSubmission("Part3", "Part3_ipv4_only").toString(),
+            "--parts",
+            "Part3",
+            "--timeout",
+            "5");
+    assertEquals("1/2", score(grade, "Part3"), grade.out());
+    assertEquals(1, failed(grade).size(), grade.out());
+    assertTrue(failed(grade).get(0).startsWith("OFFSET=X from an IPv6-only server"), grade.out());
+  }
+
+  @Test
+  void projectsOwnSubmissionGetsFullMarksForPart5() throws IOException {
+    CommandRun.of("submit", "--camipro", A, B, "--out", tmp.toString());
+    CommandRun grade =
+        CommandRun.of("grade", tmp.resolve("Lab3_" + A + "_" + B).toString(), "--parts", "Part5");
+    assertEquals("3/3", score(grade, "Part5"), grade.out());
+  }
+
+  @Test
+  void pythonWebsocketClientSubmissionGetsFullMarksForPart5() throws IOException {
+    var python = Python.withModule("websocket");
+    Assumptions.assumeTrue(
+        python.isPresent(), "no python3 with websocket-client (apt-get install python3-websocket)");
+    CommandRun grade =
+        CommandRun.of(
+            "grade", pythonSubmission().toString(), "--parts", "Part5", "--python", python.get());
+    assertEquals("3/3", score(grade, "Part5"), grade.out());
+  }
+
+  @Test
+  void pythonSubmissionGetsFullMarksForPart4() throws IOException {
+    Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
+    CommandRun grade =
+        CommandRun.of(
+            "grade", pythonSubmission().toString(), "--parts", "Part4_Receiver,Part4_Sender");
+    assertEquals("1/1", score(grade, "Part4_Receiver"), grade.out());
+    assertEquals("1/1", score(grade, "Part4_Sender"), grade.out());
+  }
+
+  @Test
   void pythonSubmissionFromTheLabTextGetsFullMarksForPart2() throws IOException {
     Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
     CommandRun grade = CommandRun.of("grade", pythonSubmission().toString(), "--parts", "Part2");
@@ -85,7 +158,10 @@ class GradeTest {
     Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
     CommandRun grade =
         CommandRun.of(
-            "grade", pythonSubmission("Part2_single_digit").toString(), "--parts", "Part2");
+            "grade",
+            pythonSubmission("Part2", "Part2_single_digit").toString(),
+            "--parts",
+            "Part2");
     assertEquals("4/5", score(grade, "Part2"), grade.out());
     assertEquals(1, failed(grade).size());
     assertTrue(
@@ -101,7 +177,7 @@ class GradeTest {
     Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
     CommandRun grade =
         CommandRun.of(
-            "grade", pythonSubmission("Part2_debug_lines").toString(), "--parts", "Part2");
+            "grade", pythonSubmission("Part2", "Part2_debug_lines").toString(), "--parts", "Part2");
     assertEquals("0/5", score(grade, "Part2"), grade.out());
     assertTrue(grade.out().contains("got 'DEBUG connected to"), grade.out());
   }
@@ -112,7 +188,7 @@ class GradeTest {
     CommandRun grade =
         CommandRun.of(
             "grade",
-            pythonSubmission("Part2_hangs").toString(),
+            pythonSubmission("Part2", "Part2_hangs").toString(),
             "--parts",
             "Part2",
             "--timeout",

@@ -32,6 +32,9 @@ public final class GradeCommand extends CliCommand {
   static List<Check> checks() {
     List<Check> checks = new ArrayList<>();
     checks.addAll(Part2Checks.all());
+    checks.addAll(Part3Checks.all());
+    checks.addAll(Part4Checks.all());
+    checks.addAll(Part5Checks.all());
     return checks;
   }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
+import lab3.apps.cli.UsageException;
 import lab3.pmu.PmuClient;
 import lab3.pmu.PmuCommand;
 import lab3.pmu.PmuResult;
@@ -33,13 +34,27 @@ public final class Part2Command extends CliCommand {
 
   @Override
   protected void options(Options options) {
-    options.addOption(
-        Option.builder()
-            .longOpt("timeout")
-            .hasArg()
-            .argName("seconds")
-            .desc("give up when the server is silent this long beyond d (default 30, 0 = never)")
-            .build());
+    options.addOption(timeoutOption());
+  }
+
+  /** {@code --timeout seconds}, shared by the PDC commands (part2, part5). */
+  public static Option timeoutOption() {
+    return Option.builder()
+        .longOpt("timeout")
+        .hasArg()
+        .argName("seconds")
+        .desc("give up when the server is silent this long beyond d (default 30, 0 = never)")
+        .build();
+  }
+
+  /** The value of {@link #timeoutOption()}: 30 s when absent; zero means never. */
+  public static Duration timeout(CommandLine line) throws UsageException {
+    double timeout =
+        line.hasOption("timeout") ? Args.decimal("--timeout", line.getOptionValue("timeout")) : 30;
+    if (timeout < 0) {
+      throw new UsageException("--timeout must be zero or positive");
+    }
+    return Duration.ofMillis((long) (timeout * 1000));
   }
 
   @Override
@@ -57,15 +72,10 @@ public final class Part2Command extends CliCommand {
     Endpoint endpoint =
         new Endpoint(positional.get(0), Args.port("port", positional.get(1), false));
     PmuCommand command = PmuCommand.parse(positional.get(2));
-    double timeout =
-        line.hasOption("timeout") ? Args.decimal("--timeout", line.getOptionValue("timeout")) : 30;
-    if (timeout < 0) {
-      throw new IllegalArgumentException("--timeout must be zero or positive");
-    }
     PmuClient client =
         PmuClient.builder()
             .transport(TcpTransport.builder().family(Family.ANY).build())
-            .readTimeout(Duration.ofMillis((long) (timeout * 1000)))
+            .readTimeout(timeout(line))
             .build();
     PmuResult result = client.send(endpoint, command, new PrintingListener(io.out()));
     if (command instanceof PmuCommand.Floodme) {

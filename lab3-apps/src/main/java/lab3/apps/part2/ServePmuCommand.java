@@ -97,8 +97,8 @@ public final class ServePmuCommand extends CliCommand {
     return 0;
   }
 
-  /** "N" or "MIN-MAX". */
-  static int[] range(String text) throws UsageException {
+  /** The value of {@code --messages}: "N" or "MIN-MAX" (also used by serve-ws). */
+  public static int[] range(String text) throws UsageException {
     String[] parts = text.split("-", 2);
     int min = Args.integer("--messages", parts[0]);
     int max = parts.length == 2 ? Args.integer("--messages", parts[1]) : min;

@@ -1,0 +1,98 @@
+package lab3.apps.demo;
+
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import lab3.apps.part3.StatsReport;
+import lab3.reset.LossStatistics;
+import lab3.reset.ResetClient;
+import lab3.reset.ResetResult;
+import lab3.reset.ResetServer;
+import lab3.transport.Addresses;
+import lab3.transport.Endpoint;
+import lab3.transport.Resolver;
+
+/**
+ * Part 3: the reset client against the emulator on IPv4 only, then on IPv6 only, with loss and
+ * bogus acks, through one name that resolves to both loopback addresses; then a short Q15 run.
+ */
+final class Part3Demo implements DemoPart {
+  static final String NAME = "lab3.test";
+  static final double LOSS = 0.3;
+
+  @Override
+  public String title() {
+    return "Part 3: UDP reset over IPv4 and IPv6 at once, with loss (emulator on one family)";
+  }
+
+  @Override
+  public void run(PrintStream out) throws Exception {
+    List<InetAddress> both =
+        List.of(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1"));
+    Resolver resolver = host -> host.equals(NAME) ? both : Resolver.SYSTEM.resolve(host);
+    out.println("   '" + NAME + "' resolves to 127.0.0.1 and ::1; each round goes to both");
+    for (ResetServer.Mode mode : List.of(ResetServer.Mode.IPV4, ResetServer.Mode.IPV6)) {
+      try (ResetServer pmu =
+          ResetServer.builder()
+              .mode(mode)
+              .loopback(true)
+              .port(0)
+              .loss(LOSS)
+              .bogusAcks(true)
+              .random(new Random(mode.ordinal() + 1))
+              .build()
+              .start()) {
+        ResetClient client =
+            ResetClient.builder().resolver(resolver).timeout(Duration.ofMillis(100)).build();
+        out.printf(
+            "   emulator %s only on %s, loss %.1f, bogus acks from another port:%n",
+            mode == ResetServer.Mode.IPV4 ? "IPv4" : "IPv6",
+            Addresses.format(pmu.addresses().getFirst()),
+            LOSS);
+        for (int i = 0; i < 3; i++) {
+          ResetResult r = client.reset(new Endpoint(NAME, pmu.port()));
+          if (r.offset() != pmu.lastOffset().orElse(-1)) {
+            throw new IllegalStateException(
+                "client took OFFSET=" + r.offset() + ", server sent " + pmu.lastOffset());
+          }
+          out.printf(
+              "     OFFSET=%-2d over %s after %d round%s, %.0f ms (timeout 100 ms)%n",
+              r.offset(),
+              r.familyName(),
+              r.rounds(),
+              r.rounds() == 1 ? "" : "s",
+              r.timeToAck().toNanos() / 1e6);
+        }
+      }
+    }
+    stats(resolver, out);
+  }
+
+  /** Q15 in small: 50 runs with a 50 ms time-out against an IPv6-only emulator. */
+  private static void stats(Resolver resolver, PrintStream out) throws Exception {
+    int runs = 50;
+    try (ResetServer pmu =
+        ResetServer.builder()
+            .mode(ResetServer.Mode.IPV6)
+            .loopback(true)
+            .port(0)
+            .loss(LOSS)
+            .build()
+            .start()) {
+      ResetClient client =
+          ResetClient.builder().resolver(resolver).timeout(Duration.ofMillis(50)).build();
+      LossStatistics stats = new LossStatistics();
+      for (int i = 0; i < runs; i++) {
+        stats.add(client.reset(new Endpoint(NAME, pmu.port())));
+      }
+      out.printf(
+          "   part3-stats, %d runs against an IPv6-only emulator with loss %.1f:%n", runs, LOSS);
+      StatsReport.format(stats).lines().forEach(l -> out.println("     " + l));
+      out.println(
+          "   Q15: packets per ack follow a geometric law with mean 1/(1-p); run"
+              + " ./lab3 part3-stats <server> 5004 against the lab's server.");
+    }
+  }
+}

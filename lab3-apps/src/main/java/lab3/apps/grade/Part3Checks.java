@@ -1,0 +1,71 @@
+package lab3.apps.grade;
+
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import lab3.reset.ResetServer;
+
+/**
+ * Part 3: the reset client against an IPv4-only and an IPv6-only server on loopback, each dropping
+ * half the requests, as the lab's server does. The client is given the server's address literal
+ * (127.0.0.1 or ::1): on many machines no name resolves to both. The printed offset must be the one
+ * the server sent.
+ */
+final class Part3Checks {
+  private static final Pattern ACK = Pattern.compile("OFFSET=(\\d+)");
+
+  /**
+   * A seed with which the server drops the first two requests and answers the third: every
+   * submission meets the same losses, and a correct client needs three rounds (about 2 s).
+   */
+  private static final long DROPS_TWO_THEN_ANSWERS = 28 * 0x9E3779B97F4A7C15L;
+
+  private Part3Checks() {}
+
+  static List<Check> all() {
+    return List.of(
+        new Check(
+            "Part3",
+            "OFFSET=X from an IPv4-only server with loss",
+            b -> check(b, ResetServer.Mode.IPV4, "127.0.0.1")),
+        new Check(
+            "Part3",
+            "OFFSET=X from an IPv6-only server with loss",
+            b -> check(b, ResetServer.Mode.IPV6, "::1")));
+  }
+
+  private static String check(Bench bench, ResetServer.Mode mode, String host) throws Exception {
+    ResetServer server =
+        bench.track(
+            ResetServer.builder().mode(mode).loopback(true).port(0).loss(0.5).build().start());
+    ProcessRunner.Result r = bench.run("Part3", new byte[0], host, "" + server.port());
+    String failure = Outcome.ofRun(r, bench);
+    if (failure != null) {
+      return failure;
+    }
+    List<String> lines = r.out().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    if (lines.size() != 1) {
+      return "expected one line OFFSET=X, got "
+          + lines.size()
+          + " lines"
+          + (lines.isEmpty() ? "" : ", first '" + lines.getFirst() + "'");
+    }
+    Matcher m = ACK.matcher(lines.getFirst());
+    if (!m.matches()) {
+      return "expected OFFSET=X, got '" + lines.getFirst() + "'";
+    }
+    int offset = Integer.parseInt(m.group(1));
+    OptionalInt sent = server.lastOffset();
+    if (offset > 20) {
+      return "printed " + lines.getFirst() + ", out of range 0..20: not an answer of the server";
+    }
+    if (sent.isEmpty() || sent.getAsInt() != offset) {
+      return "printed "
+          + lines.getFirst()
+          + " but the server's answer was OFFSET="
+          + (sent.isEmpty() ? "none" : sent.getAsInt());
+    }
+    return null;
+  }
+}

@@ -1,0 +1,364 @@
+package lab3.reset;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.net.ProtocolException;
+import java.net.StandardProtocolFamily;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import lab3.transport.Addresses;
+import lab3.transport.Endpoint;
+import lab3.transport.Resolver;
+import lab3.transport.internal.Timeouts;
+
+/**
+ * The PDC of the lab's Part 3: sends {@code RESET:n} over UDP until an {@code OFFSET=X} comes back.
+ *
+ * <pre>{@code
+ * ResetResult r = ResetClient.builder().build().reset(new Endpoint("tcpip.epfl.ch", 5004));
+ * System.out.println("OFFSET=" + r.offset());
+ * }</pre>
+ *
+ * <p>The server listens on IPv4 or on IPv6 and the client cannot tell which, nor whether a silent
+ * round was a loss or the wrong family. So every round goes out on an IPv4 socket and on an IPv6
+ * socket at once, to every address of the name, and a virtual thread per socket waits for the
+ * answer: with no loss the ack arrives after one round trip, whichever family carries it. After the
+ * time-out (1 s, as the lab asks) without a valid ack, the next round goes out.
+ *
+ * <p>Only an ack from an address and port a request went to, well formed, with 0 &lt;= X &lt;= n,
+ * ends the exchange. Anything else (garbage, an offset out of range, a datagram from another port,
+ * an ICMP port unreachable, a family with no route) is reported to the {@linkplain Builder#log log}
+ * and otherwise ignored. Instances are immutable; each {@link #reset} uses sockets of its own.
+ *
+ * <p>The pitfall: the sockets are not connected, since one socket talks to every address of its
+ * family. An unconnected socket on Linux never hears of the ICMP port unreachable that a family
+ * without a server answers with, so that family simply stays silent; where a system does report it,
+ * the client logs it and keeps waiting on the other family.
+ */
+public final class ResetClient {
+  private final Resolver resolver;
+  private final Datagrams datagrams;
+  private final Duration timeout;
+  private final int maxRounds;
+  private final Duration maxTime;
+  private final ResetRequest request;
+  private final Consumer<String> log;
+
+  private ResetClient(Builder builder) {
+    this.resolver = builder.resolver;
+    this.datagrams = builder.datagrams;
+    this.timeout = builder.timeout;
+    this.maxRounds = builder.maxRounds;
+    this.maxTime = builder.maxTime;
+    this.request = new ResetRequest(builder.n);
+    this.log = builder.log;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The command every round sends. */
+  public ResetRequest request() {
+    return request;
+  }
+
+  /**
+   * Resolves {@code server}'s name to all its addresses and sends rounds until a valid ack.
+   *
+   * @throws UnknownHostException if the name does not resolve
+   * @throws ResetTimeoutException if a limit of rounds or time was reached first
+   * @throws IOException if no socket could be opened, or the first round could not be sent to any
+   *     address (no route on every family: nothing could ever answer)
+   */
+  public ResetResult reset(Endpoint server) throws IOException {
+    List<InetAddress> addresses = resolver.resolve(server.host());
+    if (addresses.isEmpty()) {
+      throw new UnknownHostException(server.host());
+    }
+    Map<StandardProtocolFamily, Set<InetSocketAddress>> targets =
+        new EnumMap<>(StandardProtocolFamily.class);
+    for (InetAddress address : addresses) {
+      targets
+          .computeIfAbsent(Datagrams.familyOf(address), f -> new LinkedHashSet<>())
+          .add(new InetSocketAddress(address, server.port()));
+    }
+    try (Exchange exchange = new Exchange(targets)) {
+      return exchange.run();
+    }
+  }
+
+  private static InetSocketAddress wildcard(StandardProtocolFamily family) {
+    try {
+      String any = family == StandardProtocolFamily.INET ? "0.0.0.0" : "::";
+      return new InetSocketAddress(InetAddress.getByName(any), 0);
+    } catch (UnknownHostException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static String describe(Exception e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  /** A datagram one of the sockets received, stamped when it arrived. */
+  private record Arrival(StandardProtocolFamily family, Datagrams.Received datagram, long nanos) {}
+
+  /** One call of {@link #reset}: the sockets, their receiver threads and the rounds. */
+  private final class Exchange implements AutoCloseable {
+    private final Map<StandardProtocolFamily, Set<InetSocketAddress>> targets;
+    private final Map<StandardProtocolFamily, Datagrams.Endpoint> sockets =
+        new EnumMap<>(StandardProtocolFamily.class);
+    private final List<Thread> receivers = new ArrayList<>();
+    private final BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
+    private final byte[] payload = request.encode();
+    private volatile boolean closed;
+
+    Exchange(Map<StandardProtocolFamily, Set<InetSocketAddress>> targets) {
+      this.targets = targets;
+    }
+
+    ResetResult run() throws IOException {
+      open();
+      long start = System.nanoTime();
+      boolean timed = !maxTime.isZero();
+      long giveUp = start + maxTime.toNanos();
+      int rounds = 0;
+      while (true) {
+        long now = System.nanoTime();
+        if ((maxRounds > 0 && rounds >= maxRounds) || (timed && now - giveUp >= 0)) {
+          throw new ResetTimeoutException(rounds, Duration.ofNanos(now - start));
+        }
+        rounds++;
+        long sentAt = System.nanoTime();
+        sendRound(rounds);
+        long roundEnd = sentAt + timeout.toNanos();
+        if (timed && roundEnd - giveUp > 0) {
+          roundEnd = giveUp;
+        }
+        Arrival ack = awaitAck(roundEnd);
+        if (ack != null) {
+          int x = OffsetAck.decode(ack.datagram().data(), request.n()).offset();
+          return new ResetResult(
+              x,
+              ack.family(),
+              ack.datagram().from(),
+              rounds,
+              Duration.ofNanos(ack.nanos() - start),
+              Duration.ofNanos(ack.nanos() - sentAt),
+              Instant.now());
+        }
+      }
+    }
+
+    /** Opens one socket per family the name has addresses in, each with its receiver. */
+    private void open() throws IOException {
+      IOException first = null;
+      for (StandardProtocolFamily family : targets.keySet()) {
+        try {
+          Datagrams.Endpoint socket = datagrams.open(wildcard(family));
+          sockets.put(family, socket);
+          receivers.add(
+              Thread.ofVirtual()
+                  .name("reset-receiver-" + family)
+                  .start(() -> receiveLoop(family, socket)));
+        } catch (IOException e) {
+          log.accept(
+              "cannot open an " + ResetResult.familyName(family) + " socket: " + describe(e));
+          first = first == null ? e : first;
+        }
+      }
+      if (sockets.isEmpty()) {
+        throw first;
+      }
+    }
+
+    private void receiveLoop(StandardProtocolFamily family, Datagrams.Endpoint socket) {
+      while (!closed) {
+        try {
+          Datagrams.Received datagram = socket.receive(Duration.ZERO);
+          arrivals.add(new Arrival(family, datagram, System.nanoTime()));
+        } catch (PortUnreachableException e) {
+          log.accept(
+              ResetResult.familyName(family)
+                  + ": port unreachable, no server on this family? ("
+                  + describe(e)
+                  + ")");
+        } catch (IOException | RuntimeException e) {
+          if (!closed) {
+            log.accept(ResetResult.familyName(family) + ": receiving failed: " + describe(e));
+          }
+          return;
+        }
+      }
+    }
+
+    /**
+     * Sends the request on every socket to every address of its family. A failure on one family (no
+     * route, network unreachable) is logged; only a first round that reached no address at all is
+     * fatal.
+     */
+    private void sendRound(int round) throws IOException {
+      int sent = 0;
+      IOException first = null;
+      for (Map.Entry<StandardProtocolFamily, Datagrams.Endpoint> entry : sockets.entrySet()) {
+        for (InetSocketAddress to : targets.get(entry.getKey())) {
+          try {
+            entry.getValue().send(payload, to);
+            sent++;
+          } catch (IOException e) {
+            log.accept(
+                "round "
+                    + round
+                    + ": sending to "
+                    + Addresses.format(to)
+                    + " failed: "
+                    + describe(e));
+            first = first == null ? e : first;
+          }
+        }
+      }
+      if (sent == 0 && round == 1) {
+        throw first;
+      }
+    }
+
+    /**
+     * The first valid ack among what arrives until {@code deadline} (and what had arrived already,
+     * even past it), or null. Everything else is logged and dropped.
+     */
+    private Arrival awaitAck(long deadline) throws InterruptedIOException {
+      while (true) {
+        Arrival arrival;
+        long wait = deadline - System.nanoTime();
+        try {
+          arrival = wait > 0 ? arrivals.poll(wait, TimeUnit.NANOSECONDS) : arrivals.poll();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("interrupted while waiting for an ack");
+        }
+        if (arrival == null) {
+          return null;
+        }
+        String problem = check(arrival);
+        if (problem == null) {
+          return arrival;
+        }
+        log.accept(
+            "ignored a datagram on "
+                + ResetResult.familyName(arrival.family())
+                + " from "
+                + Addresses.format(arrival.datagram().from())
+                + ": "
+                + problem);
+      }
+    }
+
+    /** Why {@code arrival} is not a valid ack, or null if it is one. */
+    private String check(Arrival arrival) {
+      if (!targets.get(arrival.family()).contains(arrival.datagram().from())) {
+        return "not an address and port the request went to";
+      }
+      try {
+        OffsetAck.decode(arrival.datagram().data(), request.n());
+        return null;
+      } catch (ProtocolException e) {
+        return e.getMessage();
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      closed = true;
+      for (Datagrams.Endpoint socket : sockets.values()) {
+        socket.close();
+      }
+      try {
+        for (Thread receiver : receivers) {
+          receiver.join();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Configures a {@link ResetClient}; every setter validates its argument at once. */
+  public static final class Builder {
+    private Resolver resolver = Resolver.SYSTEM;
+    private Datagrams datagrams = Datagrams.SYSTEM;
+    private Duration timeout = Duration.ofSeconds(1);
+    private int maxRounds;
+    private Duration maxTime = Duration.ZERO;
+    private int n = ResetRequest.DEFAULT_N;
+    private Consumer<String> log = line -> {};
+
+    private Builder() {}
+
+    /** Turns the server's name into its addresses; the system's resolver by default. */
+    public Builder resolver(Resolver resolver) {
+      this.resolver = checkNotNull(resolver, "resolver");
+      return this;
+    }
+
+    /** Opens the sockets; real UDP by default, a fake in unit tests. */
+    public Builder datagrams(Datagrams datagrams) {
+      this.datagrams = checkNotNull(datagrams, "datagrams");
+      return this;
+    }
+
+    /** How long to wait for an ack before the next round; 1 s by default, as the lab asks. */
+    public Builder timeout(Duration timeout) {
+      Timeouts.check("time-out", timeout);
+      checkArgument(!timeout.isZero(), "time-out must be positive");
+      this.timeout = timeout;
+      return this;
+    }
+
+    /** Gives up after this many unanswered rounds; 0 (the default) never gives up. */
+    public Builder maxRounds(int rounds) {
+      checkArgument(rounds >= 0, "max rounds must be 0 (no limit) or more, got %s", rounds);
+      this.maxRounds = rounds;
+      return this;
+    }
+
+    /** Gives up after this long without an ack; zero (the default) never gives up. */
+    public Builder maxTime(Duration time) {
+      this.maxTime = Timeouts.check("max time", time);
+      return this;
+    }
+
+    /** The n of {@code RESET:n}; 20 by default. */
+    public Builder n(int n) {
+      this.n = new ResetRequest(n).n();
+      return this;
+    }
+
+    /** Receives one line per datagram ignored and per socket failure survived; none by default. */
+    public Builder log(Consumer<String> log) {
+      this.log = checkNotNull(log, "log");
+      return this;
+    }
+
+    public ResetClient build() {
+      return new ResetClient(this);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package lab3.ws;
+
+import java.io.IOException;
+
+/**
+ * The server ended the WebSocket session with a close code other than a normal one, for example
+ * 1008 (policy violation) for a command it refused. Messages before the close were delivered.
+ */
+public final class WsCloseException extends IOException {
+  private final int code;
+  private final String reason;
+
+  public WsCloseException(int code, String reason) {
+    super(
+        "the server closed the WebSocket with "
+            + code
+            + " ("
+            + describe(code)
+            + ")"
+            + (reason.isEmpty() ? "" : ": " + reason));
+    this.code = code;
+    this.reason = reason;
+  }
+
+  /** The close frame's status code. */
+  public int code() {
+    return code;
+  }
+
+  /** The close frame's reason, possibly empty. */
+  public String reason() {
+    return reason;
+  }
+
+  /** The RFC 6455 name of a close code. */
+  static String describe(int code) {
+    return switch (code) {
+      case 1000 -> "normal closure";
+      case 1001 -> "going away";
+      case 1002 -> "protocol error";
+      case 1003 -> "unsupported data";
+      case 1005 -> "no status code";
+      case 1007 -> "invalid payload data";
+      case 1008 -> "policy violation";
+      case 1009 -> "message too big";
+      case 1010 -> "mandatory extension";
+      case 1011 -> "internal server error";
+      default -> code >= 4000 ? "application-defined" : "unknown code";
+    };
+  }
+}

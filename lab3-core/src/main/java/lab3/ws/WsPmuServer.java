@@ -1,0 +1,263 @@
+package lab3.ws;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import lab3.pmu.FloodText;
+import lab3.transport.internal.Timeouts;
+import lab3.ws.internal.NotAnUpgradeHandler;
+import lab3.ws.internal.WsFrames;
+import lab3.ws.internal.WsPmuSession;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.VirtualThreadPool;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/**
+ * An emulator of the lab's WebSocket PMU (Part 5), on Jetty 12's WebSocket server: the client's
+ * first message is the command; {@code CMD_short:d} gets n messages {@code This is PMU data i}, one
+ * WebSocket message each, d seconds apart; {@code CMD_floodme} gets the whole text as one message;
+ * then the server closes with 1000 (normal). A bad command, or none within the command time-out,
+ * gets a close with 1008 (policy violation) and the reason. A plain HTTP request that is not a
+ * WebSocket upgrade gets {@code 426 Upgrade Required} and a one-line explanation.
+ *
+ * <pre>{@code
+ * try (WsPmuServer pmu = WsPmuServer.builder().port(0).messages(5).build().start()) {
+ *   // ws://[::1]:pmu.port()/
+ * }
+ * }</pre>
+ *
+ * <p>Messages go out in binary frames by default, like the lab's server; {@link Builder#textFrames}
+ * switches to text frames. {@link Builder#frameBytes} cuts every longer message into several frames
+ * (one message still): a client must reassemble them, and a good WebSocket library does it for you.
+ * Any path is served. Jetty runs every task on a virtual thread, and each session's answer is sent
+ * by a virtual thread of its own.
+ */
+public final class WsPmuServer implements Closeable {
+  private final Builder config;
+  private final IntSupplier messageCount;
+  private final AtomicInteger active = new AtomicInteger();
+  private Server server;
+  private ServerConnector connector;
+
+  private WsPmuServer(Builder builder) {
+    this.config = builder;
+    Random random = builder.random;
+    int min = builder.minMessages;
+    int max = builder.maxMessages;
+    this.messageCount = min == max ? () -> min : () -> min + random.nextInt(max - min + 1);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Binds and starts serving.
+   *
+   * @throws BindException naming the address and port, if it is taken
+   */
+  public synchronized WsPmuServer start() throws IOException {
+    checkState(server == null, "already started");
+    VirtualThreadPool threads = new VirtualThreadPool();
+    threads.setName(config.name);
+    Server jetty = new Server(threads);
+    ServerConnector listener = new ServerConnector(jetty);
+    listener.setHost(config.bindAddress.getHostAddress());
+    listener.setPort(config.port);
+    listener.setReuseAddress(true);
+    jetty.addConnector(listener);
+    WsFrames frames = new WsFrames(config.textFrames, config.frameBytes);
+    WebSocketUpgradeHandler upgrades =
+        WebSocketUpgradeHandler.from(
+            jetty,
+            container -> {
+              container.setMaxTextMessageSize(4096); // a command is a few bytes
+              container.setMaxBinaryMessageSize(4096);
+              container.addMapping(
+                  "/*",
+                  (request, response, callback) -> {
+                    active.incrementAndGet();
+                    return new WsPmuSession(
+                        messageCount,
+                        config.floodText,
+                        frames,
+                        config.commandTimeout,
+                        config.log,
+                        active::decrementAndGet);
+                  });
+            });
+    upgrades.setHandler(new NotAnUpgradeHandler(config.log));
+    jetty.setHandler(upgrades);
+    try {
+      jetty.start();
+    } catch (Exception e) {
+      try {
+        jetty.stop();
+      } catch (Exception ignored) {
+        // it did not start
+      }
+      InetSocketAddress where = new InetSocketAddress(config.bindAddress, config.port);
+      if (e instanceof IOException) {
+        BindException failure =
+            new BindException("cannot listen on " + where + ": " + e.getMessage());
+        failure.initCause(e);
+        throw failure;
+      }
+      throw new IOException("cannot start the WebSocket PMU on " + where + ": " + e, e);
+    }
+    server = jetty;
+    connector = listener;
+    return this;
+  }
+
+  /** The port it listens on (the chosen one, when built with port 0). */
+  public int port() {
+    checkState(server != null, "not started");
+    return connector.getLocalPort();
+  }
+
+  public InetSocketAddress address() {
+    return new InetSocketAddress(config.bindAddress, port());
+  }
+
+  /** WebSocket sessions open right now. */
+  public int activeSessions() {
+    return active.get();
+  }
+
+  /** Stops accepting and closes every open session. */
+  @Override
+  public synchronized void close() throws IOException {
+    if (server != null) {
+      try {
+        server.stop();
+      } catch (Exception e) {
+        throw new IOException("stopping the WebSocket PMU: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Configures a {@link WsPmuServer}; every setter validates its argument at once. */
+  public static final class Builder {
+    private InetAddress bindAddress = wildcard();
+    private int port = 5006;
+    private int minMessages = 20;
+    private int maxMessages = 20;
+    private FloodText floodText;
+    private boolean textFrames;
+    private int frameBytes;
+    private Duration commandTimeout = Duration.ofSeconds(10);
+    private Random random = new Random();
+    private Consumer<String> log = line -> {};
+    private String name = "ws-pmu";
+
+    private Builder() {}
+
+    /** The local address to listen on; {@code ::} (every address, IPv6 and IPv4) by default. */
+    public Builder bindAddress(InetAddress address) {
+      this.bindAddress = checkNotNull(address, "address");
+      return this;
+    }
+
+    /** 0 picks a free port (see {@link #port()}); 5006 by default, as in the lab. */
+    public Builder port(int port) {
+      checkArgument(port >= 0 && port <= 65535, "port must be 0 to 65535, got %s", port);
+      this.port = port;
+      return this;
+    }
+
+    /** Every session sends exactly {@code n} messages (20 by default). */
+    public Builder messages(int n) {
+      return messages(n, n);
+    }
+
+    /** Every session sends a number of messages drawn uniformly from [min, max]. */
+    public Builder messages(int min, int max) {
+      checkArgument(min >= 1, "at least one message, got %s", min);
+      checkArgument(max >= min, "max %s is below min %s", max, min);
+      this.minMessages = min;
+      this.maxMessages = max;
+      return this;
+    }
+
+    /** The floodme text; the built-in one by default. */
+    public Builder floodText(FloodText text) {
+      this.floodText = checkNotNull(text, "text");
+      return this;
+    }
+
+    /** Text frames instead of binary ones (the lab's server sends binary). */
+    public Builder textFrames(boolean text) {
+      this.textFrames = text;
+      return this;
+    }
+
+    /**
+     * Cuts every message longer than {@code bytes} into frames of at most that many bytes (text
+     * frames: never inside a character). 0, the default, sends each message as one frame.
+     */
+    public Builder frameBytes(int bytes) {
+      checkArgument(bytes >= 0, "frame size must be 0 (whole messages) or positive, got %s", bytes);
+      this.frameBytes = bytes;
+      return this;
+    }
+
+    /**
+     * How long a client may take to send its command, and how long it may stay silent beyond the d
+     * of its command; 10 s by default.
+     */
+    public Builder commandTimeout(Duration timeout) {
+      Timeouts.check("command time-out", timeout);
+      checkArgument(!timeout.isZero(), "command time-out must be positive");
+      this.commandTimeout = timeout;
+      return this;
+    }
+
+    /** The random source for message counts; seed it for repeatable tests. */
+    public Builder random(Random random) {
+      this.random = checkNotNull(random, "random");
+      return this;
+    }
+
+    /** Receives one line per session and per failure; nothing by default. */
+    public Builder log(Consumer<String> log) {
+      this.log = checkNotNull(log, "log");
+      return this;
+    }
+
+    /** Names the server's threads. */
+    public Builder name(String name) {
+      this.name = checkNotNull(name, "name");
+      return this;
+    }
+
+    /** A server, not yet listening: call {@link WsPmuServer#start()}. */
+    public WsPmuServer build() {
+      if (floodText == null) {
+        floodText = FloodText.builtIn();
+      }
+      return new WsPmuServer(this);
+    }
+
+    private static InetAddress wildcard() {
+      try {
+        return InetAddress.getByName("::");
+      } catch (UnknownHostException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+}

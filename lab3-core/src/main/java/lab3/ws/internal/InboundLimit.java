@@ -1,0 +1,111 @@
+package lab3.ws.internal;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ProtocolException;
+import java.net.Socket;
+import javax.net.SocketFactory;
+
+/**
+ * Bounds what one WebSocket session may buffer: OkHttp assembles each message in memory and has no
+ * size limit, so this socket factory counts the bytes read from the server and fails the read once
+ * more than {@code allowance} bytes arrived since the last complete message. The exact per-message
+ * check happens when the message is delivered; this one only stops a huge message early, before it
+ * fills the heap. Frame headers count too, hence an allowance above the message limit.
+ *
+ * <p>One instance per session: OkHttp's reader thread both reads the socket and delivers messages.
+ */
+public final class InboundLimit extends SocketFactory {
+  private final long allowance;
+  private volatile long received;
+  private volatile long lastMessageEnd;
+
+  /**
+   * @param maxMessageBytes the largest message the caller accepts; the allowance is twice that plus
+   *     64 KiB, room for frame headers and bytes read ahead
+   */
+  public InboundLimit(long maxMessageBytes) {
+    this.allowance = Math.min(Long.MAX_VALUE / 4, maxMessageBytes) * 2 + 64 * 1024;
+  }
+
+  /** Called when a whole message was delivered: the next message starts its count here. */
+  public void messageDelivered() {
+    lastMessageEnd = received;
+  }
+
+  private void count(int n) throws ProtocolException {
+    if (n > 0) {
+      received += n;
+      if (received - lastMessageEnd > allowance) {
+        throw new ProtocolException(
+            "more than " + allowance + " bytes arrived without completing a message");
+      }
+    }
+  }
+
+  @Override
+  public Socket createSocket() {
+    return new Socket() {
+      private InputStream in;
+
+      @Override
+      public synchronized InputStream getInputStream() throws IOException {
+        if (in == null) {
+          in = new CountingStream(super.getInputStream());
+        }
+        return in;
+      }
+    };
+  }
+
+  @Override
+  public Socket createSocket(String host, int port) throws IOException {
+    return connected(new InetSocketAddress(host, port));
+  }
+
+  @Override
+  public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
+      throws IOException {
+    return createSocket(host, port);
+  }
+
+  @Override
+  public Socket createSocket(InetAddress host, int port) throws IOException {
+    return connected(new InetSocketAddress(host, port));
+  }
+
+  @Override
+  public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+      throws IOException {
+    return createSocket(address, port);
+  }
+
+  private Socket connected(InetSocketAddress address) throws IOException {
+    Socket socket = createSocket();
+    socket.connect(address);
+    return socket;
+  }
+
+  private final class CountingStream extends FilterInputStream {
+    CountingStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      count(b < 0 ? 0 : 1);
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      count(n);
+      return n;
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package lab3.ws.internal;
+
+import com.google.common.base.Utf8;
+import java.util.concurrent.BlockingQueue;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+import okio.ByteString;
+
+/**
+ * Bridges OkHttp's asynchronous WebSocket to a blocking caller: every event goes into a queue the
+ * caller drains on its own thread, so the caller's listener runs there, in order. Answers the
+ * server's close frame at once, as RFC 6455 asks.
+ */
+public final class QueueingListener extends WebSocketListener {
+  private final BlockingQueue<WsEvent> events;
+  private final InboundLimit limit;
+
+  public QueueingListener(BlockingQueue<WsEvent> events, InboundLimit limit) {
+    this.events = events;
+    this.limit = limit;
+  }
+
+  @Override
+  public void onMessage(WebSocket webSocket, String text) {
+    limit.messageDelivered();
+    events.add(new WsEvent.Message(text, Utf8.encodedLength(text), false));
+  }
+
+  @Override
+  public void onMessage(WebSocket webSocket, ByteString bytes) {
+    limit.messageDelivered();
+    events.add(new WsEvent.Message(bytes.utf8(), bytes.size(), true));
+  }
+
+  @Override
+  public void onClosing(WebSocket webSocket, int code, String reason) {
+    webSocket.close(1000, null);
+    events.add(new WsEvent.Closing(code, reason));
+  }
+
+  @Override
+  public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+    int status = -1;
+    String message = "";
+    if (response != null) {
+      status = response.code();
+      message = response.message();
+      response.close();
+    }
+    events.add(new WsEvent.Failed(t, status, message));
+  }
+}

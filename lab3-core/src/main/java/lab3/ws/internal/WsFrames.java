@@ -1,0 +1,75 @@
+package lab3.ws.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+
+/**
+ * How the emulator puts one message on the wire: binary frames (as the lab's server does) or text
+ * frames, the whole message in one frame or cut into frames of at most {@code frameBytes} bytes
+ * with Jetty's partial sends. Each send waits until Jetty has written it.
+ *
+ * @param text text frames instead of binary ones
+ * @param frameBytes the most payload bytes per frame; 0 sends each message as one frame
+ */
+public record WsFrames(boolean text, int frameBytes) {
+
+  /** Sends {@code message} (UTF-8 bytes) as one WebSocket message. */
+  public void send(Session session, byte[] message) throws IOException {
+    if (frameBytes == 0 || message.length <= frameBytes) {
+      WsPmuSession.await(
+          Callback.Completable.with(
+              done -> {
+                if (text) {
+                  session.sendText(new String(message, StandardCharsets.UTF_8), done);
+                } else {
+                  session.sendBinary(ByteBuffer.wrap(message), done);
+                }
+              }));
+      return;
+    }
+    int from = 0;
+    while (from < message.length) {
+      int to = text ? utf8Boundary(message, from, from + frameBytes) : from + frameBytes;
+      to = Math.min(to, message.length);
+      boolean last = to == message.length;
+      int start = from;
+      int end = to;
+      WsPmuSession.await(
+          Callback.Completable.with(
+              done -> {
+                if (text) {
+                  String piece = new String(message, start, end - start, StandardCharsets.UTF_8);
+                  session.sendPartialText(piece, last, done);
+                } else {
+                  session.sendPartialBinary(
+                      ByteBuffer.wrap(message, start, end - start), last, done);
+                }
+              }));
+      from = to;
+    }
+  }
+
+  /**
+   * The index at or before {@code limit} where a UTF-8 character starts, so that a text frame never
+   * holds half a character; past {@code limit} only when one character is longer than the frame.
+   */
+  static int utf8Boundary(byte[] bytes, int from, int limit) {
+    if (limit >= bytes.length) {
+      return bytes.length;
+    }
+    int cut = limit;
+    while (cut > from && (bytes[cut] & 0xC0) == 0x80) {
+      cut--;
+    }
+    if (cut == from) { // a frame smaller than one character: take the whole character
+      cut = from + 1;
+      while (cut < bytes.length && (bytes[cut] & 0xC0) == 0x80) {
+        cut++;
+      }
+    }
+    return cut;
+  }
+}

@@ -1,0 +1,191 @@
+package lab3.ws.internal;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import lab3.pmu.FloodText;
+import lab3.pmu.PmuCommand;
+import lab3.pmu.PmuMessageDecoder;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
+
+/**
+ * The PMU's side of one WebSocket session: the first message the client sends is the command; the
+ * answer is sent by a virtual thread of its own, in blocking style (each send waits for Jetty's
+ * callback), then the session is closed with 1000. A bad command, or none within the command
+ * time-out, closes with 1008 (policy violation) and the reason.
+ *
+ * <p>Jetty calls the {@code onWebSocket*} methods; they never block.
+ */
+public final class WsPmuSession implements Session.Listener.AutoDemanding {
+  /** The longest close reason RFC 6455 allows, in bytes (125 minus the 2-byte code). */
+  static final int MAX_REASON_BYTES = 123;
+
+  private final IntSupplier messageCount;
+  private final FloodText floodText;
+  private final WsFrames frames;
+  private final Duration commandTimeout;
+  private final Consumer<String> log;
+  private final Runnable onEnd;
+  private final long start = System.nanoTime();
+  private volatile Session session;
+  private volatile Thread answering;
+  private boolean commandSeen; // guarded by this
+
+  public WsPmuSession(
+      IntSupplier messageCount,
+      FloodText floodText,
+      WsFrames frames,
+      Duration commandTimeout,
+      Consumer<String> log,
+      Runnable onEnd) {
+    this.messageCount = messageCount;
+    this.floodText = floodText;
+    this.frames = frames;
+    this.commandTimeout = commandTimeout;
+    this.log = log;
+    this.onEnd = onEnd;
+  }
+
+  @Override
+  public void onWebSocketOpen(Session session) {
+    this.session = session;
+    session.setIdleTimeout(commandTimeout);
+    session.addIdleTimeoutListener(
+        timeout -> {
+          synchronized (this) {
+            if (commandSeen) {
+              return true; // a silent client during the answer: let Jetty fail the session
+            }
+            commandSeen = true;
+          }
+          refuse("no command within " + commandTimeout.toMillis() + " ms");
+          return false;
+        });
+  }
+
+  @Override
+  public void onWebSocketText(String text) {
+    onCommand(text);
+  }
+
+  @Override
+  public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+    String text = StandardCharsets.UTF_8.decode(payload).toString();
+    callback.succeed();
+    onCommand(text);
+  }
+
+  @Override
+  public void onWebSocketClose(int statusCode, String reason) {
+    Thread thread = answering;
+    if (thread != null) {
+      thread.interrupt(); // the client left: stop pausing between messages
+    }
+    onEnd.run();
+  }
+
+  private void onCommand(String text) {
+    synchronized (this) {
+      if (commandSeen) {
+        return; // the PMU reads one command per session, as the lab's does
+      }
+      commandSeen = true;
+    }
+    PmuCommand command;
+    try {
+      command = PmuCommand.parse(text);
+    } catch (IllegalArgumentException e) {
+      refuse(e.getMessage());
+      return;
+    }
+    answering = Thread.ofVirtual().name("ws-pmu-session").start(() -> answer(command));
+  }
+
+  private void answer(PmuCommand command) {
+    Session s = session;
+    String peer = String.valueOf(s.getRemoteSocketAddress());
+    try {
+      // The client may now wait up to d between two messages; only a longer silence is idle.
+      Duration pause = command instanceof PmuCommand.Short sh ? sh.interval() : Duration.ZERO;
+      s.setIdleTimeout(commandTimeout.plus(pause));
+      String outcome =
+          switch (command) {
+            case PmuCommand.Short sh -> sendShort(s, sh.interval());
+            case PmuCommand.Floodme f -> {
+              frames.send(s, floodText.bytes()); // one message, as the lab's PMU sends one send()
+              yield floodText.size() + " bytes of text in one message";
+            }
+          };
+      s.close(StatusCode.NORMAL, "done", Callback.NOOP);
+      log.accept(
+          peer
+              + " "
+              + command.wire()
+              + " -> "
+              + outcome
+              + " in "
+              + Duration.ofNanos(System.nanoTime() - start).toMillis()
+              + " ms");
+    } catch (IOException e) {
+      log.accept(peer + " " + command.wire() + " failed: " + e.getMessage());
+      s.disconnect();
+    }
+  }
+
+  private String sendShort(Session s, Duration interval) throws IOException {
+    int n = messageCount.getAsInt();
+    long bytes = 0;
+    for (int i = 1; i <= n; i++) {
+      byte[] message = (PmuMessageDecoder.PREFIX + i).getBytes(StandardCharsets.US_ASCII);
+      frames.send(s, message); // one WebSocket message per PMU message
+      bytes += message.length;
+      if (i < n && !interval.isZero()) {
+        try {
+          Thread.sleep(interval);
+        } catch (InterruptedException e) {
+          throw new InterruptedIOException("the client closed after " + i + " messages");
+        }
+      }
+    }
+    return n + " messages, " + bytes + " bytes";
+  }
+
+  private void refuse(String reason) {
+    Session s = session;
+    log.accept(s.getRemoteSocketAddress() + " refused: " + reason);
+    s.close(StatusCode.POLICY_VIOLATION, truncate(reason), Callback.NOOP);
+  }
+
+  /** Cuts a close reason to what fits in a close frame, on a character boundary. */
+  static String truncate(String reason) {
+    byte[] bytes = reason.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length <= MAX_REASON_BYTES) {
+      return reason;
+    }
+    int cut = MAX_REASON_BYTES - 3;
+    while (cut > 0 && (bytes[cut] & 0xC0) == 0x80) {
+      cut--;
+    }
+    return new String(bytes, 0, cut, StandardCharsets.UTF_8) + "...";
+  }
+
+  /** Waits for a Jetty send to complete: the session's thread is virtual, so blocking is cheap. */
+  static void await(Callback.Completable sent) throws IOException {
+    try {
+      sent.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while sending");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
+    }
+  }
+}

@@ -1,0 +1,281 @@
+package lab3.ws;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ProtocolException;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import lab3.pmu.FloodText;
+import lab3.pmu.PmuCommand;
+import lab3.pmu.PmuListener;
+import lab3.pmu.PmuResult;
+import lab3.transport.Endpoint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.InOrder;
+
+class WsPmuClientTest {
+  private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+  private final WsPmuClient client =
+      WsPmuClient.builder().readTimeout(Duration.ofSeconds(10)).build();
+
+  private static WsPmuServer.Builder emulator() {
+    return WsPmuServer.builder().bindAddress(LOOPBACK).port(0);
+  }
+
+  private static Endpoint at(WsPmuServer server) {
+    return new Endpoint("127.0.0.1", server.port());
+  }
+
+  /** Collects what a listener receives. */
+  private static final class Collector implements PmuListener {
+    final List<String> messages = new ArrayList<>();
+    final StringBuilder text = new StringBuilder();
+    int textCalls;
+
+    @Override
+    public void onMessage(String message) {
+      messages.add(message);
+    }
+
+    @Override
+    public void onText(CharSequence piece) {
+      textCalls++;
+      text.append(piece);
+    }
+  }
+
+  @Test
+  void shortZeroDeliversEachMessageOnceInOrderThenReadComplete() throws IOException {
+    try (WsPmuServer server = emulator().messages(20).build().start()) {
+      PmuListener listener = mock(PmuListener.class);
+      WsResult r = client.exchange(at(server), PmuCommand.parse("CMD_short:0"), listener);
+
+      InOrder order = inOrder(listener);
+      for (int i = 1; i <= 20; i++) {
+        order.verify(listener).onMessage("This is PMU data " + i);
+        order.verify(listener).onReadComplete();
+      }
+      verify(listener, never()).onText(any());
+      assertEquals(20, r.pmu().messages());
+      assertEquals(20, r.pmu().reads(), "one on_message call per WebSocket message");
+      assertEquals(1000, r.closeCode());
+      assertEquals("done", r.closeReason());
+    }
+  }
+
+  @Test
+  void shortOneWaitsBetweenMessagesAndStillDeliversAll() throws IOException {
+    try (WsPmuServer server = emulator().messages(3).build().start()) {
+      Collector c = new Collector();
+      PmuResult r = client.send(at(server), PmuCommand.parse("CMD_short:1"), c);
+      assertEquals(
+          List.of("This is PMU data 1", "This is PMU data 2", "This is PMU data 3"), c.messages);
+      assertEquals(3, r.reads());
+      assertTrue(
+          r.elapsed().compareTo(Duration.ofMillis(1900)) >= 0,
+          "two pauses of 1 s between three messages, took " + r.elapsed());
+    }
+  }
+
+  @Test
+  void floodmeOf16MiBArrivesWholeInOneOnTextCall() throws IOException {
+    FloodText flood = FloodText.generated(16L * 1024 * 1024);
+    try (WsPmuServer server = emulator().floodText(flood).build().start()) {
+      Collector c = new Collector();
+      WsResult r = client.exchange(at(server), PmuCommand.parse("CMD_floodme"), c);
+      assertEquals(1, c.textCalls);
+      assertEquals(1, r.pmu().reads());
+      assertEquals(0, r.pmu().messages());
+      assertEquals(flood.size(), r.pmu().bytes());
+      assertArrayEquals(flood.bytes(), c.text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  @ParameterizedTest(name = "text frames: {0}")
+  @ValueSource(booleans = {false, true})
+  void aMessageCutIntoManyFramesArrivesAsOne(boolean textFrames) throws IOException {
+    FloodText flood = FloodText.builtIn(); // has multi-byte characters
+    try (WsPmuServer server =
+        emulator()
+            .floodText(flood)
+            .textFrames(textFrames)
+            .frameBytes(61)
+            .messages(12)
+            .build()
+            .start()) {
+      Collector c = new Collector();
+      PmuResult r = client.send(at(server), PmuCommand.parse("CMD_floodme"), c);
+      assertEquals(1, r.reads(), "hundreds of frames, one message");
+      assertArrayEquals(flood.bytes(), c.text.toString().getBytes(StandardCharsets.UTF_8));
+
+      Collector shorts = new Collector();
+      client.send(at(server), PmuCommand.parse("CMD_short:0"), shorts);
+      assertEquals(12, shorts.messages.size());
+      assertEquals("This is PMU data 12", shorts.messages.getLast());
+    }
+  }
+
+  @ParameterizedTest(name = "text frames: {0}")
+  @ValueSource(booleans = {false, true})
+  void textAndBinaryFramesGiveTheSameMessages(boolean textFrames) throws IOException {
+    try (WsPmuServer server = emulator().textFrames(textFrames).messages(5).build().start()) {
+      Collector c = new Collector();
+      client.send(at(server), PmuCommand.parse("CMD_short:0"), c);
+      assertEquals(
+          List.of(
+              "This is PMU data 1",
+              "This is PMU data 2",
+              "This is PMU data 3",
+              "This is PMU data 4",
+              "This is PMU data 5"),
+          c.messages);
+    }
+  }
+
+  @Test
+  void aMessageOverTheLimitFailsClearly() throws IOException {
+    try (WsPmuServer server = emulator().build().start()) {
+      WsPmuClient small = WsPmuClient.builder().maxMessageBytes(1000).build();
+      PmuListener listener = mock(PmuListener.class);
+      ProtocolException e =
+          assertThrows(
+              ProtocolException.class,
+              () -> small.send(at(server), PmuCommand.parse("CMD_floodme"), listener));
+      assertTrue(e.getMessage().contains("exceeds the limit of 1000 bytes"), e.getMessage());
+      verify(listener, never()).onText(any());
+    }
+  }
+
+  @Test
+  void aHugeMessageIsStoppedWhileItIsStillArriving() throws IOException {
+    FloodText flood = FloodText.generated(8L * 1024 * 1024);
+    try (WsPmuServer server = emulator().floodText(flood).frameBytes(4096).build().start()) {
+      WsPmuClient small = WsPmuClient.builder().maxMessageBytes(1000).build();
+      PmuListener listener = mock(PmuListener.class);
+      ProtocolException e =
+          assertThrows(
+              ProtocolException.class,
+              () -> small.send(at(server), PmuCommand.parse("CMD_floodme"), listener));
+      assertTrue(e.getMessage().contains("without completing a message"), e.getMessage());
+      verify(listener, never()).onText(any());
+    }
+  }
+
+  @Test
+  void aRefusedConnectionIsAConnectException() throws IOException {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, LOOPBACK)) {
+      port = s.getLocalPort();
+    }
+    ConnectException e =
+        assertThrows(
+            ConnectException.class,
+            () ->
+                client.send(
+                    new Endpoint("127.0.0.1", port),
+                    PmuCommand.parse("CMD_short:0"),
+                    mock(PmuListener.class)));
+    assertTrue(
+        e.getMessage().startsWith("cannot connect to ws://127.0.0.1:" + port + "/"),
+        e.getMessage());
+  }
+
+  /** What {@code client} throws against a server that misbehaves as {@code script} says. */
+  private static <T extends IOException> T failureAgainst(
+      ScriptedWsServer.Script script, WsPmuClient client, Class<T> expected) throws IOException {
+    try (ScriptedWsServer server = new ScriptedWsServer(script)) {
+      return assertThrows(
+          expected,
+          () ->
+              client.send(
+                  new Endpoint("127.0.0.1", server.port()),
+                  PmuCommand.parse("CMD_short:0"),
+                  mock(PmuListener.class)));
+    }
+  }
+
+  @Test
+  void aFailedHandshakeNamesTheServersAnswer() throws IOException {
+    ProtocolException e =
+        failureAgainst(ScriptedWsServer.Script.ANSWER_404, client, ProtocolException.class);
+    assertTrue(e.getMessage().contains("HTTP 404"), e.getMessage());
+  }
+
+  @Test
+  void aConnectionDroppedWithoutCloseFrameIsAnAbnormalClosure() throws IOException {
+    EOFException e =
+        failureAgainst(ScriptedWsServer.Script.ACCEPT_THEN_DROP, client, EOFException.class);
+    assertTrue(e.getMessage().contains("abnormal closure, 1006"), e.getMessage());
+  }
+
+  @Test
+  void aSilentServerTimesOutInsteadOfHanging() throws IOException {
+    WsPmuClient impatient = WsPmuClient.builder().readTimeout(Duration.ofMillis(300)).build();
+    SocketTimeoutException e =
+        failureAgainst(
+            ScriptedWsServer.Script.ACCEPT_THEN_SILENCE, impatient, SocketTimeoutException.class);
+    assertTrue(e.getMessage().contains("for 300 ms"), e.getMessage());
+  }
+
+  @Test
+  void aListenerFailureStopsTheSessionAndIsRethrown() throws IOException {
+    try (WsPmuServer server = emulator().messages(5).build().start()) {
+      PmuListener listener = mock(PmuListener.class);
+      IOException boom = new IOException("disk full");
+      doThrow(boom).when(listener).onMessage("This is PMU data 2");
+      IOException e =
+          assertThrows(
+              IOException.class,
+              () -> client.send(at(server), PmuCommand.parse("CMD_short:0"), listener));
+      assertSame(boom, e);
+      verify(listener, times(2)).onMessage(anyString());
+    }
+  }
+
+  @Test
+  void anIpv6LiteralEndpointWorks() throws IOException {
+    try (WsPmuServer server =
+        WsPmuServer.builder()
+            .bindAddress(InetAddress.getByName("::1"))
+            .port(0)
+            .messages(2)
+            .build()
+            .start()) {
+      Collector c = new Collector();
+      client.send(new Endpoint("::1", server.port()), PmuCommand.parse("CMD_short:0"), c);
+      assertEquals(2, c.messages.size());
+      assertEquals(
+          "ws://[::1]:" + server.port() + "/", WsPmuClient.url(new Endpoint("::1", server.port())));
+    }
+  }
+
+  @Test
+  void builderRejectsBadValues() {
+    assertThrows(IllegalArgumentException.class, () -> WsPmuClient.builder().maxMessageBytes(0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> WsPmuClient.builder().readTimeout(Duration.ofSeconds(-1)));
+  }
+}

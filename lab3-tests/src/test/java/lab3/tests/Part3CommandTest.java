@@ -1,0 +1,160 @@
+package lab3.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import lab3.reset.ResetServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@code ./lab3 part3} and {@code part3-stats} as the graders run them, in process, against the
+ * emulator on loopback. The name {@code lab3.test} resolves to both 127.0.0.1 and ::1 through
+ * {@code --resolve}, since no name on this machine does.
+ */
+class Part3CommandTest {
+  static final String RESOLVE = "--resolve=lab3.test=127.0.0.1,::1";
+
+  static ResetServer.Builder emulator(ResetServer.Mode mode) {
+    return ResetServer.builder().mode(mode).loopback(true).port(0);
+  }
+
+  static void assertOneLineWithoutStackTrace(String err) {
+    assertFalse(err.isBlank());
+    assertFalse(err.contains("\tat ") || err.contains("Exception"), err);
+  }
+
+  /**
+   * The issue's "done when": a name with both addresses, a server on one family that drops half the
+   * requests and sends bogus acks from another port; stdout is {@code OFFSET=X} alone, X the offset
+   * the server really sent.
+   */
+  @ParameterizedTest
+  @EnumSource(names = {"IPV4", "IPV6"})
+  void part3PrintsTheRightOffsetDespiteLossAndBogusAcks(ResetServer.Mode mode) throws Exception {
+    try (ResetServer pmu =
+        emulator(mode).loss(0.5).bogusAcks(true).random(new Random(5)).build().start()) {
+      for (int i = 0; i < 4; i++) {
+        CommandRun run =
+            CommandRun.of(
+                "part3", RESOLVE, "--timeout", "0.2", "lab3.test", String.valueOf(pmu.port()));
+        assertEquals(0, run.status(), run.stderr());
+        assertEquals("OFFSET=" + pmu.lastOffset().getAsInt() + "\n", run.out());
+        assertEquals("", run.stderr());
+      }
+      assertTrue(pmu.requests() > 4, "some requests were dropped and sent again");
+    }
+  }
+
+  @Test
+  void verboseTellsTheFamilyRoundsAndWhatWasIgnoredOnStderr() throws Exception {
+    try (ResetServer pmu = emulator(ResetServer.Mode.IPV6).bogusAcks(true).build().start()) {
+      CommandRun run =
+          CommandRun.of("part3", "-v", RESOLVE, "lab3.test", String.valueOf(pmu.port()));
+      assertEquals(0, run.status(), run.stderr());
+      assertEquals("OFFSET=" + pmu.lastOffset().getAsInt() + "\n", run.out());
+      List<String> lines = run.stderr().lines().toList();
+      assertTrue(
+          lines.getLast().startsWith("ack over IPv6 from [::1]:" + pmu.port()), run.stderr());
+      assertTrue(lines.getLast().contains("1 round (packets)"), run.stderr());
+      assertTrue(
+          run.stderr().contains("not an address and port the request went to"), run.stderr());
+      assertTrue(run.stderr().contains("out of range"), run.stderr());
+    }
+  }
+
+  @Test
+  void aClientThatGivesUpExitsOneWithOneLine() throws Exception {
+    try (ResetServer pmu = emulator(ResetServer.Mode.IPV4).loss(1).build().start()) {
+      CommandRun run =
+          CommandRun.of(
+              "part3",
+              "--timeout",
+              "0.05",
+              "--max-rounds",
+              "2",
+              "127.0.0.1",
+              String.valueOf(pmu.port()));
+      assertEquals(1, run.status());
+      assertEquals("", run.out());
+      assertTrue(
+          run.stderr().startsWith("lab3 part3: timed out: no acknowledgement after 2 rounds"),
+          run.stderr());
+      assertEquals(1, run.stderr().lines().count());
+      assertEquals(2, pmu.requests());
+    }
+  }
+
+  @Test
+  void badArgumentsExitTwoWithoutAStackTrace() {
+    for (String[] args :
+        List.of(
+            new String[] {"part3", "127.0.0.1"},
+            new String[] {"part3", "127.0.0.1", "port"},
+            new String[] {"part3", "127.0.0.1", "70000"},
+            new String[] {"part3", "--timeout", "-1", "127.0.0.1", "5004"},
+            new String[] {"part3", "--resolve", "x=notanaddress", "x", "5004"},
+            new String[] {"part3-stats", "--runs", "0", "127.0.0.1", "5004"},
+            new String[] {"serve-reset", "--family", "v5"},
+            new String[] {"serve-reset", "--loss", "2"})) {
+      CommandRun run = CommandRun.of(args);
+      assertEquals(2, run.status(), String.join(" ", args));
+      assertEquals("", run.out());
+      assertOneLineWithoutStackTrace(run.stderr());
+    }
+  }
+
+  @Test
+  void anUnresolvableHostExitsOneWithOneLine() {
+    CommandRun run = CommandRun.of("part3", "--max-rounds", "1", "no-such-host.invalid", "5004");
+    assertEquals(1, run.status());
+    assertEquals("", run.out());
+    assertEquals(1, run.stderr().lines().count(), run.stderr());
+    assertTrue(run.stderr().contains("no-such-host.invalid"), run.stderr());
+  }
+
+  @Test
+  void statsPrintsTheLossEstimateAndWritesOneCsvRowPerRun(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("runs.csv");
+    try (ResetServer pmu =
+        emulator(ResetServer.Mode.IPV6).loss(0.5).random(new Random(11)).build().start()) {
+      CommandRun run =
+          CommandRun.of(
+              "part3-stats",
+              RESOLVE,
+              "--runs",
+              "40",
+              "--timeout",
+              "0.02",
+              "--csv",
+              csv.toString(),
+              "lab3.test",
+              String.valueOf(pmu.port()));
+      assertEquals(0, run.status(), run.stderr());
+      String out = run.out();
+      assertTrue(out.startsWith("runs              40 (40 acked, 0 gave up)\n"), out);
+      assertTrue(out.contains("packets per ack   mean "), out);
+      assertTrue(out.contains("maximum-likelihood estimate p = 1 - R/S, R = 40 acks"), out);
+      assertTrue(out.contains("95% interval"), out);
+      assertTrue(out.contains("Wilson score interval"), out);
+      assertTrue(out.contains("acks over IPv4    0 (0%)"), out);
+      assertTrue(out.contains("acks over IPv6    40 (100%)"), out);
+      assertTrue(out.contains("mean time to ack"), out);
+      assertTrue(run.stderr().contains("] 40/40"), run.stderr());
+
+      List<String> rows = Files.readAllLines(csv);
+      assertEquals(41, rows.size());
+      assertTrue(rows.getFirst().startsWith("run,offset,family,packets"));
+      long packets = rows.stream().skip(1).mapToLong(r -> Long.parseLong(r.split(",")[3])).sum();
+      assertEquals(pmu.requests(), packets);
+      assertTrue(out.contains("S = " + packets + " packets"), out);
+    }
+  }
+}
