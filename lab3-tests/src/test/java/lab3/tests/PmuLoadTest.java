@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.IntSupplier;
 import lab3.pmu.PmuServer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
@@ -80,7 +79,7 @@ class PmuLoadTest {
               "" + MESSAGES)) {
         String connected = clients.out().await(l -> l.startsWith("connected "), PATIENCE);
         assertEquals("connected " + sessions, connected, clients.err().lines().toString());
-        int open = awaitAtLeast(pmu::activeSessions, sessions, PATIENCE);
+        int open = ProcessResources.awaitAtLeast(pmu::activeSessions, sessions, PATIENCE);
         assertEquals(sessions, open, "sessions open at once in the emulator");
         int peakFds = ProcessResources.openFileDescriptors();
         int peakThreads = ProcessResources.liveThreads();
@@ -130,10 +129,5 @@ class PmuLoadTest {
   private static void warmUp(PmuServer pmu) throws IOException {
     CommandRun run = CommandRun.of("part2", "::1", "" + pmu.port(), "CMD_short:0");
     assertEquals(0, run.status(), run.stderr());
-  }
-
-  private static int awaitAtLeast(IntSupplier value, int target, Duration patience)
-      throws InterruptedException {
-    return -ProcessResources.awaitAtMost(() -> -value.getAsInt(), -target, patience);
   }
 }

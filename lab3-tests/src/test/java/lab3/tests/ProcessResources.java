@@ -66,4 +66,10 @@ final class ProcessResources {
     }
     return v;
   }
+
+  /** Polls {@code value} until it is at least {@code target} or {@code patience} has passed. */
+  static int awaitAtLeast(IntSupplier value, int target, Duration patience)
+      throws InterruptedException {
+    return -awaitAtMost(() -> -value.getAsInt(), -target, patience);
+  }
 }
