@@ -14,10 +14,14 @@ module lab3.core {
   requires org.eclipse.jetty.util;
   requires org.eclipse.jetty.websocket.api;
   requires org.eclipse.jetty.websocket.server;
+  requires org.bouncycastle.pkix;
+  requires org.bouncycastle.provider;
 
   exports lab3.transport;
   exports lab3.pmu;
   exports lab3.reset;
   exports lab3.multicast;
   exports lab3.ws;
+  exports lab3.pki;
+  exports lab3.tls;
 }

@@ -16,6 +16,9 @@ import lab3.apps.part4.Part4SenderCommand;
 import lab3.apps.part4.ServeTvCommand;
 import lab3.apps.part5.Part5Command;
 import lab3.apps.part5.ServeWsCommand;
+import lab3.apps.part6.Part6PdcCommand;
+import lab3.apps.part6.Part6PmuCommand;
+import lab3.apps.part6.PkiCommand;
 import lab3.apps.submit.SubmitCommand;
 
 /** Every {@code ./lab3} command, in the order {@code ./lab3 --help} lists them. */
@@ -36,6 +39,9 @@ final class Commands {
     commands.add(new ServeTvCommand());
     commands.add(new Part5Command());
     commands.add(new ServeWsCommand());
+    commands.add(new Part6PmuCommand());
+    commands.add(new Part6PdcCommand());
+    commands.add(new PkiCommand());
     commands.add(new SubmitCommand());
     commands.add(new GradeCommand());
     return commands;

@@ -54,6 +54,14 @@ public final class TcpTransport implements Transport {
 
   @Override
   public Connection open(Endpoint endpoint) throws IOException {
+    return new SocketConnection(connect(endpoint));
+  }
+
+  /**
+   * The connected plain socket {@link #open} wraps, with the same resolution, address order and
+   * time-outs: the seam for transports that layer a protocol over TCP, such as TLS.
+   */
+  public Socket connect(Endpoint endpoint) throws IOException {
     List<InetAddress> candidates = family.select(resolver.resolve(endpoint.host()));
     if (candidates.isEmpty()) {
       throw new UnknownHostException(endpoint.host() + " has no " + describe(family) + " address");
@@ -66,7 +74,7 @@ public final class TcpTransport implements Transport {
         socket.connect(
             new InetSocketAddress(address, endpoint.port()), Timeouts.millis(connectTimeout));
         socket.setSoTimeout(Timeouts.millis(readTimeout));
-        return new SocketConnection(socket);
+        return socket;
       } catch (IOException e) {
         socket.close();
         last = e;

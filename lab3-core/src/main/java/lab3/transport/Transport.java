@@ -6,7 +6,8 @@ import java.io.IOException;
  * Opens connections. Protocol clients such as {@link lab3.pmu.PmuClient} never create sockets: they
  * ask a transport, so that the same protocol code runs over TCP, TLS or an in-memory pipe in tests.
  *
- * <p>Implementations: {@link TcpTransport} (the default), {@link InMemoryTransport} (tests).
+ * <p>Implementations: {@link TcpTransport} (the default), {@link lab3.tls.TlsTransport} (TLS over
+ * TCP), {@link InMemoryTransport} (tests).
  */
 @FunctionalInterface
 public interface Transport {

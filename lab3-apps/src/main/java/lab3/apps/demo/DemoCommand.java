@@ -18,7 +18,12 @@ public final class DemoCommand extends CliCommand {
 
   static List<DemoPart> parts() {
     return List.of(
-        new Part1Demo(), new Part2Demo(), new Part3Demo(), new Part4Demo(), new Part5Demo());
+        new Part1Demo(),
+        new Part2Demo(),
+        new Part3Demo(),
+        new Part4Demo(),
+        new Part5Demo(),
+        new Part6Demo());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package lab3.apps.part2;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import lab3.apps.cli.Args;
@@ -77,12 +78,22 @@ public final class Part2Command extends CliCommand {
             .transport(TcpTransport.builder().family(Family.ANY).build())
             .readTimeout(timeout(line))
             .build();
+    return sendAndPrint(client, endpoint, command, io, line.hasOption("verbose"));
+  }
+
+  /**
+   * Sends {@code command} and prints the answer as graders expect it (stdout: the messages, or the
+   * floodme text and one newline); {@code verbose} adds the figures on stderr. Parts 2 and 6.
+   */
+  public static int sendAndPrint(
+      PmuClient client, Endpoint endpoint, PmuCommand command, Io io, boolean verbose)
+      throws IOException {
     PmuResult result = client.send(endpoint, command, new PrintingListener(io.out()));
     if (command instanceof PmuCommand.Floodme) {
       io.out().append('\n');
     }
     io.out().flush();
-    if (line.hasOption("verbose")) {
+    if (verbose) {
       io.err().println(describe(result));
     }
     return 0;

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.time.Duration;
-import javax.net.ssl.SSLSocket;
 import lab3.transport.Connection;
 
 /** A {@link Connection} over a connected {@link Socket}, plain or TLS. */
@@ -44,9 +43,14 @@ public final class SocketConnection implements Connection {
     return remote;
   }
 
+  /**
+   * TCP: sends FIN. TLS: sends the close_notify alert, which the peer reads as end of stream (the
+   * JDK supports this half-close since Java 11; TLS 1.3 keeps the other direction open, TLS 1.2
+   * peers usually answer with their own close_notify).
+   */
   @Override
   public void shutdownOutput() throws IOException {
-    if (!(socket instanceof SSLSocket) && !socket.isOutputShutdown()) {
+    if (!socket.isOutputShutdown()) {
       socket.shutdownOutput();
     }
   }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLSocket;
 import lab3.transport.Addresses;
 
 /**
@@ -17,7 +18,8 @@ import lab3.transport.Addresses;
  * closes every open session and waits for the threads to end.
  *
  * <p>Works for plain and TLS server sockets alike: a TLS handshake happens on the session's own
- * thread, at its first read, so a slow or failing handshake never holds up the accept loop.
+ * thread before the handler runs, so a slow or failing handshake never holds up the accept loop or
+ * other sessions; a failed one is logged as {@code <peer> TLS handshake failed: <reason>}.
  */
 public final class SocketServer implements Closeable {
 
@@ -26,6 +28,9 @@ public final class SocketServer implements Closeable {
   public interface SocketHandler {
     void handle(Socket socket) throws IOException;
   }
+
+  /** How long a TLS client may take to complete its handshake. */
+  static final int HANDSHAKE_TIMEOUT_MS = 10_000;
 
   private final ServerSocket serverSocket;
   private final SocketHandler handler;
@@ -85,6 +90,9 @@ public final class SocketServer implements Closeable {
 
   private void serve(Socket socket) {
     try (socket) {
+      if (socket instanceof SSLSocket tls && !handshake(tls)) {
+        return;
+      }
       handler.handle(socket);
     } catch (IOException | RuntimeException e) {
       if (!closed) {
@@ -94,6 +102,41 @@ public final class SocketServer implements Closeable {
     } finally {
       open.remove(socket);
     }
+  }
+
+  /**
+   * Runs a TLS handshake before the session starts, bounded by {@link #HANDSHAKE_TIMEOUT_MS}, so
+   * that a refused client (old protocol, distrusted certificate, plain TCP) is one clear log line
+   * and never reaches the session code.
+   */
+  private boolean handshake(SSLSocket tls) {
+    try {
+      tls.setSoTimeout(HANDSHAKE_TIMEOUT_MS);
+      tls.startHandshake();
+      tls.setSoTimeout(0);
+      return true;
+    } catch (IOException e) {
+      if (!closed) {
+        log.accept(
+            Addresses.format(tls.getRemoteSocketAddress())
+                + " TLS handshake failed: "
+                + describeHandshake(e));
+      }
+      return false;
+    }
+  }
+
+  /** The JDK often hides the reason in the cause ("Unexpected exception" / "...alert..."). */
+  private static String describeHandshake(IOException e) {
+    String text = describe(e);
+    Throwable cause = e.getCause();
+    if (cause != null && cause.getMessage() != null && !text.contains(cause.getMessage())) {
+      text += ": " + cause.getMessage();
+    }
+    if (e instanceof SocketException || e instanceof java.io.EOFException) {
+      text = "the client closed the connection during the handshake (" + text + ")";
+    }
+    return text;
   }
 
   private static String describe(Exception e) {

@@ -1,0 +1,261 @@
+package lab3.pki;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import javax.security.auth.x500.X500Principal;
+import lab3.pki.internal.Names;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * A certificate authority: a self-signed CA certificate and its private key, which sign server
+ * certificates. It replaces the course's e-mailed CA: {@code pki ca} makes one, {@code pki sign}
+ * issues what {@code openssl req} or {@code pki csr} requested, and {@code openssl verify -CAfile
+ * cacert.pem} accepts the result.
+ *
+ * <pre>{@code
+ * CertificateAuthority ca = CertificateAuthority.create(
+ *     DistinguishedNames.parse("/CN=Lab3 CA"), KeyPairs.rsa(2048), Duration.ofDays(3650));
+ * X509Certificate server = ca.issue(request).names(List.of("localhost", "127.0.0.1")).sign();
+ * }</pre>
+ *
+ * <p>Issued certificates are X.509 v3 with the extensions TLS clients check: not a CA, key usage
+ * for signatures (and key encipherment for RSA), extended key usage {@code serverAuth}, and the
+ * subject alternative names a client matches the host name against (the subject's CN is not used
+ * for that any more).
+ */
+public final class CertificateAuthority {
+  /** The CA certificate's file name in a CA directory, as the lab names it. */
+  public static final String CERTIFICATE_FILE = "cacert.pem";
+
+  /** The CA key's file name in a CA directory. */
+  public static final String KEY_FILE = "cakey.pem";
+
+  /** The names a server certificate gets unless told otherwise: this machine, every spelling. */
+  public static final List<String> DEFAULT_NAMES = List.of("localhost", "127.0.0.1", "::1");
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final X509Certificate certificate;
+  private final PrivateKey key;
+
+  private CertificateAuthority(X509Certificate certificate, PrivateKey key) {
+    this.certificate = certificate;
+    this.key = key;
+  }
+
+  /**
+   * A new CA: a self-signed certificate for {@code subject}, valid from now (less an hour, for
+   * clocks a little behind) for {@code validity}.
+   */
+  public static CertificateAuthority create(
+      X500Principal subject, KeyPair keys, Duration validity) {
+    checkNotNull(subject, "subject");
+    checkArgument(validity != null && validity.isPositive(), "validity must be positive");
+    Instant now = Instant.now();
+    X500Name name = X500Name.getInstance(subject.getEncoded());
+    try {
+      JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+      X509v3CertificateBuilder builder =
+          new JcaX509v3CertificateBuilder(
+                  name,
+                  serial(),
+                  Date.from(now.minus(Duration.ofHours(1))),
+                  Date.from(now.plus(validity)),
+                  name,
+                  keys.getPublic())
+              .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
+              .addExtension(
+                  Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+              .addExtension(
+                  Extension.subjectKeyIdentifier,
+                  false,
+                  utils.createSubjectKeyIdentifier(keys.getPublic()))
+              .addExtension(
+                  Extension.authorityKeyIdentifier,
+                  false,
+                  utils.createAuthorityKeyIdentifier(keys.getPublic()));
+      return new CertificateAuthority(sign(builder, keys.getPrivate()), keys.getPrivate());
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("cannot make the CA certificate: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * An existing CA, e.g. one openssl made.
+   *
+   * @throws IllegalArgumentException if the key does not belong to the certificate, or the
+   *     certificate is not a CA's
+   */
+  public static CertificateAuthority of(X509Certificate certificate, PrivateKey key) {
+    checkArgument(
+        KeyPairs.matches(key, certificate.getPublicKey()),
+        "the CA key does not belong to the CA certificate %s",
+        DistinguishedNames.format(certificate.getSubjectX500Principal()));
+    checkArgument(
+        certificate.getBasicConstraints() >= 0 || certificate.getVersion() < 3,
+        "%s is not a CA certificate (no basicConstraints CA:TRUE)",
+        DistinguishedNames.format(certificate.getSubjectX500Principal()));
+    return new CertificateAuthority(certificate, key);
+  }
+
+  /** Loads {@value #CERTIFICATE_FILE} and {@value #KEY_FILE} from {@code directory}. */
+  public static CertificateAuthority load(Path directory) throws IOException {
+    return of(
+        Pem.readCertificate(directory.resolve(CERTIFICATE_FILE)),
+        Pem.readPrivateKey(directory.resolve(KEY_FILE)));
+  }
+
+  /**
+   * Writes {@value #CERTIFICATE_FILE} and {@value #KEY_FILE} (owner-only) into {@code directory},
+   * creating it if needed.
+   *
+   * @throws java.nio.file.FileAlreadyExistsException if the directory already holds a CA key
+   */
+  public void save(Path directory) throws IOException {
+    Files.createDirectories(directory);
+    Pem.write(directory.resolve(KEY_FILE), key);
+    Pem.write(directory.resolve(CERTIFICATE_FILE), certificate);
+  }
+
+  public X509Certificate certificate() {
+    return certificate;
+  }
+
+  public PrivateKey privateKey() {
+    return key;
+  }
+
+  /** Starts issuing a server certificate for {@code request}; finish with {@link Issue#sign}. */
+  public Issue issue(CertificateRequest request) {
+    return new Issue(request);
+  }
+
+  /** One certificate to issue: its names and validity, then {@link #sign}. */
+  public final class Issue {
+    private final CertificateRequest request;
+    private List<String> names = DEFAULT_NAMES;
+    private Instant notBefore;
+    private Instant notAfter;
+    private Duration validity = Duration.ofDays(365);
+
+    private Issue(CertificateRequest request) {
+      this.request = checkNotNull(request, "request");
+    }
+
+    /**
+     * The subject alternative names (host names and IP addresses) the certificate is valid for;
+     * {@link #DEFAULT_NAMES} unless set.
+     */
+    public Issue names(List<String> names) {
+      Names.parse(names); // validates at once
+      this.names = List.copyOf(names);
+      return this;
+    }
+
+    /** Valid from now (less an hour) for {@code validity}; 365 days by default. */
+    public Issue validFor(Duration validity) {
+      checkArgument(validity != null && validity.isPositive(), "validity must be positive");
+      this.validity = validity;
+      this.notBefore = null;
+      this.notAfter = null;
+      return this;
+    }
+
+    /** Valid exactly from {@code notBefore} to {@code notAfter} (tests: an expired certificate). */
+    public Issue validity(Instant notBefore, Instant notAfter) {
+      checkArgument(notBefore.isBefore(notAfter), "notBefore must be before notAfter");
+      this.notBefore = notBefore;
+      this.notAfter = notAfter;
+      return this;
+    }
+
+    /**
+     * Signs.
+     *
+     * @throws IllegalArgumentException if the request's own signature does not verify
+     */
+    public X509Certificate sign() {
+      checkArgument(
+          request.isSignatureValid(),
+          "the signing request's signature does not verify: it is damaged or forged");
+      Instant now = Instant.now();
+      Instant from = notBefore != null ? notBefore : now.minus(Duration.ofHours(1));
+      Instant to = notAfter != null ? notAfter : now.plus(validity);
+      PublicKey subjectKey = request.publicKey();
+      int usage =
+          "RSA".equals(subjectKey.getAlgorithm())
+              ? KeyUsage.digitalSignature | KeyUsage.keyEncipherment
+              : KeyUsage.digitalSignature;
+      try {
+        JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+        X509v3CertificateBuilder builder =
+            new JcaX509v3CertificateBuilder(
+                    certificate,
+                    serial(),
+                    Date.from(from),
+                    Date.from(to),
+                    request.subject(),
+                    subjectKey)
+                .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                .addExtension(Extension.keyUsage, true, new KeyUsage(usage))
+                .addExtension(
+                    Extension.extendedKeyUsage,
+                    false,
+                    new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+                .addExtension(Extension.subjectAlternativeName, false, Names.parse(names))
+                .addExtension(
+                    Extension.subjectKeyIdentifier,
+                    false,
+                    utils.createSubjectKeyIdentifier(subjectKey))
+                .addExtension(
+                    Extension.authorityKeyIdentifier,
+                    false,
+                    utils.createAuthorityKeyIdentifier(certificate));
+        return CertificateAuthority.sign(builder, key);
+      } catch (GeneralSecurityException | IOException e) {
+        throw new IllegalStateException("cannot issue the certificate: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key)
+      throws GeneralSecurityException {
+    try {
+      var signer = new JcaContentSignerBuilder(KeyPairs.signatureAlgorithm(key)).build(key);
+      return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+    } catch (OperatorCreationException e) {
+      throw new GeneralSecurityException(e.getMessage(), e);
+    }
+  }
+
+  /** A random positive serial number of up to 127 bits, as RFC 5280 recommends (unique, random). */
+  private static BigInteger serial() {
+    return new BigInteger(127, RANDOM).setBit(0);
+  }
+}

@@ -1,0 +1,19 @@
+package lab3.pki;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+import lab3.pki.internal.Names;
+
+/** Questions about a certificate that the JDK answers only in raw form. */
+public final class Certificates {
+  private Certificates() {}
+
+  /**
+   * The host names and addresses a certificate is valid for, as openssl prints them: {@code
+   * DNS:localhost}, {@code IP:127.0.0.1}, {@code IP:::1}. Empty if it has none, in which case TLS
+   * clients match no host name (Java falls back to the subject's CN for DNS names only).
+   */
+  public static List<String> names(X509Certificate certificate) {
+    return Names.of(certificate);
+  }
+}

@@ -1,0 +1,22 @@
+package lab3.pki;
+
+import java.io.IOException;
+
+/**
+ * A file or text is not the PEM a reader expected: no {@code -----BEGIN ...-----} block, a
+ * truncated or corrupt one, the wrong kind of object (a certificate where a key was expected), or
+ * an encrypted key. The message names what was found and, where it helps, how to fix it.
+ *
+ * <p>This is the only exception the {@link Pem} readers throw for bad content, whatever the bytes;
+ * a missing or unreadable file is an ordinary {@link IOException}.
+ */
+public final class PemFormatException extends IOException {
+
+  public PemFormatException(String message) {
+    super(message);
+  }
+
+  public PemFormatException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

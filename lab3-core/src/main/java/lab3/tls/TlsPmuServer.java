@@ -1,0 +1,114 @@
+package lab3.tls;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ServerSocketFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLServerSocketFactory;
+import lab3.pki.KeyPairs;
+import lab3.pki.Pem;
+import lab3.pmu.PmuServer;
+import lab3.tls.internal.TlsPolicy;
+
+/**
+ * The PMU of Part 6: the {@link PmuServer} of Part 2, byte for byte the same protocol, over TLS
+ * with one-way authentication (only the server shows a certificate).
+ *
+ * <pre>{@code
+ * PmuServer pmu = TlsPmuServer.builder(Path.of("server_cert.pem"), Path.of("server_key.pem"))
+ *     .bindAddress(InetAddress.getLoopbackAddress()).port(5003).build().start();
+ * }</pre>
+ *
+ * <p>This class only makes the TLS sockets; {@link PmuServer.Builder} configures the rest. The
+ * server speaks TLS 1.3 and 1.2 with forward-secret AEAD suites only; older clients (SSLv3, TLS
+ * 1.0, 1.1) are refused during the handshake, which runs on the session's own virtual thread: a
+ * failed handshake is one log line and never disturbs other sessions.
+ */
+public final class TlsPmuServer {
+  private TlsPmuServer() {}
+
+  /**
+   * A PMU server builder that serves TLS with the certificate (chain) and private key of two PEM
+   * files, as openssl or {@code ./lab3 pki} writes them.
+   *
+   * @throws lab3.pki.PemFormatException if a file is not what it should be
+   * @throws IllegalArgumentException if the key does not belong to the certificate
+   */
+  public static PmuServer.Builder builder(Path certificateChain, Path privateKey)
+      throws IOException {
+    return builder(Pem.readCertificates(certificateChain), Pem.readPrivateKey(privateKey));
+  }
+
+  /** As {@link #builder(Path, Path)}, with certificates and key in memory. */
+  public static PmuServer.Builder builder(List<X509Certificate> chain, PrivateKey key) {
+    return PmuServer.builder().name("tls-pmu").socketFactory(socketFactory(chain, key));
+  }
+
+  /**
+   * TLS server sockets presenting {@code chain} (the server's own certificate first), with the
+   * project's policy: for any server built on server sockets.
+   */
+  public static ServerSocketFactory socketFactory(List<X509Certificate> chain, PrivateKey key) {
+    checkArgument(!chain.isEmpty(), "the certificate chain is empty");
+    checkArgument(
+        KeyPairs.matches(key, chain.getFirst().getPublicKey()),
+        "the private key does not belong to the certificate of %s",
+        chain.getFirst().getSubjectX500Principal().getName());
+    SSLContext context;
+    try {
+      context = TlsPolicy.serverContext(chain, key);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException(
+          "cannot use this key and certificate: " + e.getMessage(), e);
+    }
+    return new PolicyServerSocketFactory(
+        context.getServerSocketFactory(), TlsPolicy.parameters(context));
+  }
+
+  /** Applies the policy to every server socket it makes. */
+  private static final class PolicyServerSocketFactory extends ServerSocketFactory {
+    private final SSLServerSocketFactory factory;
+    private final SSLParameters parameters;
+
+    PolicyServerSocketFactory(SSLServerSocketFactory factory, SSLParameters parameters) {
+      this.factory = factory;
+      this.parameters = parameters;
+    }
+
+    private SSLServerSocket configure(java.net.ServerSocket socket) {
+      SSLServerSocket tls = (SSLServerSocket) socket;
+      tls.setSSLParameters(parameters);
+      tls.setNeedClientAuth(false); // one-way authentication: only the server shows a certificate
+      return tls;
+    }
+
+    @Override
+    public java.net.ServerSocket createServerSocket() throws IOException {
+      return configure(factory.createServerSocket());
+    }
+
+    @Override
+    public java.net.ServerSocket createServerSocket(int port) throws IOException {
+      return configure(factory.createServerSocket(port));
+    }
+
+    @Override
+    public java.net.ServerSocket createServerSocket(int port, int backlog) throws IOException {
+      return configure(factory.createServerSocket(port, backlog));
+    }
+
+    @Override
+    public java.net.ServerSocket createServerSocket(
+        int port, int backlog, java.net.InetAddress address) throws IOException {
+      return configure(factory.createServerSocket(port, backlog, address));
+    }
+  }
+}
