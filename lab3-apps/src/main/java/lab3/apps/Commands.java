@@ -19,6 +19,7 @@ import lab3.apps.part5.ServeWsCommand;
 import lab3.apps.part6.Part6PdcCommand;
 import lab3.apps.part6.Part6PmuCommand;
 import lab3.apps.part6.PkiCommand;
+import lab3.apps.serve.ServeCommand;
 import lab3.apps.submit.SubmitCommand;
 
 /** Every {@code ./lab3} command, in the order {@code ./lab3 --help} lists them. */
@@ -42,6 +43,7 @@ final class Commands {
     commands.add(new Part6PmuCommand());
     commands.add(new Part6PdcCommand());
     commands.add(new PkiCommand());
+    commands.add(new ServeCommand());
     commands.add(new SubmitCommand());
     commands.add(new GradeCommand());
     return commands;

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import javax.net.ServerSocketFactory;
 import lab3.pmu.internal.PmuSession;
+import lab3.transport.Addresses;
 import lab3.transport.ConnectionHandler;
 import lab3.transport.internal.SocketConnection;
 import lab3.transport.internal.SocketServer;
@@ -84,7 +85,7 @@ public final class PmuServer implements Closeable {
       BindException failure =
           new BindException(
               "cannot listen on "
-                  + new InetSocketAddress(bindAddress, requestedPort)
+                  + Addresses.format(new InetSocketAddress(bindAddress, requestedPort))
                   + ": "
                   + e.getMessage());
       failure.initCause(e);

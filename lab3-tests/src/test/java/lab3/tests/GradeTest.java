@@ -34,7 +34,8 @@ class GradeTest {
   /** A Python hand-in written from the lab text alone. */
   private Path pythonSubmission() throws IOException {
     Path folder = Files.createDirectories(tmp.resolve("py").resolve("Lab3_" + A + "_" + B));
-    for (String part : List.of("Part2", "Part3", "Part4_Receiver", "Part4_Sender", "Part5")) {
+    for (String part :
+        List.of("Part2", "Part3", "Part4_Receiver", "Part4_Sender", "Part5", "Part6_PMU")) {
       copyResource(
           "submissions/python/" + part + ".py", folder.resolve(part + "_" + A + "_" + B + ".py"));
     }
@@ -63,47 +64,6 @@ class GradeTest {
   }
 
   @Test
-  void projectsOwnSubmissionGetsFullMarksForPart2() throws IOException {
-    CommandRun submit = CommandRun.of("submit", "--camipro", A, B, "--out", tmp.toString());
-    assertEquals(0, submit.status(), submit.stderr());
-    Path folder = tmp.resolve("Lab3_" + A + "_" + B);
-    assertTrue(Files.isExecutable(folder.resolve("Part2_" + A + "_" + B)));
-    assertTrue(Files.isRegularFile(tmp.resolve("Lab3_" + A + "_" + B + ".zip")));
-    Path report = tmp.resolve("report.json");
-    CommandRun grade =
-        CommandRun.of(
-            "grade", folder.toString(), "--parts", "Part2", "--report", report.toString());
-    assertEquals("5/5", score(grade, "Part2"), grade.out());
-    assertEquals(0, grade.status());
-    assertTrue(Files.readString(report).contains("\"score\": 5, \"max\": 5"));
-  }
-
-  @Test
-  void projectsOwnSubmissionGetsFullMarksForPart4() throws IOException {
-    CommandRun.of("submit", "--camipro", A, B, "--out", tmp.toString());
-    Path folder = tmp.resolve("Lab3_" + A + "_" + B);
-    CommandRun grade =
-        CommandRun.of("grade", folder.toString(), "--parts", "Part4_Receiver,Part4_Sender");
-    assertEquals("1/1", score(grade, "Part4_Receiver"), grade.out());
-    assertEquals("1/1", score(grade, "Part4_Sender"), grade.out());
-  }
-
-  @Test
-  void projectsOwnSubmissionGetsFullMarksForPart3() throws IOException {
-    CommandRun.of("submit", "--camipro", A, B, "--out", tmp.toString());
-    CommandRun grade =
-        CommandRun.of("grade", tmp.resolve("Lab3_" + A + "_" + B).toString(), "--parts", "Part3");
-    assertEquals("2/2", score(grade, "Part3"), grade.out());
-  }
-
-  @Test
-  void pythonSubmissionGetsFullMarksForPart3() throws IOException {
-    Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
-    CommandRun grade = CommandRun.of("grade", pythonSubmission().toString(), "--parts", "Part3");
-    assertEquals("2/2", score(grade, "Part3"), grade.out());
-  }
-
-  @Test
   void hardCodedIpv4FailsOnlyAgainstTheIpv6Server() throws IOException {
     Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
     CommandRun grade =
@@ -120,39 +80,103 @@ class GradeTest {
   }
 
   @Test
-  void projectsOwnSubmissionGetsFullMarksForPart5() throws IOException {
-    CommandRun.of("submit", "--camipro", A, B, "--out", tmp.toString());
-    CommandRun grade =
-        CommandRun.of("grade", tmp.resolve("Lab3_" + A + "_" + B).toString(), "--parts", "Part5");
-    assertEquals("3/3", score(grade, "Part5"), grade.out());
+  void projectsOwnSubmissionGetsFullMarks() throws IOException {
+    CommandRun submit = CommandRun.of("submit", "--camipro", A, B, "--out", tmp.toString());
+    assertEquals(0, submit.status(), submit.stderr());
+    Path folder = tmp.resolve("Lab3_" + A + "_" + B);
+    for (String part :
+        List.of("Part2", "Part3", "Part4_Receiver", "Part4_Sender", "Part5", "Part6_PMU")) {
+      assertTrue(Files.isExecutable(folder.resolve(part + "_" + A + "_" + B)), part);
+    }
+    assertTrue(Files.isRegularFile(tmp.resolve("Lab3_" + A + "_" + B + ".zip")));
+    Path report = tmp.resolve("report.json");
+    CommandRun grade = CommandRun.of("grade", folder.toString(), "--report", report.toString());
+    assertEquals("13/13", score(grade, "total"), grade.out() + grade.stderr());
+    assertEquals(0, grade.status());
+    assertTrue(
+        Files.readString(report).contains("\"part\": \"Part6_PMU\", \"score\": 1, \"max\": 1"));
   }
 
   @Test
-  void pythonWebsocketClientSubmissionGetsFullMarksForPart5() throws IOException {
+  void pythonSubmissionWrittenFromTheLabTextGetsFullMarks() throws IOException {
     var python = Python.withModule("websocket");
     Assumptions.assumeTrue(
         python.isPresent(), "no python3 with websocket-client (apt-get install python3-websocket)");
     CommandRun grade =
-        CommandRun.of(
-            "grade", pythonSubmission().toString(), "--parts", "Part5", "--python", python.get());
-    assertEquals("3/3", score(grade, "Part5"), grade.out());
+        CommandRun.of("grade", pythonSubmission().toString(), "--python", python.get());
+    assertEquals("13/13", score(grade, "total"), grade.out() + grade.stderr());
   }
 
   @Test
-  void pythonSubmissionGetsFullMarksForPart4() throws IOException {
-    Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
+  void withTheCourseCaTheHandInsOwnCertificateIsServed() throws IOException {
+    Path pki = Files.createDirectories(tmp.resolve("pki"));
+    assertEquals(0, CommandRun.of("pki", "ca", "--out", pki.toString()).status());
+    Path key = pki.resolve("key.pem");
+    Path csr = pki.resolve("req.csr");
+    Path cert = pki.resolve("cert.pem");
+    assertEquals(0, CommandRun.of("pki", "key", "--out", key.toString()).status());
+    assertEquals(
+        0,
+        CommandRun.of(
+                "pki",
+                "csr",
+                "--key",
+                key.toString(),
+                "--subject",
+                "/CN=" + A,
+                "--out",
+                csr.toString())
+            .status());
+    CommandRun sign =
+        CommandRun.of(
+            "pki",
+            "sign",
+            "--ca",
+            pki.toString(),
+            "--csr",
+            csr.toString(),
+            "--out",
+            cert.toString());
+    assertEquals(0, sign.status(), sign.stderr());
+    Path out = Files.createDirectories(tmp.resolve("out"));
+    CommandRun submit =
+        CommandRun.of(
+            "submit",
+            "--camipro",
+            A,
+            B,
+            "--key",
+            key.toString(),
+            "--cert",
+            cert.toString(),
+            "--out",
+            out.toString());
+    assertEquals(0, submit.status(), submit.stderr());
+    Path folder = out.resolve("Lab3_" + A + "_" + B);
+    assertTrue(Files.isRegularFile(folder.resolve(A + "_key.pem")));
     CommandRun grade =
         CommandRun.of(
-            "grade", pythonSubmission().toString(), "--parts", "Part4_Receiver,Part4_Sender");
-    assertEquals("1/1", score(grade, "Part4_Receiver"), grade.out());
-    assertEquals("1/1", score(grade, "Part4_Sender"), grade.out());
-  }
+            "grade",
+            folder.toString(),
+            "--parts",
+            "Part6_PMU",
+            "--ca",
+            pki.resolve("cacert.pem").toString());
+    assertEquals("1/1", score(grade, "Part6_PMU"), grade.out() + grade.stderr());
 
-  @Test
-  void pythonSubmissionFromTheLabTextGetsFullMarksForPart2() throws IOException {
-    Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
-    CommandRun grade = CommandRun.of("grade", pythonSubmission().toString(), "--parts", "Part2");
-    assertEquals("5/5", score(grade, "Part2"), grade.out());
+    // The same hand-in, graded against another CA, fails with the reason.
+    Path other = Files.createDirectories(tmp.resolve("other"));
+    CommandRun.of("pki", "ca", "--out", other.toString());
+    CommandRun wrong =
+        CommandRun.of(
+            "grade",
+            folder.toString(),
+            "--parts",
+            "Part6_PMU",
+            "--ca",
+            other.resolve("cacert.pem").toString());
+    assertEquals("0/1", score(wrong, "Part6_PMU"), wrong.out());
+    assertTrue(wrong.out().contains("untrusted certificate"), wrong.out());
   }
 
   @Test

@@ -23,7 +23,8 @@ public final class DemoCommand extends CliCommand {
         new Part3Demo(),
         new Part4Demo(),
         new Part5Demo(),
-        new Part6Demo());
+        new Part6Demo(),
+        new HandInDemo());
   }
 
   @Override

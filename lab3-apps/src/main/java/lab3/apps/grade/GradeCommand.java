@@ -29,12 +29,13 @@ public final class GradeCommand extends CliCommand {
   }
 
   /** Every check, part by part. */
-  static List<Check> checks() {
+  static List<Check> checks(Path courseCa) {
     List<Check> checks = new ArrayList<>();
     checks.addAll(Part2Checks.all());
     checks.addAll(Part3Checks.all());
     checks.addAll(Part4Checks.all());
     checks.addAll(Part5Checks.all());
+    checks.addAll(Part6Checks.all(courseCa));
     return checks;
   }
 
@@ -53,6 +54,15 @@ public final class GradeCommand extends CliCommand {
             .hasArg()
             .argName("PATH")
             .desc("the interpreter for .py programs (default python3)")
+            .build());
+    options.addOption(
+        Option.builder()
+            .longOpt("ca")
+            .hasArg()
+            .argName("FILE")
+            .desc(
+                "the course CA: Part 6 then serves the hand-in's own key and certificate"
+                    + " (without it the bench issues a fresh pair)")
             .build());
     options.addOption(
         Option.builder()
@@ -76,6 +86,7 @@ public final class GradeCommand extends CliCommand {
         Programs are found as Part2_A_B (executable) or Part2_A_B.py (run with python3), and so on
         for Part3, Part4_Receiver, Part4_Sender, Part5 and Part6_PMU. They run in a temporary copy
         of the folder, each under the time limit; a crash, a hang or wrong output fails that check only.
+        Part 6 runs the server on localhost:5003, as the lab's graders do: that port must be free.
         Progress goes to stderr; the table to stdout.""";
   }
 
@@ -95,7 +106,8 @@ public final class GradeCommand extends CliCommand {
             Duration.ofMillis((long) (seconds * 1000)),
             line.getOptionValue("python", "python3"),
             io.err())) {
-      List<Check> checks = checks();
+      Path ca = line.hasOption("ca") ? Args.readableFile("--ca", line.getOptionValue("ca")) : null;
+      List<Check> checks = checks(ca);
       if (line.hasOption("parts")) {
         List<String> parts = List.of(line.getOptionValue("parts").split(","));
         checks = checks.stream().filter(c -> parts.contains(c.part())).toList();

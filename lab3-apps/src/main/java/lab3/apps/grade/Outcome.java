@@ -15,7 +15,8 @@ final class Outcome {
     return null;
   }
 
-  private static String lastLine(String stderr) {
+  /** ": <last non-blank line>", or nothing if {@code stderr} is blank. */
+  static String lastLine(String stderr) {
     String last = stderr.lines().filter(l -> !l.isBlank()).reduce((x, y) -> y).orElse("").strip();
     return last.isEmpty() ? "" : ": " + (last.length() > 200 ? last.substring(0, 200) : last);
   }

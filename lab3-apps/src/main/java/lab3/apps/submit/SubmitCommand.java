@@ -86,7 +86,7 @@ public final class SubmitCommand extends CliCommand {
     return """
         Each file runs its part with the graders' command line, e.g. Lab3_A_B/Part2_A_B ::1 5003 CMD_short:0,
         and needs only a JDK 21+ (the folder holds lab3.jar). Part6_PMU_A_B without arguments serves
-        with A_cert.pem and A_key.pem from the folder, when --cert and --key were given.""";
+        with A_cert.pem and A_key.pem from the folder (--cert and --key put them there).""";
   }
 
   @Override
@@ -124,7 +124,7 @@ public final class SubmitCommand extends CliCommand {
     Files.copy(jar, folder.resolve("lab3.jar"), StandardCopyOption.REPLACE_EXISTING);
     executable(folder.resolve("lab3-run"), resource("lab3-run"));
     for (PartFile part : PARTS) {
-      String script = script(part, a, b, key != null);
+      String script = script(part, a, b);
       executable(folder.resolve(part.fileName(a, b)), script);
     }
     if (key != null) {
@@ -139,9 +139,9 @@ public final class SubmitCommand extends CliCommand {
     return folder;
   }
 
-  private static String script(PartFile part, String a, String b, boolean withKeys) {
+  private static String script(PartFile part, String a, String b) {
     String run = "exec \"$(dirname \"$0\")/lab3-run\" " + part.command() + " \"$@\"\n";
-    if (part.stem().equals("Part6_PMU") && withKeys) {
+    if (part.stem().equals("Part6_PMU")) {
       run =
           "here=$(dirname \"$0\")\n"
               + "if [ $# -eq 0 ]; then set -- \"$here/"

@@ -11,6 +11,7 @@ import java.util.function.IntSupplier;
 import lab3.pmu.FloodText;
 import lab3.pmu.PmuCommand;
 import lab3.pmu.PmuMessageDecoder;
+import lab3.transport.Addresses;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
@@ -135,7 +136,7 @@ public final class WsPmuSession implements Session.Listener.AutoDemanding {
 
   private void answer(PmuCommand command) {
     Session s = session;
-    String peer = String.valueOf(s.getRemoteSocketAddress());
+    String peer = Addresses.format(s.getRemoteSocketAddress());
     try {
       // The client may now wait up to d between two messages; only a longer silence is idle.
       Duration pause = command instanceof PmuCommand.Short sh ? sh.interval() : Duration.ZERO;
@@ -191,7 +192,7 @@ public final class WsPmuSession implements Session.Listener.AutoDemanding {
 
   private void refuse(String reason) {
     Session s = session;
-    log.accept(s.getRemoteSocketAddress() + " refused: " + reason);
+    log.accept(Addresses.format(s.getRemoteSocketAddress()) + " refused: " + reason);
     s.close(StatusCode.POLICY_VIOLATION, truncate(reason), Callback.NOOP);
   }
 

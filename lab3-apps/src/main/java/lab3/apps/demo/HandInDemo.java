@@ -1,0 +1,84 @@
+package lab3.apps.demo;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import lab3.apps.Main;
+import lab3.apps.cli.Io;
+
+/** The end of the lab: {@code submit} the project's own hand-in, then {@code grade} it. */
+final class HandInDemo implements DemoPart {
+
+  @Override
+  public String title() {
+    return "Hand-in: ./lab3 submit, then ./lab3 grade on it";
+  }
+
+  @Override
+  public void run(PrintStream out) throws Exception {
+    Path dir = Files.createTempDirectory("lab3-demo-");
+    try {
+      Captured submit = run("submit", "--camipro", "123456", "654321", "--out", dir.toString());
+      if (submit.status != 0) {
+        throw new IllegalStateException("submit failed: " + submit.err.strip());
+      }
+      Path folder = dir.resolve("Lab3_123456_654321");
+      out.println("   " + folder.getFileName() + "/ holds:");
+      try (var files = Files.list(folder)) {
+        files
+            .map(p -> p.getFileName().toString())
+            .sorted()
+            .forEach(f -> out.println("     | " + f));
+      }
+      List<String> args = new ArrayList<>(List.of("grade", folder.toString()));
+      if (!free(5003)) {
+        // Part 6 is graded on localhost:5003, as in the lab; something (./lab3 serve?) holds it.
+        args.addAll(List.of("--parts", "Part2,Part3,Part4_Receiver,Part4_Sender,Part5"));
+        out.println("   (port 5003 is taken on this machine: Part 6 is not graded here)");
+      }
+      Captured grade = run(args.toArray(String[]::new));
+      grade.out.lines().forEach(l -> out.println("     | " + l));
+      if (grade.status != 0) {
+        throw new IllegalStateException("the project's own hand-in did not get full marks");
+      }
+    } finally {
+      try (var files = Files.walk(dir)) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  private record Captured(int status, String out, String err) {}
+
+  private static Captured run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        Main.run(
+            args,
+            new Io(
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)));
+    return new Captured(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static boolean free(int port) {
+    try (ServerSocket s = new ServerSocket()) {
+      s.bind(new InetSocketAddress("127.0.0.1", port));
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+}
