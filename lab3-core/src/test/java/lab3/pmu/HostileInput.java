@@ -7,8 +7,8 @@ import net.jqwik.api.Tuple;
 
 /**
  * Inputs a parser meets from a careless or hostile peer: raw bytes (invalid UTF-8 included), text
- * over the commands' own alphabet (so that near-misses are frequent), valid commands with bytes
- * flipped, cut or appended, and overlong lines.
+ * over the commands' own alphabet (so that near-misses are frequent), CMD_short: with any
+ * number-like d, valid commands with bytes flipped, cut or appended, and overlong lines.
  */
 public final class HostileInput {
   private static final String COMMAND_CHARS = "CMD_shortSHORTfloodmeFLOODME:0123456789.-+eE \t\r\n";
@@ -28,8 +28,17 @@ public final class HostileInput {
         Arbitraries.integers()
             .between(PmuCommand.MAX_LENGTH - 2, 4 * PmuCommand.MAX_LENGTH)
             .map(n -> utf8("CMD_short:" + "0".repeat(n)));
+    Arbitrary<byte[]> numbers =
+        Arbitraries.strings()
+            .withChars("0123456789.-+e ")
+            .ofMaxLength(16)
+            .map(d -> utf8("CMD_short:" + d));
     return Arbitraries.frequencyOf(
-        Tuple.of(3, raw), Tuple.of(3, nearMiss), Tuple.of(3, mutated), Tuple.of(1, overlong));
+        Tuple.of(3, raw),
+        Tuple.of(3, nearMiss),
+        Tuple.of(3, mutated),
+        Tuple.of(3, numbers),
+        Tuple.of(1, overlong));
   }
 
   /** {@code valid} with one byte replaced, removed or inserted, cut short, or extended. */
