@@ -1,7 +1,6 @@
 package lab3.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -66,8 +65,7 @@ class PmuLoadTest {
             .build()
             .start()) {
       warmUp(pmu);
-      int fds = ProcessResources.openFileDescriptors();
-      int threads = ProcessResources.liveThreads();
+      ProcessResources.Usage before = ProcessResources.Usage.now();
       long start = System.nanoTime();
       try (ChildJvm clients =
           new ChildJvm(
@@ -81,8 +79,7 @@ class PmuLoadTest {
         assertEquals("connected " + sessions, connected, clients.err().lines().toString());
         int open = ProcessResources.awaitAtLeast(pmu::activeSessions, sessions, PATIENCE);
         assertEquals(sessions, open, "sessions open at once in the emulator");
-        int peakFds = ProcessResources.openFileDescriptors();
-        int peakThreads = ProcessResources.liveThreads();
+        ProcessResources.Usage peak = ProcessResources.Usage.now();
         clients.writeLine("go");
         String done = clients.out().await(l -> l.startsWith("done "), PATIENCE);
         assertEquals(
@@ -96,31 +93,11 @@ class PmuLoadTest {
             clients.err().lines().toString());
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
-        int left = ProcessResources.awaitAtMost(pmu::activeSessions, 0, PATIENCE);
-        assertEquals(0, left, "sessions still open in the emulator");
-        int fdsAfter =
-            ProcessResources.awaitAtMost(
-                ProcessResources::openFileDescriptors, fds + SLACK, PATIENCE);
-        assertTrue(
-            fdsAfter <= fds + SLACK, "descriptors: " + fds + " before, " + fdsAfter + " after");
-        int threadsAfter =
-            ProcessResources.awaitAtMost(ProcessResources::liveThreads, threads + SLACK, PATIENCE);
-        assertTrue(
-            threadsAfter <= threads + SLACK,
-            "threads: " + threads + " before, " + threadsAfter + " after");
+        String figures = before.assertRestored(pmu::activeSessions, peak, SLACK, PATIENCE);
         assertEquals(List.of(), failures, "the emulator's log");
         System.out.printf(
-            "PMU load: %d concurrent sessions x %d messages in %d ms; emulator JVM descriptors"
-                + " %d before, %d peak, %d after; threads %d before, %d peak, %d after%n",
-            sessions,
-            MESSAGES,
-            elapsed.toMillis(),
-            fds,
-            peakFds,
-            fdsAfter,
-            threads,
-            peakThreads,
-            threadsAfter);
+            "PMU load: %d concurrent sessions x %d messages in %d ms; emulator JVM %s%n",
+            sessions, MESSAGES, elapsed.toMillis(), figures);
       }
     }
   }

@@ -72,4 +72,33 @@ final class ProcessResources {
       throws InterruptedException {
     return -awaitAtMost(() -> -value.getAsInt(), -target, patience);
   }
+
+  /** Descriptors and threads at one moment. */
+  record Usage(int fds, int threads) {
+    static Usage now() {
+      return new Usage(openFileDescriptors(), liveThreads());
+    }
+
+    /**
+     * Waits for {@code sessions} to reach 0 and descriptors and threads to come back to this
+     * baseline (within {@code slack}: the JVM's own), asserts it, and returns the figures as
+     * "descriptors B before, P peak, A after; threads ...".
+     */
+    String assertRestored(IntSupplier sessions, Usage peak, int slack, Duration patience)
+        throws InterruptedException {
+      org.junit.jupiter.api.Assertions.assertEquals(
+          0, awaitAtMost(sessions, 0, patience), "sessions still open");
+      Usage after =
+          new Usage(
+              awaitAtMost(ProcessResources::openFileDescriptors, fds + slack, patience),
+              awaitAtMost(ProcessResources::liveThreads, threads + slack, patience));
+      String figures =
+          String.format(
+              "descriptors %d before, %d peak, %d after; threads %d before, %d peak, %d after",
+              fds, peak.fds, after.fds, threads, peak.threads, after.threads);
+      org.junit.jupiter.api.Assertions.assertTrue(
+          after.fds <= fds + slack && after.threads <= threads + slack, figures);
+      return figures;
+    }
+  }
 }

@@ -1,7 +1,6 @@
 package lab3.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.http.HttpClient;
@@ -59,11 +58,9 @@ class WsLoadTest {
             .start()) {
       CommandRun warmUp = CommandRun.of("part5", "::1", "" + pmu.port(), "CMD_short:0");
       assertEquals(0, warmUp.status(), warmUp.stderr());
-      int fds = ProcessResources.openFileDescriptors();
-      int threads = ProcessResources.liveThreads();
+      ProcessResources.Usage before = ProcessResources.Usage.now();
       long start = System.nanoTime();
-      int peakFds;
-      int peakThreads;
+      ProcessResources.Usage peak;
       try (HttpClient http = HttpClient.newHttpClient()) {
         List<JdkWebSocket> sessions = new ArrayList<>();
         List<WebSocket> sockets = new ArrayList<>();
@@ -76,8 +73,7 @@ class WsLoadTest {
         }
         int open = ProcessResources.awaitAtLeast(pmu::activeSessions, clients, PATIENCE);
         assertEquals(clients, open, "sessions open at once in the emulator");
-        peakFds = ProcessResources.openFileDescriptors();
-        peakThreads = ProcessResources.liveThreads();
+        peak = ProcessResources.Usage.now();
         for (WebSocket ws : sockets) {
           ws.sendText("CMD_short:0", true);
         }
@@ -91,22 +87,11 @@ class WsLoadTest {
         }
       }
       long millis = (System.nanoTime() - start) / 1_000_000;
-      assertEquals(0, ProcessResources.awaitAtMost(pmu::activeSessions, 0, PATIENCE));
-      int fdsAfter =
-          ProcessResources.awaitAtMost(
-              ProcessResources::openFileDescriptors, fds + SLACK, PATIENCE);
-      assertTrue(
-          fdsAfter <= fds + SLACK, "descriptors: " + fds + " before, " + fdsAfter + " after");
-      int threadsAfter =
-          ProcessResources.awaitAtMost(ProcessResources::liveThreads, threads + SLACK, PATIENCE);
-      assertTrue(
-          threadsAfter <= threads + SLACK,
-          "threads: " + threads + " before, " + threadsAfter + " after");
+      String figures = before.assertRestored(pmu::activeSessions, peak, SLACK, PATIENCE);
       assertEquals(List.of(), failures, "the emulator's log");
       System.out.printf(
-          "WebSocket load: %d concurrent clients x %d messages in %d ms; JVM descriptors %d"
-              + " before, %d peak, %d after; threads %d before, %d peak, %d after%n",
-          clients, MESSAGES, millis, fds, peakFds, fdsAfter, threads, peakThreads, threadsAfter);
+          "WebSocket load: %d concurrent clients x %d messages in %d ms; JVM %s%n",
+          clients, MESSAGES, millis, figures);
     }
   }
 }
