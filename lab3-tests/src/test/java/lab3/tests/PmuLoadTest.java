@@ -22,6 +22,9 @@ class PmuLoadTest {
   private static final int MESSAGES = 20;
   private static final Duration PATIENCE = Duration.ofMinutes(3);
 
+  /** How long sessions, descriptors and threads may take to come back after the load. */
+  private static final Duration RESTORE = Duration.ofSeconds(30);
+
   /** Descriptors and threads the JVM may open by itself meanwhile (class loading, pollers). */
   private static final int SLACK = 8;
 
@@ -93,7 +96,7 @@ class PmuLoadTest {
             clients.err().lines().toString());
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
-        String figures = before.assertRestored(pmu::activeSessions, peak, SLACK, PATIENCE);
+        String figures = before.assertRestored(pmu::activeSessions, peak, SLACK, RESTORE);
         assertEquals(List.of(), failures, "the emulator's log");
         System.out.printf(
             "PMU load: %d concurrent sessions x %d messages in %d ms; emulator JVM %s%n",
