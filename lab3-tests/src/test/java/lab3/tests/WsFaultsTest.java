@@ -1,6 +1,7 @@
 package lab3.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -122,6 +124,30 @@ class WsFaultsTest {
     assertTrue(line.contains("failed"), line);
     assertEquals(null, log.poll(300, TimeUnit.MILLISECONDS), "one line only");
     assertNextSessionIsServed();
+  }
+
+  @ParameterizedTest
+  @EnumSource(FaultyServer.Fault.class)
+  void part5AgainstAServerFailingMidAnswerPrintsWhatItHadAndFails(FaultyServer.Fault fault)
+      throws IOException {
+    String two = "This is PMU data 1\nThis is PMU data 2\n";
+    try (FaultyServer server = new FaultyServer(two, fault, true)) {
+      CommandRun run =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(PATIENCE_S),
+              () ->
+                  CommandRun.of(
+                      "part5", "--timeout", "1", "::1", "" + server.port(), "CMD_short:0"));
+      assertEquals(1, run.status(), run.stderr());
+      List<String> err = run.stderr().lines().toList();
+      assertEquals(1, err.size(), run.stderr());
+      assertTrue(err.getFirst().startsWith("lab3 part5: "), run.stderr());
+      if (fault == FaultyServer.Fault.RESET) {
+        assertTrue(two.startsWith(run.out()), run.out()); // what the RST left of it
+      } else {
+        assertEquals(two, run.out());
+      }
+    }
   }
 
   @ParameterizedTest
