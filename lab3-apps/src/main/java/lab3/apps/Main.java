@@ -17,6 +17,8 @@ public final class Main {
   public static final int FAILED = 1;
   public static final int USAGE = 2;
 
+  private static final String USAGE_LINE = "usage: ./lab3 <command> [arguments]";
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -30,18 +32,21 @@ public final class Main {
   /** Runs one command line against the given console and returns the exit status. */
   public static int run(String[] args, Io io) {
     List<Command> commands = Commands.all();
-    if (args.length == 0
-        || args[0].equals("--help")
-        || args[0].equals("-h")
-        || args[0].equals("help")) {
+    if (args.length == 0) {
+      io.err().print(overview(commands)); // a usage error: stderr, stdout stays data only
+      io.err().flush();
+      return USAGE;
+    }
+    if (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
       io.out().print(overview(commands));
       io.out().flush();
-      return args.length == 0 ? USAGE : OK;
+      return OK;
     }
     Command command =
         commands.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
     if (command == null) {
-      io.err().println("lab3: unknown command '" + args[0] + "'; see ./lab3 --help");
+      io.err().println("lab3: unknown command '" + args[0] + "'");
+      io.err().println(USAGE_LINE + "   (./lab3 --help lists them)");
       return USAGE;
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -67,7 +72,7 @@ public final class Main {
 
   static String overview(List<Command> commands) {
     StringBuilder text = new StringBuilder();
-    text.append("usage: ./lab3 <command> [arguments]   (./lab3 <command> --help for one)\n\n");
+    text.append(USAGE_LINE).append("   (./lab3 <command> --help for one)\n\n");
     text.append("Lab3: the socket-programming lab, its servers emulated on this machine.\n\n");
     int width = commands.stream().mapToInt(c -> c.name().length()).max().orElse(0);
     for (Command c : commands) {

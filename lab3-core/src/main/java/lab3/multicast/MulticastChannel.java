@@ -214,6 +214,11 @@ public final class MulticastChannel implements Closeable {
     return networkInterface;
   }
 
+  /** The TTL (IPv4) or hop limit (IPv6) its datagrams go out with, as the socket has it. */
+  public int ttl() throws IOException {
+    return channel.getOption(StandardSocketOptions.IP_MULTICAST_TTL);
+  }
+
   /** The most bytes of UTF-8 text one message carries: 65501 over IPv4, 65521 over IPv6. */
   public int maxTextBytes() {
     return maxDatagram - MulticastMessage.ID_LENGTH;

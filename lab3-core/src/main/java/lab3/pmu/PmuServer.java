@@ -48,6 +48,7 @@ public final class PmuServer implements Closeable {
   private final PmuSession session;
   private final Consumer<String> log;
   private final String name;
+  private final Duration commandTimeout;
   private SocketServer server;
 
   private PmuServer(Builder builder) {
@@ -56,6 +57,7 @@ public final class PmuServer implements Closeable {
     this.socketFactory = builder.socketFactory;
     this.log = builder.log;
     this.name = builder.name;
+    this.commandTimeout = builder.commandTimeout;
     Random random = builder.random;
     int min = builder.minMessages;
     int max = builder.maxMessages;
@@ -97,7 +99,8 @@ public final class PmuServer implements Closeable {
               s.setTcpNoDelay(true);
               session.handle(new SocketConnection(s));
             },
-            log);
+            log,
+            commandTimeout);
     return this;
   }
 

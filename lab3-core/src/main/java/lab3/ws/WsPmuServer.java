@@ -78,6 +78,9 @@ public final class WsPmuServer implements Closeable {
     listener.setHost(config.bindAddress.getHostAddress());
     listener.setPort(config.port);
     listener.setReuseAddress(true);
+    // Before the upgrade, a connection is HTTP: one that never upgrades is dropped as soon as a
+    // WebSocket client would be for not sending its command (Jetty's default is 30 s).
+    listener.setIdleTimeout(config.commandTimeout.toMillis());
     jetty.addConnector(listener);
     WsFrames frames = new WsFrames(config.textFrames, config.frameBytes);
     WebSocketUpgradeHandler upgrades =

@@ -115,6 +115,29 @@ class PmuServerTest {
   }
 
   @Test
+  void clientSendingOneByteAtATimeIsDroppedAtTheCommandTimeout() throws Exception {
+    try (Socket socket = new Socket("::1", server.port())) {
+      socket.setSoTimeout(5000);
+      Thread dripper =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      for (byte b : "CMD_short:0".getBytes(StandardCharsets.US_ASCII)) {
+                        socket.getOutputStream().write(b);
+                        Thread.sleep(100); // each byte well within the time-out, the whole not
+                      }
+                    } catch (IOException | InterruptedException dropped) {
+                      // expected once the server gives up
+                    }
+                  });
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(answer.startsWith("ERROR no command within 300 ms"), answer);
+      dripper.interrupt();
+    }
+  }
+
+  @Test
   void intervalSpacesTheMessages() throws IOException {
     try (PmuServer slow = PmuServer.builder().port(0).messages(3).build().start()) {
       long start = System.nanoTime();

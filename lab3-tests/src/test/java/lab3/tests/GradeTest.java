@@ -1,12 +1,14 @@
 package lab3.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -246,6 +248,84 @@ class GradeTest {
     Files.createSymbolicLink(folder.resolve("Part2_" + A + "_" + B + ".py"), outside);
     CommandRun grade = CommandRun.of("grade", folder.toString(), "--parts", "Part2");
     assertEquals("0/5", score(grade, "Part2"));
+  }
+
+  /** An executable shell script as the Part 2 program of a hand-in folder. */
+  private Path shellSubmission(String script) throws IOException {
+    Path folder = Files.createDirectories(tmp.resolve("sh").resolve("Lab3_" + A + "_" + B));
+    Path program = folder.resolve("Part2_" + A + "_" + B);
+    Files.writeString(program, "#!/bin/sh\n" + script);
+    Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwx------"));
+    return folder;
+  }
+
+  @Test
+  void linkedFolderInASubmissionIsNotCopiedSoTheProgramCannotWriteThroughIt() throws IOException {
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    Path folder = shellSubmission("echo pwned > data/pwned.txt; cat data/secret.txt\n");
+    Files.writeString(outside.resolve("secret.txt"), "This is PMU data 1\n");
+    Files.createSymbolicLink(folder.resolve("data"), outside);
+    CommandRun grade = CommandRun.of("grade", folder.toString(), "--parts", "Part2");
+    assertEquals("0/5", score(grade, "Part2"), grade.out());
+    assertFalse(Files.exists(outside.resolve("pwned.txt")), "written through the link");
+    assertEquals(List.of("secret.txt"), list(outside));
+  }
+
+  @Test
+  void linkTheProgramCreatesIsNotFollowedWhenTheBenchCleansUp() throws IOException {
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    Files.writeString(outside.resolve("precious.txt"), "keep me\n");
+    Path folder =
+        shellSubmission("ln -sfn '" + outside + "' escape; ln -sfn '" + outside + "' ../escape\n");
+    CommandRun grade = CommandRun.of("grade", folder.toString(), "--parts", "Part2");
+    assertEquals("0/5", score(grade, "Part2"), grade.out());
+    assertEquals(List.of("precious.txt"), list(outside), "the bench deleted through a link");
+    assertEquals("keep me\n", Files.readString(outside.resolve("precious.txt")));
+  }
+
+  @Test
+  void programRunsInATemporaryCopyNotInTheSubmission() throws IOException {
+    Path folder = shellSubmission("pwd >&2; echo scribble > scribble.txt\n");
+    CommandRun grade = CommandRun.of("grade", folder.toString(), "--parts", "Part2");
+    assertEquals("0/5", score(grade, "Part2"), grade.out());
+    assertFalse(Files.exists(folder.resolve("scribble.txt")), "the submission itself was written");
+  }
+
+  @Test
+  void partsOptionTakesNoPath() {
+    CommandRun grade = CommandRun.of("grade", tmp.toString(), "--parts", "../Part2");
+    assertEquals(2, grade.status(), grade.stderr());
+  }
+
+  @Test
+  void submitCopiesThePrivateKeyOwnerOnlyWhateverTheOriginalsRights() throws IOException {
+    Path key = Files.writeString(tmp.resolve("server_key.pem"), "-----BEGIN PRIVATE KEY-----\n");
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+    Path cert = Files.writeString(tmp.resolve("server_cert.pem"), "-----BEGIN CERTIFICATE-----\n");
+    Path out = Files.createDirectories(tmp.resolve("out"));
+    for (int run = 0; run < 2; run++) { // the second run replaces the first copy
+      CommandRun submit =
+          CommandRun.of(
+              "submit",
+              "--camipro",
+              A,
+              B,
+              "--key",
+              key.toString(),
+              "--cert",
+              cert.toString(),
+              "--out",
+              out.toString());
+      assertEquals(0, submit.status(), submit.stderr());
+      Path copy = out.resolve("Lab3_" + A + "_" + B).resolve(A + "_key.pem");
+      assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)));
+    }
+  }
+
+  private static List<String> list(Path dir) throws IOException {
+    try (var files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
   }
 
   @Test

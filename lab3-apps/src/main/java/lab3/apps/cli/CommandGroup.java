@@ -37,7 +37,10 @@ public abstract class CommandGroup implements Command {
   @Override
   public final int run(String[] args, Io io) throws Exception {
     String usage = "usage: lab3 " + name + " <" + noun + ">";
-    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+    if (args.length == 0) { // a usage error: stderr only, stdout stays data only
+      throw new UsageException("missing the " + noun + " to run: " + memberList(), usage);
+    }
+    if (args[0].equals("--help") || args[0].equals("-h")) {
       StringBuilder text = new StringBuilder(usage).append(" [options]\n\n");
       text.append(summary).append("\n\n");
       for (CliCommand member : members) {
@@ -46,9 +49,6 @@ public abstract class CommandGroup implements Command {
       }
       io.out().print(text);
       io.out().flush();
-      if (args.length == 0) {
-        throw new UsageException("missing the " + noun + " to run", usage);
-      }
       return 0;
     }
     for (CliCommand member : members) {
@@ -56,12 +56,16 @@ public abstract class CommandGroup implements Command {
         return member.run(Arrays.copyOfRange(args, 1, args.length), io);
       }
     }
+    throw new UsageException(
+        "unknown " + noun + " '" + args[0] + "': expected " + memberList(), usage);
+  }
+
+  /** "a, b or c". */
+  private String memberList() {
     List<String> names = members.stream().map(this::shortName).toList();
-    String expected =
-        names.size() == 1
-            ? names.getFirst()
-            : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
-    throw new UsageException("unknown " + noun + " '" + args[0] + "': expected " + expected, usage);
+    return names.size() == 1
+        ? names.getFirst()
+        : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
   }
 
   private String shortName(CliCommand member) {

@@ -46,11 +46,11 @@ public final class PmuSession implements ConnectionHandler {
   public void handle(Connection connection) throws IOException {
     long start = System.nanoTime();
     String peer = Addresses.format(connection.remoteAddress());
-    connection.setReadTimeout(commandTimeout);
     OutputStream out = connection.output();
     PmuCommand command;
     try {
-      command = readCommand(connection.input());
+      command =
+          readCommand(connection.input(), deadline(connection, start + commandTimeout.toNanos()));
     } catch (SocketTimeoutException e) {
       refuse(connection, peer, "no command within " + commandTimeout.toMillis() + " ms");
       return;
@@ -98,11 +98,37 @@ public final class PmuSession implements ConnectionHandler {
     return n + " messages, " + bytes + " bytes";
   }
 
-  /** Reads one command: up to a newline, or as soon as the bytes form a complete command. */
+  /** Called before every read of the command: sets the read time-out to the time left. */
+  @FunctionalInterface
+  interface BeforeRead {
+    void beforeRead() throws IOException;
+  }
+
+  /**
+   * The command time-out bounds the whole command, not each read: a client that sends one byte a
+   * second must not hold its session longer than a silent one (slowloris).
+   */
+  private static BeforeRead deadline(Connection connection, long deadlineNanos) {
+    return () -> {
+      long left = deadlineNanos - System.nanoTime();
+      if (left <= 0) {
+        throw new SocketTimeoutException("command time-out");
+      }
+      connection.setReadTimeout(Duration.ofNanos(left));
+    };
+  }
+
+  /** Reads one command with no time limit (tests). */
   static PmuCommand readCommand(InputStream in) throws IOException {
+    return readCommand(in, () -> {});
+  }
+
+  /** Reads one command: up to a newline, or as soon as the bytes form a complete command. */
+  static PmuCommand readCommand(InputStream in, BeforeRead beforeRead) throws IOException {
     byte[] buf = new byte[PmuCommand.MAX_LENGTH + 1];
     int len = 0;
     while (true) {
+      beforeRead.beforeRead();
       int n = in.read(buf, len, buf.length - len);
       if (n < 0) {
         if (len == 0) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -29,26 +30,46 @@ public final class SocketServer implements Closeable {
     void handle(Socket socket) throws IOException;
   }
 
-  /** How long a TLS client may take to complete its handshake. */
-  static final int HANDSHAKE_TIMEOUT_MS = 10_000;
+  /** How long a TLS client may stay silent during its handshake, unless the server says. */
+  static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
 
   private final ServerSocket serverSocket;
   private final SocketHandler handler;
   private final Consumer<String> log;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final CountDownLatch acceptorDone = new CountDownLatch(1);
+  private final int handshakeTimeoutMs;
   private volatile boolean closed;
 
-  private SocketServer(ServerSocket serverSocket, SocketHandler handler, Consumer<String> log) {
+  private SocketServer(
+      ServerSocket serverSocket,
+      SocketHandler handler,
+      Consumer<String> log,
+      Duration handshakeTimeout) {
     this.serverSocket = serverSocket;
     this.handler = handler;
     this.log = log;
+    this.handshakeTimeoutMs = Timeouts.millis(handshakeTimeout);
   }
 
   /** Starts accepting on an already bound server socket. */
   public static SocketServer start(
       String name, ServerSocket bound, SocketHandler handler, Consumer<String> log) {
-    SocketServer server = new SocketServer(bound, handler, log);
+    return start(name, bound, handler, log, HANDSHAKE_TIMEOUT);
+  }
+
+  /**
+   * Starts accepting; a TLS client silent for {@code handshakeTimeout} during its handshake is
+   * dropped (a server passes its command time-out: a TLS client that never starts is as idle as a
+   * plain one that sends no command).
+   */
+  public static SocketServer start(
+      String name,
+      ServerSocket bound,
+      SocketHandler handler,
+      Consumer<String> log,
+      Duration handshakeTimeout) {
+    SocketServer server = new SocketServer(bound, handler, log, handshakeTimeout);
     Thread.ofVirtual().name(name + "-acceptor").start(server::acceptLoop);
     return server;
   }
@@ -105,13 +126,13 @@ public final class SocketServer implements Closeable {
   }
 
   /**
-   * Runs a TLS handshake before the session starts, bounded by {@link #HANDSHAKE_TIMEOUT_MS}, so
-   * that a refused client (old protocol, distrusted certificate, plain TCP) is one clear log line
-   * and never reaches the session code.
+   * Runs a TLS handshake before the session starts, bounded by the handshake time-out, so that a
+   * refused client (old protocol, distrusted certificate, plain TCP) is one clear log line and
+   * never reaches the session code.
    */
   private boolean handshake(SSLSocket tls) {
     try {
-      tls.setSoTimeout(HANDSHAKE_TIMEOUT_MS);
+      tls.setSoTimeout(handshakeTimeoutMs);
       tls.startHandshake();
       tls.setSoTimeout(0);
       return true;

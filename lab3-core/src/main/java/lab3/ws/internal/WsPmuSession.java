@@ -37,6 +37,7 @@ public final class WsPmuSession implements Session.Listener.AutoDemanding {
   private final long start = System.nanoTime();
   private volatile Session session;
   private volatile Thread answering;
+  private volatile Thread deadline;
   private boolean commandSeen; // guarded by this
 
   public WsPmuSession(
@@ -57,7 +58,29 @@ public final class WsPmuSession implements Session.Listener.AutoDemanding {
   @Override
   public void onWebSocketOpen(Session session) {
     this.session = session;
-    session.setIdleTimeout(commandTimeout);
+    // The idle time-out restarts with every frame, pings included: a client that pings and never
+    // sends a command would hold its session for ever (slowloris). The command has a deadline.
+    deadline =
+        Thread.ofVirtual()
+            .name("ws-pmu-command-deadline")
+            .start(
+                () -> {
+                  try {
+                    Thread.sleep(commandTimeout);
+                  } catch (InterruptedException commandOrClose) {
+                    return;
+                  }
+                  synchronized (this) {
+                    if (commandSeen) {
+                      return;
+                    }
+                    commandSeen = true;
+                  }
+                  refuse("no command within " + commandTimeout.toMillis() + " ms");
+                });
+    // Longer than the deadline, so that the deadline's 1008 close goes out first; it still drops
+    // a client that never completes that close.
+    session.setIdleTimeout(commandTimeout.multipliedBy(2));
     session.addIdleTimeoutListener(
         timeout -> {
           synchronized (this) {
@@ -85,6 +108,7 @@ public final class WsPmuSession implements Session.Listener.AutoDemanding {
 
   @Override
   public void onWebSocketClose(int statusCode, String reason) {
+    stopDeadline();
     Thread thread = answering;
     if (thread != null) {
       thread.interrupt(); // the client left: stop pausing between messages
@@ -99,6 +123,7 @@ public final class WsPmuSession implements Session.Listener.AutoDemanding {
       }
       commandSeen = true;
     }
+    stopDeadline();
     PmuCommand command;
     try {
       command = PmuCommand.parse(text);
@@ -156,6 +181,13 @@ public final class WsPmuSession implements Session.Listener.AutoDemanding {
       }
     }
     return n + " messages, " + bytes + " bytes";
+  }
+
+  private void stopDeadline() {
+    Thread thread = deadline;
+    if (thread != null) {
+      thread.interrupt();
+    }
   }
 
   private void refuse(String reason) {
