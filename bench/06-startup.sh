@@ -17,11 +17,11 @@ fi
 start_server reset -- serve-reset --port 0 --loopback
 # The launcher's start-up cache, trained by the first part3 run of this build (as a user's would be).
 rm -f "$ROOT"/lab3-apps/target/lab3-*.aot
-"$ROOT/lab3" part3 ::1 "$SERVER_PORT" >/dev/null 2>&1
+LAB3_AOT=1 "$ROOT/lab3" part3 ::1 "$SERVER_PORT" >/dev/null 2>&1
 
 commands=(
   "$JAVA -XX:+UseSerialGC -cp $BENCH_DIR/.build/hello Hello"
-  "$ROOT/lab3 part3 ::1 $SERVER_PORT"
+  "env LAB3_AOT=1 $ROOT/lab3 part3 ::1 $SERVER_PORT"
   "env LAB3_AOT=0 $ROOT/lab3 part3 ::1 $SERVER_PORT"
 )
 # Prints "wall_ms cpu_ms" (means) of each command, one line each.
