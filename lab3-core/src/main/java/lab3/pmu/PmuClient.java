@@ -24,7 +24,7 @@ import lab3.transport.internal.Timeouts;
  * PmuClient client = PmuClient.builder().transport(TcpTransport.create()).build();
  * PmuResult r = client.send(new Endpoint("::1", 5003), PmuCommand.parse("CMD_short:0"),
  *     new PmuListener() {
- *       public void onMessage(String m) { System.out.println(m); }
+ *       public void onMessage(String m) { messages.add(m); }
  *     });
  * }</pre>
  *

@@ -33,7 +33,7 @@ import lab3.transport.internal.Timeouts;
  *
  * <pre>{@code
  * ResetResult r = ResetClient.builder().build().reset(new Endpoint("tcpip.epfl.ch", 5004));
- * System.out.println("OFFSET=" + r.offset());
+ * int offset = r.offset(); // what the PMU chose
  * }</pre>
  *
  * <p>The server listens on IPv4 or on IPv6 and the client cannot tell which, nor whether a silent
