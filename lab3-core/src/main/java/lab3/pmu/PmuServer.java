@@ -1,6 +1,5 @@
 package lab3.pmu;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
@@ -10,18 +9,15 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Random;
 import java.util.function.Consumer;
-import java.util.function.IntSupplier;
 import javax.net.ServerSocketFactory;
+import lab3.pmu.internal.PmuServerSettings;
 import lab3.pmu.internal.PmuSession;
-import lab3.transport.Addresses;
 import lab3.transport.ConnectionHandler;
 import lab3.transport.internal.SocketConnection;
 import lab3.transport.internal.SocketServer;
-import lab3.transport.internal.Timeouts;
 
 /**
  * An emulator of the lab's PMU server (Part 2): answers {@code CMD_short:d} with n messages {@code
@@ -42,27 +38,20 @@ import lab3.transport.internal.Timeouts;
  * over {@link lab3.transport.InMemoryTransport} without a socket.
  */
 public final class PmuServer implements Closeable {
-  private final InetAddress bindAddress;
-  private final int requestedPort;
+  private final PmuServerSettings settings;
   private final ServerSocketFactory socketFactory;
   private final PmuSession session;
-  private final Consumer<String> log;
-  private final String name;
-  private final Duration commandTimeout;
   private SocketServer server;
 
   private PmuServer(Builder builder) {
-    this.bindAddress = builder.bindAddress;
-    this.requestedPort = builder.port;
+    this.settings = builder.settings;
     this.socketFactory = builder.socketFactory;
-    this.log = builder.log;
-    this.name = builder.name;
-    this.commandTimeout = builder.commandTimeout;
-    Random random = builder.random;
-    int min = builder.minMessages;
-    int max = builder.maxMessages;
-    IntSupplier count = min == max ? () -> min : () -> min + random.nextInt(max - min + 1);
-    this.session = new PmuSession(count, builder.floodText, builder.commandTimeout, log);
+    this.session =
+        new PmuSession(
+            settings.messageCount(),
+            settings.floodText(),
+            settings.commandTimeout(),
+            settings.log());
   }
 
   public static Builder builder() {
@@ -79,28 +68,21 @@ public final class PmuServer implements Closeable {
     ServerSocket socket = socketFactory.createServerSocket();
     try {
       socket.setReuseAddress(true);
-      socket.bind(new InetSocketAddress(bindAddress, requestedPort), 4096);
+      socket.bind(new InetSocketAddress(settings.bindAddress(), settings.port()), 4096);
     } catch (IOException e) {
       socket.close();
-      BindException failure =
-          new BindException(
-              "cannot listen on "
-                  + Addresses.format(new InetSocketAddress(bindAddress, requestedPort))
-                  + ": "
-                  + e.getMessage());
-      failure.initCause(e);
-      throw failure;
+      throw settings.bindFailure(e);
     }
     server =
         SocketServer.start(
-            name,
+            settings.name(),
             socket,
             s -> {
               s.setTcpNoDelay(true);
               session.handle(new SocketConnection(s));
             },
-            log,
-            commandTimeout);
+            settings.log(),
+            settings.commandTimeout());
     return this;
   }
 
@@ -134,29 +116,20 @@ public final class PmuServer implements Closeable {
 
   /** Configures a {@link PmuServer}; every setter validates its argument at once. */
   public static final class Builder {
-    private InetAddress bindAddress = wildcard();
-    private int port = 5003;
+    private final PmuServerSettings settings = new PmuServerSettings(5003, "pmu");
     private ServerSocketFactory socketFactory = ServerSocketFactory.getDefault();
-    private int minMessages = 20;
-    private int maxMessages = 20;
-    private FloodText floodText;
-    private Duration commandTimeout = Duration.ofSeconds(10);
-    private Random random = new Random();
-    private Consumer<String> log = line -> {};
-    private String name = "pmu";
 
     private Builder() {}
 
     /** The local address to listen on; {@code ::} (every address, IPv6 and IPv4) by default. */
     public Builder bindAddress(InetAddress address) {
-      this.bindAddress = checkNotNull(address, "address");
+      settings.bindAddress(address);
       return this;
     }
 
     /** 0 picks a free port (see {@link #port()}); 5003 by default, as in the lab. */
     public Builder port(int port) {
-      checkArgument(port >= 0 && port <= 65535, "port must be 0 to 65535, got %s", port);
-      this.port = port;
+      settings.port(port);
       return this;
     }
 
@@ -173,59 +146,43 @@ public final class PmuServer implements Closeable {
 
     /** Every session sends a number of messages drawn uniformly from [min, max]. */
     public Builder messages(int min, int max) {
-      checkArgument(min >= 1, "at least one message, got %s", min);
-      checkArgument(max >= min, "max %s is below min %s", max, min);
-      this.minMessages = min;
-      this.maxMessages = max;
+      settings.messages(min, max);
       return this;
     }
 
     /** The floodme text; the built-in one by default. */
     public Builder floodText(FloodText text) {
-      this.floodText = checkNotNull(text, "text");
+      settings.floodText(text);
       return this;
     }
 
     /** How long a client may take to send its command; 10 s by default. */
     public Builder commandTimeout(Duration timeout) {
-      Timeouts.check("command time-out", timeout);
-      checkArgument(!timeout.isZero(), "command time-out must be positive");
-      this.commandTimeout = timeout;
+      settings.commandTimeout(timeout);
       return this;
     }
 
     /** The random source for message counts; seed it for repeatable tests. */
     public Builder random(Random random) {
-      this.random = checkNotNull(random, "random");
+      settings.random(random);
       return this;
     }
 
     /** Receives one line per session and per failure; nothing by default. */
     public Builder log(Consumer<String> log) {
-      this.log = checkNotNull(log, "log");
+      settings.log(log);
       return this;
     }
 
     /** Names the server's threads. */
     public Builder name(String name) {
-      this.name = checkNotNull(name, "name");
+      settings.name(name);
       return this;
     }
 
     /** A server, not yet listening: call {@link PmuServer#start()}. */
     public PmuServer build() {
-      if (floodText == null) {
-        floodText = FloodText.builtIn();
-      }
       return new PmuServer(this);
-    }
-
-    private static InetAddress wildcard() {
-      try {
-        return InetAddress.getByName("::");
-      } catch (UnknownHostException e) {
-        throw new AssertionError(e);
-      }
     }
   }
 }

@@ -1,7 +1,6 @@
 package lab3.ws;
 
 import static com.google.common.base.Preconditions.checkArgument;
-import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
 import java.io.Closeable;
@@ -9,14 +8,13 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import lab3.pmu.FloodText;
-import lab3.transport.internal.Timeouts;
+import lab3.pmu.internal.PmuServerSettings;
 import lab3.ws.internal.NotAnUpgradeHandler;
 import lab3.ws.internal.WsFrames;
 import lab3.ws.internal.WsPmuSession;
@@ -46,18 +44,17 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * by a virtual thread of its own.
  */
 public final class WsPmuServer implements Closeable {
-  private final Builder config;
+  private final PmuServerSettings settings;
+  private final WsFrames frames;
   private final IntSupplier messageCount;
   private final AtomicInteger active = new AtomicInteger();
   private Server server;
   private ServerConnector connector;
 
   private WsPmuServer(Builder builder) {
-    this.config = builder;
-    Random random = builder.random;
-    int min = builder.minMessages;
-    int max = builder.maxMessages;
-    this.messageCount = min == max ? () -> min : () -> min + random.nextInt(max - min + 1);
+    this.settings = builder.settings;
+    this.frames = new WsFrames(builder.textFrames, builder.frameBytes);
+    this.messageCount = settings.messageCount();
   }
 
   public static Builder builder() {
@@ -72,17 +69,16 @@ public final class WsPmuServer implements Closeable {
   public synchronized WsPmuServer start() throws IOException {
     checkState(server == null, "already started");
     VirtualThreadPool threads = new VirtualThreadPool();
-    threads.setName(config.name);
+    threads.setName(settings.name());
     Server jetty = new Server(threads);
     ServerConnector listener = new ServerConnector(jetty);
-    listener.setHost(config.bindAddress.getHostAddress());
-    listener.setPort(config.port);
+    listener.setHost(settings.bindAddress().getHostAddress());
+    listener.setPort(settings.port());
     listener.setReuseAddress(true);
     // Before the upgrade, a connection is HTTP: one that never upgrades is dropped as soon as a
     // WebSocket client would be for not sending its command (Jetty's default is 30 s).
-    listener.setIdleTimeout(config.commandTimeout.toMillis());
+    listener.setIdleTimeout(settings.commandTimeout().toMillis());
     jetty.addConnector(listener);
-    WsFrames frames = new WsFrames(config.textFrames, config.frameBytes);
     WebSocketUpgradeHandler upgrades =
         WebSocketUpgradeHandler.from(
             jetty,
@@ -95,14 +91,14 @@ public final class WsPmuServer implements Closeable {
                     active.incrementAndGet();
                     return new WsPmuSession(
                         messageCount,
-                        config.floodText,
+                        settings.floodText(),
                         frames,
-                        config.commandTimeout,
-                        config.log,
+                        settings.commandTimeout(),
+                        settings.log(),
                         active::decrementAndGet);
                   });
             });
-    upgrades.setHandler(new NotAnUpgradeHandler(config.log));
+    upgrades.setHandler(new NotAnUpgradeHandler(settings.log()));
     jetty.setHandler(upgrades);
     try {
       jetty.start();
@@ -112,14 +108,11 @@ public final class WsPmuServer implements Closeable {
       } catch (Exception ignored) {
         // it did not start
       }
-      InetSocketAddress where = new InetSocketAddress(config.bindAddress, config.port);
       if (e instanceof IOException) {
-        BindException failure =
-            new BindException("cannot listen on " + where + ": " + e.getMessage());
-        failure.initCause(e);
-        throw failure;
+        throw settings.bindFailure(e);
       }
-      throw new IOException("cannot start the WebSocket PMU on " + where + ": " + e, e);
+      throw new IOException(
+          "cannot start the WebSocket PMU on port " + settings.port() + ": " + e, e);
     }
     server = jetty;
     connector = listener;
@@ -133,7 +126,7 @@ public final class WsPmuServer implements Closeable {
   }
 
   public InetSocketAddress address() {
-    return new InetSocketAddress(config.bindAddress, port());
+    return new InetSocketAddress(settings.bindAddress(), port());
   }
 
   /** WebSocket sessions open right now. */
@@ -155,30 +148,21 @@ public final class WsPmuServer implements Closeable {
 
   /** Configures a {@link WsPmuServer}; every setter validates its argument at once. */
   public static final class Builder {
-    private InetAddress bindAddress = wildcard();
-    private int port = 5006;
-    private int minMessages = 20;
-    private int maxMessages = 20;
-    private FloodText floodText;
+    private final PmuServerSettings settings = new PmuServerSettings(5006, "ws-pmu");
     private boolean textFrames;
     private int frameBytes;
-    private Duration commandTimeout = Duration.ofSeconds(10);
-    private Random random = new Random();
-    private Consumer<String> log = line -> {};
-    private String name = "ws-pmu";
 
     private Builder() {}
 
     /** The local address to listen on; {@code ::} (every address, IPv6 and IPv4) by default. */
     public Builder bindAddress(InetAddress address) {
-      this.bindAddress = checkNotNull(address, "address");
+      settings.bindAddress(address);
       return this;
     }
 
     /** 0 picks a free port (see {@link #port()}); 5006 by default, as in the lab. */
     public Builder port(int port) {
-      checkArgument(port >= 0 && port <= 65535, "port must be 0 to 65535, got %s", port);
-      this.port = port;
+      settings.port(port);
       return this;
     }
 
@@ -189,16 +173,13 @@ public final class WsPmuServer implements Closeable {
 
     /** Every session sends a number of messages drawn uniformly from [min, max]. */
     public Builder messages(int min, int max) {
-      checkArgument(min >= 1, "at least one message, got %s", min);
-      checkArgument(max >= min, "max %s is below min %s", max, min);
-      this.minMessages = min;
-      this.maxMessages = max;
+      settings.messages(min, max);
       return this;
     }
 
     /** The floodme text; the built-in one by default. */
     public Builder floodText(FloodText text) {
-      this.floodText = checkNotNull(text, "text");
+      settings.floodText(text);
       return this;
     }
 
@@ -223,44 +204,31 @@ public final class WsPmuServer implements Closeable {
      * of its command; 10 s by default.
      */
     public Builder commandTimeout(Duration timeout) {
-      Timeouts.check("command time-out", timeout);
-      checkArgument(!timeout.isZero(), "command time-out must be positive");
-      this.commandTimeout = timeout;
+      settings.commandTimeout(timeout);
       return this;
     }
 
     /** The random source for message counts; seed it for repeatable tests. */
     public Builder random(Random random) {
-      this.random = checkNotNull(random, "random");
+      settings.random(random);
       return this;
     }
 
     /** Receives one line per session and per failure; nothing by default. */
     public Builder log(Consumer<String> log) {
-      this.log = checkNotNull(log, "log");
+      settings.log(log);
       return this;
     }
 
     /** Names the server's threads. */
     public Builder name(String name) {
-      this.name = checkNotNull(name, "name");
+      settings.name(name);
       return this;
     }
 
     /** A server, not yet listening: call {@link WsPmuServer#start()}. */
     public WsPmuServer build() {
-      if (floodText == null) {
-        floodText = FloodText.builtIn();
-      }
       return new WsPmuServer(this);
-    }
-
-    private static InetAddress wildcard() {
-      try {
-        return InetAddress.getByName("::");
-      } catch (UnknownHostException e) {
-        throw new AssertionError(e);
-      }
     }
   }
 }
