@@ -1,15 +1,12 @@
 package lab3.apps.part5;
 
-import com.google.common.net.InetAddresses;
-import java.net.InetAddress;
-import java.time.Duration;
 import java.util.List;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
 import lab3.apps.cli.Serving;
-import lab3.apps.part2.ServePmuCommand;
-import lab3.transport.Endpoint;
+import lab3.apps.part2.PmuServeOptions;
+import lab3.transport.Addresses;
 import lab3.ws.WsPmuServer;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -26,21 +23,7 @@ public final class ServeWsCommand extends CliCommand {
 
   @Override
   protected void options(Options options) {
-    options.addOption(
-        Option.builder().longOpt("port").hasArg().desc("default 5006; 0 = any free port").build());
-    options.addOption(
-        Option.builder()
-            .longOpt("bind")
-            .hasArg()
-            .desc("local address, default :: (IPv6 and IPv4)")
-            .build());
-    options.addOption(
-        Option.builder()
-            .longOpt("messages")
-            .hasArg()
-            .argName("N|MIN-MAX")
-            .desc("messages per CMD_short session, fixed or random in a range (default 20)")
-            .build());
+    PmuServeOptions.add(options, 5006);
     options.addOption(
         Option.builder()
             .longOpt("text-frames")
@@ -53,14 +36,6 @@ public final class ServeWsCommand extends CliCommand {
             .argName("N")
             .desc(
                 "cut every message longer than N bytes into frames of N bytes (default: one frame)")
-            .build());
-    ServePmuCommand.floodOptions(options);
-    options.addOption(
-        Option.builder()
-            .longOpt("command-timeout")
-            .hasArg()
-            .argName("seconds")
-            .desc("how long a client may take to send its command (default 10)")
             .build());
   }
 
@@ -76,33 +51,28 @@ public final class ServeWsCommand extends CliCommand {
 
   @Override
   protected int execute(CommandLine line, List<String> positional, Io io) throws Exception {
+    PmuServeOptions o = PmuServeOptions.parse(line, 5006);
     WsPmuServer.Builder builder =
         WsPmuServer.builder()
-            .port(Args.portOption(line, "port", 5006))
+            .port(o.port())
             .textFrames(line.hasOption("text-frames"))
             .log(io.err()::println);
-    if (line.hasOption("bind")) {
-      builder.bindAddress(InetAddress.getByName(line.getOptionValue("bind")));
+    if (o.bind() != null) {
+      builder.bindAddress(o.bind());
     }
-    if (line.hasOption("messages")) {
-      int[] range = ServePmuCommand.range(line.getOptionValue("messages"));
-      builder.messages(range[0], range[1]);
+    if (o.messages() != null) {
+      builder.messages(o.messages()[0], o.messages()[1]);
+    }
+    o.floodText().ifPresent(builder::floodText);
+    if (o.commandTimeout() != null) {
+      builder.commandTimeout(o.commandTimeout());
     }
     if (line.hasOption("frame-bytes")) {
       builder.frameBytes(Args.integer("--frame-bytes", line.getOptionValue("frame-bytes")));
     }
-    ServePmuCommand.floodText(line).ifPresent(builder::floodText);
-    if (line.hasOption("command-timeout")) {
-      double s = Args.decimal("--command-timeout", line.getOptionValue("command-timeout"));
-      builder.commandTimeout(Duration.ofMillis((long) (s * 1000)));
-    }
     try (WsPmuServer server = builder.build().start()) {
       io.out()
-          .println(
-              "PMU (WebSocket) listening on ws://"
-                  + new Endpoint(
-                      InetAddresses.toAddrString(server.address().getAddress()), server.port())
-                  + "/");
+          .println("PMU (WebSocket) listening on ws://" + Addresses.format(server.address()) + "/");
       io.out().flush();
       Serving.untilInterrupted(server);
     }

@@ -11,7 +11,7 @@ import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
 import lab3.apps.cli.Serving;
-import lab3.apps.part2.ServePmuCommand;
+import lab3.apps.part2.PmuServeOptions;
 import lab3.pki.Pem;
 import lab3.pmu.PmuServer;
 import lab3.tls.TlsPmuServer;
@@ -75,7 +75,7 @@ public final class Part6PmuCommand extends CliCommand {
             .bindAddress(InetAddress.getByName(line.getOptionValue("bind", "localhost")))
             .log(io.err()::println);
     if (line.hasOption("messages")) {
-      int[] range = ServePmuCommand.range(line.getOptionValue("messages"));
+      int[] range = PmuServeOptions.range(line.getOptionValue("messages"));
       builder.messages(range[0], range[1]);
     }
     try (PmuServer server = builder.build().start()) {

@@ -14,7 +14,7 @@ import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
 import lab3.apps.cli.Serving;
 import lab3.apps.cli.UsageException;
-import lab3.apps.part2.ServePmuCommand;
+import lab3.apps.part2.PmuServeOptions;
 import lab3.multicast.MulticastChannel;
 import lab3.reset.ResetServer;
 import org.apache.commons.cli.CommandLine;
@@ -118,7 +118,7 @@ public final class ServeCommand extends CliCommand {
       }
     }
     Values v = name -> line.getOptionValue(name, file.getProperty(name, fallback(name)));
-    int[] messages = ServePmuCommand.range(v.get("messages"));
+    int[] messages = PmuServeOptions.range(v.get("messages"));
     double loss = Args.decimal("reset-loss", v.get("reset-loss"));
     if (loss < 0 || loss >= 1) {
       throw new UsageException("reset-loss must be at least 0 and below 1, got " + loss);
