@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +24,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class WsCommandPropertiesTest {
   private static WsPmuServer pmu;
-  private static HttpClient http;
+  private static JdkClient client;
 
   @BeforeContainer
   static void start() throws IOException {
@@ -36,12 +35,12 @@ class WsCommandPropertiesTest {
             .messages(1) // one message: no pause, whatever d a mutated command asks for
             .build()
             .start();
-    http = HttpClient.newHttpClient();
+    client = JdkClient.create();
   }
 
   @AfterContainer
-  static void stop() throws IOException {
-    http.close();
+  static void stop() throws Exception {
+    client.close();
     pmu.close();
   }
 
@@ -57,7 +56,7 @@ class WsCommandPropertiesTest {
   void anyTextGetsTheAnswerOrAPolicyViolationClose(@ForAll("commands") String text)
       throws Exception {
     JdkWebSocket session = new JdkWebSocket();
-    WebSocket ws = JdkWebSocket.open(http, pmu.port(), session).get(20, TimeUnit.SECONDS);
+    WebSocket ws = JdkWebSocket.open(client.http(), pmu.port(), session).get(20, TimeUnit.SECONDS);
     ws.sendText(text, true);
     JdkWebSocket.Closed closed = session.closed.get(20, TimeUnit.SECONDS);
     if (PmuCommand.tryParse(text).isPresent()) {

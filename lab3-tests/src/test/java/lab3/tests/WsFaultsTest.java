@@ -189,7 +189,8 @@ class WsFaultsTest {
 
   @Test
   void idleSessionsAreDroppedAfterTheCommandTimeoutEvenWhenTheyPing() throws Exception {
-    try (HttpClient http = HttpClient.newHttpClient()) {
+    try (JdkClient client = JdkClient.create()) {
+      HttpClient http = client.http();
       List<JdkWebSocket> silent = new ArrayList<>();
       List<WebSocket> pinging = new ArrayList<>();
       List<JdkWebSocket> pingingSessions = new ArrayList<>();

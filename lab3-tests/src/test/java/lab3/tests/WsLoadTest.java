@@ -65,7 +65,8 @@ class WsLoadTest {
       ProcessResources.Usage before = ProcessResources.Usage.now();
       long start = System.nanoTime();
       ProcessResources.Usage peak;
-      try (HttpClient http = HttpClient.newHttpClient()) {
+      try (JdkClient client = JdkClient.create()) {
+        HttpClient http = client.http();
         List<JdkWebSocket> sessions = new ArrayList<>();
         List<WebSocket> sockets = new ArrayList<>();
         for (int i = 0; i < clients; i++) {

@@ -86,8 +86,8 @@ class WsPmuServerTest {
 
   private static Recorder session(WsPmuServer server, String command) throws Exception {
     Recorder recorder = new Recorder();
-    try (HttpClient http = HttpClient.newHttpClient()) {
-      WebSocket ws = connect(http, server, "/", recorder);
+    try (JdkClient client = JdkClient.create()) {
+      WebSocket ws = connect(client.http(), server, "/", recorder);
       if (command != null) {
         ws.sendText(command, true).get(10, TimeUnit.SECONDS);
       }
@@ -156,8 +156,8 @@ class WsPmuServerTest {
   void aCommandInABinaryMessageIsAcceptedToo() throws Exception {
     try (WsPmuServer server = emulator().messages(1).build().start()) {
       Recorder recorder = new Recorder();
-      try (HttpClient http = HttpClient.newHttpClient()) {
-        WebSocket ws = connect(http, server, "/any/path", recorder);
+      try (JdkClient client = JdkClient.create()) {
+        WebSocket ws = connect(client.http(), server, "/any/path", recorder);
         ws.sendBinary(ByteBuffer.wrap("CMD_short:0".getBytes(StandardCharsets.US_ASCII)), true);
         assertEquals("1000 done", recorder.closed.get(10, TimeUnit.SECONDS));
         ws.abort();
@@ -169,11 +169,14 @@ class WsPmuServerTest {
   @Test
   void aPlainHttpRequestGets426WithOneLine() throws Exception {
     try (WsPmuServer server = emulator().build().start();
-        HttpClient http = HttpClient.newHttpClient()) {
+        JdkClient client = JdkClient.create()) {
       HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/")).build(),
-              HttpResponse.BodyHandlers.ofString());
+          client
+              .http()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertEquals(426, response.statusCode());
       assertEquals("websocket", response.headers().firstValue("Upgrade").orElse(""));
       assertTrue(response.body().startsWith("This is a WebSocket PMU"), response.body());
@@ -194,8 +197,8 @@ class WsPmuServerTest {
   void closeEndsSessionsThatArePausing() throws Exception {
     WsPmuServer server = emulator().messages(3).build().start();
     Recorder recorder = new Recorder();
-    try (HttpClient http = HttpClient.newHttpClient()) {
-      WebSocket ws = connect(http, server, "/", recorder);
+    try (JdkClient client = JdkClient.create()) {
+      WebSocket ws = connect(client.http(), server, "/", recorder);
       ws.sendText("CMD_short:3600", true).get(10, TimeUnit.SECONDS);
       assertTrue(recorder.firstFrame.await(10, TimeUnit.SECONDS));
       assertEquals(1, server.activeSessions());
