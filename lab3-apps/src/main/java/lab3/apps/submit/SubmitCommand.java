@@ -3,15 +3,16 @@ package lab3.apps.submit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import lab3.apps.Main;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
@@ -170,14 +171,23 @@ public final class SubmitCommand extends CliCommand {
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
+  /**
+   * Zips the folder. The JDK's zip file system, with POSIX attributes on, records each file's
+   * permissions as Info-ZIP's {@code zip} does, so {@code unzip} gives the scripts back their
+   * execute bits ({@code ZipOutputStream} cannot record them).
+   */
   private static Path zip(Path folder) throws IOException {
     Path zip = folder.resolveSibling(folder.getFileName() + ".zip");
-    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip));
+    Files.deleteIfExists(zip);
+    Map<String, String> env = Map.of("create", "true", "enablePosixFileAttributes", "true");
+    try (FileSystem archive = FileSystems.newFileSystem(zip, env);
         Stream<Path> files = Files.list(folder)) {
+      Path inside = Files.createDirectory(archive.getPath(folder.getFileName().toString()));
+      Files.setPosixFilePermissions(inside, Files.getPosixFilePermissions(folder));
       for (Path file : files.sorted().toList()) {
-        out.putNextEntry(new ZipEntry(folder.getFileName() + "/" + file.getFileName()));
-        Files.copy(file, out);
-        out.closeEntry();
+        Path entry = inside.resolve(file.getFileName().toString());
+        Files.copy(file, entry);
+        Files.setPosixFilePermissions(entry, Files.getPosixFilePermissions(file));
       }
     }
     return zip;
