@@ -27,8 +27,10 @@ import lab3.ws.internal.QueueingListener;
 import lab3.ws.internal.WsEvent;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.Response;
 import okhttp3.WebSocket;
 
 /**
@@ -68,6 +70,7 @@ public final class WsPmuClient {
             .newBuilder()
             .connectTimeout(builder.connectTimeout)
             .readTimeout(builder.silence) // for the handshake; OkHttp lifts it after the upgrade
+            .addInterceptor(WsPmuClient::withoutCompression)
             .build();
     this.silence = builder.silence;
     this.maxMessageBytes = builder.maxMessageBytes;
@@ -75,6 +78,18 @@ public final class WsPmuClient {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Takes back OkHttp's offer of permessage-deflate (RFC 7692) from the handshake. The lab's
+   * client, Python's websocket-client, never offers it, so the server sends the PMU's bytes as they
+   * are: what Wireshark shows (Q19, Q21) is then the lab's traffic, not a compressed stream, and
+   * the bytes counted on the socket are the message's bytes, which keeps {@link InboundLimit} a
+   * real bound (a compressed 8 MiB floodme arrives in about 50 KB).
+   */
+  private static Response withoutCompression(Interceptor.Chain chain) throws IOException {
+    return chain.proceed(
+        chain.request().newBuilder().removeHeader("Sec-WebSocket-Extensions").build());
   }
 
   /** The URL the client opens for {@code endpoint}: {@code ws://host:port/}. */

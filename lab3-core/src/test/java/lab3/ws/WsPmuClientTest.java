@@ -184,6 +184,23 @@ class WsPmuClientTest {
   }
 
   @Test
+  void aHugeMessageInOneFrameIsStoppedWhileItIsStillArriving() throws IOException {
+    // The generated text compresses about 150 to 1: had the client accepted permessage-deflate,
+    // the whole 8 MiB would arrive in about 50 KB and pass the early check.
+    FloodText flood = FloodText.generated(8L * 1024 * 1024);
+    try (WsPmuServer server = emulator().floodText(flood).build().start()) {
+      WsPmuClient small = WsPmuClient.builder().maxMessageBytes(1000).build();
+      PmuListener listener = mock(PmuListener.class);
+      ProtocolException e =
+          assertThrows(
+              ProtocolException.class,
+              () -> small.send(at(server), PmuCommand.parse("CMD_floodme"), listener));
+      assertTrue(e.getMessage().contains("without completing a message"), e.getMessage());
+      verify(listener, never()).onText(any());
+    }
+  }
+
+  @Test
   void aRefusedConnectionIsAConnectException() throws IOException {
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, LOOPBACK)) {
