@@ -19,6 +19,7 @@ import javax.net.SocketFactory;
  * <p>One instance per session: OkHttp's reader thread both reads the socket and delivers messages.
  */
 public final class InboundLimit extends SocketFactory {
+  private final long maxMessageBytes;
   private final long allowance;
   private volatile long received;
   private volatile long lastMessageEnd;
@@ -28,6 +29,7 @@ public final class InboundLimit extends SocketFactory {
    *     64 KiB, room for frame headers and bytes read ahead
    */
   public InboundLimit(long maxMessageBytes) {
+    this.maxMessageBytes = maxMessageBytes;
     this.allowance = Math.min(Long.MAX_VALUE / 4, maxMessageBytes) * 2 + 64 * 1024;
   }
 
@@ -41,7 +43,11 @@ public final class InboundLimit extends SocketFactory {
       received += n;
       if (received - lastMessageEnd > allowance) {
         throw new ProtocolException(
-            "more than " + allowance + " bytes arrived without completing a message");
+            "more than "
+                + allowance
+                + " bytes arrived without completing a message (the limit is "
+                + maxMessageBytes
+                + " bytes)");
       }
     }
   }
