@@ -94,7 +94,12 @@ public abstract class CliCommand implements Command {
     return "usage: lab3 " + name + (arguments.isEmpty() ? "" : " " + arguments) + " [options]";
   }
 
-  /** The full {@code --help} text. */
+  /**
+   * The full {@code --help} text. Commons CLI 1.11 deprecates this {@code HelpFormatter} for the
+   * new {@code org.apache.commons.cli.help} package, which lays the text out differently; the
+   * classic layout is kept on purpose.
+   */
+  @SuppressWarnings("deprecation")
   public String help() {
     StringWriter text = new StringWriter();
     PrintWriter writer = new PrintWriter(text);
@@ -117,8 +122,8 @@ public abstract class CliCommand implements Command {
 
   private Options allOptions() {
     Options options = new Options();
-    options.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
-    options.addOption(Option.builder("v").longOpt("verbose").desc("diagnostics on stderr").build());
+    options.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
+    options.addOption(Option.builder("v").longOpt("verbose").desc("diagnostics on stderr").get());
     options(options);
     return options;
   }

@@ -47,14 +47,14 @@ public final class GradeCommand extends CliCommand {
             .hasArg()
             .argName("FILE")
             .desc("also write the results as JSON")
-            .build());
+            .get());
     options.addOption(
         Option.builder()
             .longOpt("python")
             .hasArg()
             .argName("PATH")
             .desc("the interpreter for .py programs (default python3)")
-            .build());
+            .get());
     options.addOption(
         Option.builder()
             .longOpt("ca")
@@ -63,21 +63,21 @@ public final class GradeCommand extends CliCommand {
             .desc(
                 "the course CA: Part 6 then serves the hand-in's own key and certificate"
                     + " (without it the bench issues a fresh pair)")
-            .build());
+            .get());
     options.addOption(
         Option.builder()
             .longOpt("parts")
             .hasArg()
             .argName("LIST")
             .desc("grade only these parts, e.g. Part2,Part5 (default all)")
-            .build());
+            .get());
     options.addOption(
         Option.builder()
             .longOpt("timeout")
             .hasArg()
             .argName("seconds")
             .desc("time limit of one program run (default 20)")
-            .build());
+            .get());
   }
 
   @Override

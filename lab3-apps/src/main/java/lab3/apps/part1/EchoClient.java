@@ -27,12 +27,12 @@ final class EchoClient extends CliCommand {
 
   @Override
   protected void options(Options options) {
-    options.addOption(Option.builder().longOpt("host").hasArg().desc("default localhost").build());
-    options.addOption(Option.builder().longOpt("port").hasArg().desc("default 5002").build());
+    options.addOption(Option.builder().longOpt("host").hasArg().desc("default localhost").get());
+    options.addOption(Option.builder().longOpt("port").hasArg().desc("default 5002").get());
     options.addOption(
-        Option.builder().longOpt("message").hasArg().desc("default the Romeo line").build());
+        Option.builder().longOpt("message").hasArg().desc("default the Romeo line").get());
     options.addOption(
-        Option.builder().longOpt("exit").desc("close after the echo instead of waiting").build());
+        Option.builder().longOpt("exit").desc("close after the echo instead of waiting").get());
   }
 
   @Override

@@ -28,10 +28,10 @@ final class EchoServer extends CliCommand {
 
   @Override
   protected void options(Options options) {
-    options.addOption(Option.builder().longOpt("host").hasArg().desc("default localhost").build());
-    options.addOption(Option.builder().longOpt("port").hasArg().desc("default 5002").build());
+    options.addOption(Option.builder().longOpt("host").hasArg().desc("default localhost").get());
+    options.addOption(Option.builder().longOpt("port").hasArg().desc("default 5002").get());
     options.addOption(
-        Option.builder().longOpt("count").hasArg().desc("stop after N clients").build());
+        Option.builder().longOpt("count").hasArg().desc("stop after N clients").get());
   }
 
   @Override

@@ -23,9 +23,9 @@ final class UdpReceive extends CliCommand {
 
   @Override
   protected void options(Options options) {
-    options.addOption(Option.builder().longOpt("port").hasArg().desc("default 5001").build());
+    options.addOption(Option.builder().longOpt("port").hasArg().desc("default 5001").get());
     options.addOption(
-        Option.builder().longOpt("count").hasArg().desc("stop after N datagrams").build());
+        Option.builder().longOpt("count").hasArg().desc("stop after N datagrams").get());
   }
 
   @Override

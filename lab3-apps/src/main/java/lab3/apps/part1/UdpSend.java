@@ -20,10 +20,10 @@ final class UdpSend extends CliCommand {
 
   @Override
   protected void options(Options options) {
-    options.addOption(Option.builder().longOpt("host").hasArg().desc("default localhost").build());
-    options.addOption(Option.builder().longOpt("port").hasArg().desc("default 5001").build());
+    options.addOption(Option.builder().longOpt("host").hasArg().desc("default localhost").get());
+    options.addOption(Option.builder().longOpt("port").hasArg().desc("default 5001").get());
     options.addOption(
-        Option.builder().longOpt("message").hasArg().desc("default 'Hello, Romeo '").build());
+        Option.builder().longOpt("message").hasArg().desc("default 'Hello, Romeo '").get());
   }
 
   @Override

@@ -45,7 +45,7 @@ public final class Part2Command extends CliCommand {
         .hasArg()
         .argName("seconds")
         .desc("give up when the server is silent this long beyond d (default 30, 0 = never)")
-        .build();
+        .get();
   }
 
   /** The value of {@link #timeoutOption()}: 30 s when absent; zero means never. */

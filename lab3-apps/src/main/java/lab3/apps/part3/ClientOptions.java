@@ -26,28 +26,28 @@ final class ClientOptions {
             .hasArg()
             .argName("seconds")
             .desc("wait this long for an ack before sending again (default 1, as the lab asks)")
-            .build());
+            .get());
     options.addOption(
         Option.builder()
             .longOpt("n")
             .hasArg()
             .argName("N")
             .desc("send RESET:N (default 20)")
-            .build());
+            .get());
     options.addOption(
         Option.builder()
             .longOpt("max-rounds")
             .hasArg()
             .argName("K")
             .desc("give up after K unanswered rounds (default: never, as the lab asks)")
-            .build());
+            .get());
     options.addOption(
         Option.builder()
             .longOpt("resolve")
             .hasArg()
             .argName("HOST=ADDR[,ADDR...]")
             .desc("resolve HOST to these addresses instead of asking the system, like curl")
-            .build());
+            .get());
   }
 
   /** A client configured from the command line; {@code verbose} sends its log to {@code log}. */

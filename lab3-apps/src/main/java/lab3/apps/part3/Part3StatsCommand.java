@@ -43,14 +43,14 @@ public final class Part3StatsCommand extends CliCommand {
   protected void options(Options options) {
     ClientOptions.add(options);
     options.addOption(
-        Option.builder().longOpt("runs").hasArg().argName("R").desc("default 100").build());
+        Option.builder().longOpt("runs").hasArg().argName("R").desc("default 100").get());
     options.addOption(
         Option.builder()
             .longOpt("csv")
             .hasArg()
             .argName("FILE")
             .desc("also write one row per run to FILE")
-            .build());
+            .get());
   }
 
   @Override

@@ -27,41 +27,41 @@ public final class ServeResetCommand extends CliCommand {
   @Override
   protected void options(Options options) {
     options.addOption(
-        Option.builder().longOpt("port").hasArg().desc("default 5004; 0 = any free port").build());
+        Option.builder().longOpt("port").hasArg().desc("default 5004; 0 = any free port").get());
     options.addOption(
         Option.builder()
             .longOpt("family")
             .hasArg()
             .argName("v4|v6|both|alternate")
             .desc("which families to answer on (default both)")
-            .build());
+            .get());
     options.addOption(
         Option.builder()
             .longOpt("loss")
             .hasArg()
             .argName("P")
             .desc("drop each request with probability P (default 0)")
-            .build());
+            .get());
     options.addOption(
         Option.builder()
             .longOpt("period")
             .hasArg()
             .argName("seconds")
             .desc("with --family alternate: switch family every this long (default 30)")
-            .build());
+            .get());
     options.addOption(
-        Option.builder().longOpt("loopback").desc("listen on 127.0.0.1 / ::1 only").build());
+        Option.builder().longOpt("loopback").desc("listen on 127.0.0.1 / ::1 only").get());
     options.addOption(
         Option.builder()
             .longOpt("seed")
             .hasArg()
             .desc("seed the losses and offsets, for repeatable runs")
-            .build());
+            .get());
     options.addOption(
         Option.builder()
             .longOpt("bogus-acks")
             .desc("fault: also send a wrong ack from another port and one out of range")
-            .build());
+            .get());
   }
 
   @Override

@@ -23,7 +23,7 @@ final class MulticastOptions {
             .hasArg()
             .argName("IF")
             .desc("interface to join on and send by: a name (lo, eth0) or its address; default lo")
-            .build());
+            .get());
   }
 
   static void addTtl(Options options) {
@@ -33,7 +33,7 @@ final class MulticastOptions {
             .hasArg()
             .argName("N")
             .desc("routers the datagrams may cross, 0 to 255 (default 1: this network only)")
-            .build());
+            .get());
   }
 
   static NetworkInterface networkInterface(CommandLine line) {

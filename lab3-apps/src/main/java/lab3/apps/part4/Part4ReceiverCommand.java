@@ -36,7 +36,7 @@ public final class Part4ReceiverCommand extends CliCommand {
             .hasArg()
             .argName("N")
             .desc("stop after N messages")
-            .build());
+            .get());
   }
 
   @Override

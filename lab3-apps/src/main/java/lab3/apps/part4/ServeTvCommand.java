@@ -29,9 +29,9 @@ public final class ServeTvCommand extends CliCommand {
   @Override
   protected void options(Options options) {
     options.addOption(
-        Option.builder().longOpt("group").hasArg().argName("G").desc("default 224.1.1.1").build());
+        Option.builder().longOpt("group").hasArg().argName("G").desc("default 224.1.1.1").get());
     options.addOption(
-        Option.builder().longOpt("port").hasArg().argName("P").desc("default 5005").build());
+        Option.builder().longOpt("port").hasArg().argName("P").desc("default 5005").get());
     MulticastOptions.addInterface(options);
     MulticastOptions.addTtl(options);
     options.addOption(
@@ -40,21 +40,21 @@ public final class ServeTvCommand extends CliCommand {
             .hasArg()
             .argName("S")
             .desc("seconds between two lines, e.g. 0.1 (default 1)")
-            .build());
+            .get());
     options.addOption(
         Option.builder()
             .longOpt("script")
             .hasArg()
             .argName("FILE")
             .desc("broadcast this UTF-8 file's lines (default: the opening of Romeo and Juliet)")
-            .build());
+            .get());
     options.addOption(
         Option.builder()
             .longOpt("record")
             .hasArg()
             .argName("FILE")
             .desc("append every message seen to FILE: time, source, id, text, tab-separated")
-            .build());
+            .get());
   }
 
   @Override

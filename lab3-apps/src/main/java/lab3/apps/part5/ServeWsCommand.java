@@ -28,7 +28,7 @@ public final class ServeWsCommand extends CliCommand {
         Option.builder()
             .longOpt("text-frames")
             .desc("send text frames instead of binary ones (the lab's server sends binary)")
-            .build());
+            .get());
     options.addOption(
         Option.builder()
             .longOpt("frame-bytes")
@@ -36,7 +36,7 @@ public final class ServeWsCommand extends CliCommand {
             .argName("N")
             .desc(
                 "cut every message longer than N bytes into frames of N bytes (default: one frame)")
-            .build());
+            .get());
   }
 
   @Override

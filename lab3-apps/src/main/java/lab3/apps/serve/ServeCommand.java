@@ -71,7 +71,7 @@ public final class ServeCommand extends CliCommand {
             .hasArg()
             .argName("FILE")
             .desc("settings as name=value lines (names as the options)")
-            .build());
+            .get());
     for (Setting s : SETTINGS) {
       options.addOption(
           Option.builder()
@@ -80,7 +80,7 @@ public final class ServeCommand extends CliCommand {
               .argName(s.arg())
               .desc(
                   s.description() + (s.fallback() == null ? "" : " (default " + s.fallback() + ")"))
-              .build());
+              .get());
     }
   }
 

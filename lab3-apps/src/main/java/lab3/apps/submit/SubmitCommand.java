@@ -58,28 +58,28 @@ public final class SubmitCommand extends CliCommand {
             .numberOfArgs(2)
             .argName("A B")
             .desc("the two group members' 6-digit CAMIPRO numbers (required)")
-            .build());
+            .get());
     options.addOption(
         Option.builder()
             .longOpt("key")
             .hasArg()
             .argName("FILE")
             .desc("Part 6 private key (PEM)")
-            .build());
+            .get());
     options.addOption(
         Option.builder()
             .longOpt("cert")
             .hasArg()
             .argName("FILE")
             .desc("Part 6 certificate (PEM)")
-            .build());
+            .get());
     options.addOption(
         Option.builder()
             .longOpt("out")
             .hasArg()
             .argName("DIR")
             .desc("where to write (default .)")
-            .build());
+            .get());
   }
 
   @Override
