@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lab3.apps.grade.GradeCommand;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,6 +106,31 @@ class GradeTest {
     CommandRun grade =
         CommandRun.of("grade", pythonSubmission().toString(), "--python", python.get());
     assertEquals("13/13", score(grade, "total"), grade.out() + grade.stderr());
+  }
+
+  @Test
+  void wifiStylePart4IsGradedAsItIsInTheBenchsOwnNetwork() throws Exception {
+    Assumptions.assumeTrue(
+        GradeCommand.sandboxAvailable(),
+        "no network namespace can be made here (needs unshare, ip and user namespaces or root)");
+    Path folder = pythonSubmission();
+    for (String part : List.of("Part4_Receiver", "Part4_Sender")) {
+      copyResource(
+          "submissions/wifi/" + part + ".py", folder.resolve(part + "_" + A + "_" + B + ".py"));
+    }
+    // --network sandbox, never auto: this sender sets no interface, so on the host it would send
+    // by the default route, off the machine.
+    CommandRun grade =
+        CommandRun.of(
+            "grade",
+            folder.toString(),
+            "--parts",
+            "Part4_Receiver,Part4_Sender",
+            "--network",
+            "sandbox");
+    assertEquals("1/1", score(grade, "Part4_Receiver"), grade.out() + grade.stderr());
+    assertEquals("1/1", score(grade, "Part4_Sender"), grade.out() + grade.stderr());
+    assertTrue(grade.stderr().contains("network namespace of its own"), grade.stderr());
   }
 
   @Test

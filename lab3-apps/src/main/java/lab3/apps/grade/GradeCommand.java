@@ -1,10 +1,12 @@
 package lab3.apps.grade;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
@@ -26,6 +28,11 @@ public final class GradeCommand extends CliCommand {
         "grade a hand-in folder Lab3_A_B/ against local emulators",
         1,
         1);
+  }
+
+  /** True if the bench can run in a network namespace of its own here (see --network). */
+  public static boolean sandboxAvailable() throws InterruptedException {
+    return NetworkSandbox.inside() || NetworkSandbox.unshare().isPresent();
   }
 
   /** Every check, part by part. */
@@ -73,6 +80,15 @@ public final class GradeCommand extends CliCommand {
             .get());
     options.addOption(
         Option.builder()
+            .longOpt("network")
+            .hasArg()
+            .argName("MODE")
+            .desc(
+                "sandbox: a network namespace of the bench's own, only lo (Linux); host: this"
+                    + " machine's loopback; auto (default): sandbox where it can be made")
+            .get());
+    options.addOption(
+        Option.builder()
             .longOpt("timeout")
             .hasArg()
             .argName("seconds")
@@ -86,7 +102,11 @@ public final class GradeCommand extends CliCommand {
         Programs are found as Part2_A_B (executable) or Part2_A_B.py (run with python3), and so on
         for Part3, Part4_Receiver, Part4_Sender, Part5 and Part6_PMU. They run in a temporary copy
         of the folder, each under the time limit; a crash, a hang or wrong output fails that check only.
-        Part 6 runs the server on localhost:5003, as the lab's graders do: that port must be free.
+        Part 6 runs the server on localhost:5003, as the lab's graders do.
+        In the sandbox (the default on Linux) nothing a program sends leaves the machine, a Part 4
+        sender written for the lab's Wi-Fi (no IP_MULTICAST_IF) works as it is, and port 5003 is
+        always free. On the host's loopback, a Part 4 sender must send by lo (IP_MULTICAST_IF
+        127.0.0.1) and port 5003 must be free.
         Progress goes to stderr; the table to stdout.""";
   }
 
@@ -97,6 +117,28 @@ public final class GradeCommand extends CliCommand {
         line.hasOption("timeout") ? Args.decimal("--timeout", line.getOptionValue("timeout")) : 20;
     if (seconds <= 0) {
       throw new IllegalArgumentException("--timeout must be positive");
+    }
+    String network = line.getOptionValue("network", "auto");
+    if (!List.of("auto", "sandbox", "host").contains(network)) {
+      throw new IllegalArgumentException(
+          "--network is auto, sandbox or host, not '" + network + "'");
+    }
+    if (!network.equals("host") && !NetworkSandbox.inside()) {
+      Optional<List<String>> unshare = NetworkSandbox.unshare();
+      if (unshare.isPresent()) {
+        io.err().println("in a network namespace of its own: only lo, nothing leaves the machine");
+        io.err().flush();
+        return NetworkSandbox.run(unshare.get(), argumentsAgain(line, positional), io);
+      }
+      if (network.equals("sandbox")) {
+        throw new IOException(
+            "cannot make a network namespace here (it needs Linux, unshare and ip, and user"
+                + " namespaces or root): try --network host");
+      }
+      io.err()
+          .println(
+              "no network namespace here: grading on this machine's loopback, where a Part 4"
+                  + " sender must send by lo (IP_MULTICAST_IF 127.0.0.1)");
     }
     List<CheckResult> results;
     io.err().println("grading " + submission.dir().getFileName() + " ...");
@@ -124,5 +166,19 @@ public final class GradeCommand extends CliCommand {
       Files.writeString(Path.of(line.getOptionValue("report")), Report.json(name, results));
     }
     return results.stream().allMatch(CheckResult::passed) ? 0 : 1;
+  }
+
+  /** This command line again, for the bench inside the sandbox. */
+  private static List<String> argumentsAgain(CommandLine line, List<String> positional) {
+    List<String> args = new ArrayList<>(List.of("grade"));
+    for (Option option : line.getOptions()) {
+      args.add("--" + option.getLongOpt());
+      if (option.hasArg()) {
+        args.add(option.getValue());
+      }
+    }
+    args.add("--");
+    args.addAll(positional);
+    return args;
   }
 }

@@ -1,0 +1,140 @@
+package lab3.apps.grade;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import lab3.apps.Main;
+import lab3.apps.cli.Io;
+
+/**
+ * A network of the bench's own: on Linux, {@code grade} runs itself again inside a new network
+ * namespace (util-linux {@code unshare}), whose only interface is a private {@code lo} that also
+ * carries the multicast routes ({@code 224.0.0.0/4}).
+ *
+ * <p>Three things follow. Nothing a submission sends can leave the machine, whatever it does: a
+ * Part 4 sender that sets no {@code IP_MULTICAST_IF} would otherwise send by the default route's
+ * interface, onto the local network. Such a sender, written for the lab's Wi-Fi, is graded as it
+ * is, since the kernel's choice of interface there can only be {@code lo}. And Part 6's {@code
+ * localhost:5003} is free there, whatever runs on the machine.
+ *
+ * <p>A user namespace ({@code unshare --user --map-root-user}) lets anyone make one; as root,
+ * {@code unshare --net} alone is tried too. Where neither works (not Linux, no {@code unshare} or
+ * {@code ip}, namespaces forbidden), the bench runs on the machine's own loopback.
+ */
+final class NetworkSandbox {
+  /** Set in the environment of the bench that runs inside, so that it does not nest. */
+  static final String INSIDE = "LAB3_GRADE_SANDBOX";
+
+  /** Brings the private lo up, routes multicast by it, then runs the rest of the command line. */
+  private static final String SETUP =
+      "ip link set lo up && ip route add 224.0.0.0/4 dev lo && exec \"$@\"";
+
+  private static final List<List<String>> UNSHARE =
+      List.of(
+          List.of("unshare", "--user", "--map-root-user", "--net"), List.of("unshare", "--net"));
+
+  private NetworkSandbox() {}
+
+  /** True in the bench that runs inside a sandbox. */
+  static boolean inside() {
+    return System.getenv(INSIDE) != null;
+  }
+
+  /**
+   * The {@code unshare} command line that makes a sandbox on this machine, found by making one (a
+   * few milliseconds), or empty if none can be made.
+   */
+  static Optional<List<String>> unshare() throws InterruptedException {
+    for (List<String> unshare : UNSHARE) {
+      List<String> probe = new ArrayList<>(unshare);
+      probe.addAll(List.of("sh", "-c", SETUP, "probe", "true"));
+      try {
+        Process process =
+            new ProcessBuilder(probe)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0) {
+          return Optional.of(unshare);
+        }
+        process.destroyForcibly();
+      } catch (IOException noUnshare) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Runs {@code lab3 args} in a new sandbox made by {@code unshare}, on this JVM's Java and class
+   * path, copies what it prints to {@code io}, and returns its exit status.
+   */
+  static int run(List<String> unshare, List<String> args, Io io)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(unshare);
+    command.addAll(List.of("sh", "-c", SETUP, "lab3-grade"));
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      // The launcher's start-up cache belongs to the outer JVM (it may be recording it).
+      if (!option.startsWith("-XX:AOT") && !option.startsWith("-javaagent")) {
+        command.add(option);
+      }
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put(INSIDE, "1");
+    Process bench = builder.start();
+    bench.getOutputStream().close();
+    Thread out = copy(bench.getInputStream(), io.out());
+    Thread err = copy(bench.getErrorStream(), io.err());
+    try {
+      int status = bench.waitFor();
+      out.join();
+      err.join();
+      return status;
+    } finally {
+      bench.descendants().forEach(ProcessHandle::destroyForcibly);
+      bench.destroyForcibly();
+    }
+  }
+
+  private static Thread copy(InputStream from, PrintStream to) {
+    return Thread.ofVirtual()
+        .start(
+            () -> {
+              try (from) {
+                from.transferTo(new Flushing(to));
+              } catch (IOException ignored) {
+                // the bench is gone
+              }
+            });
+  }
+
+  /** Passes every chunk on and flushes it, so progress shows as the inner bench makes it. */
+  private static final class Flushing extends OutputStream {
+    private final PrintStream to;
+
+    Flushing(PrintStream to) {
+      this.to = to;
+    }
+
+    @Override
+    public void write(int b) {
+      to.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      to.write(b, off, len);
+      to.flush();
+    }
+  }
+}
