@@ -3,16 +3,19 @@ package lab3.ws;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
+import com.google.common.base.Suppliers;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import lab3.pmu.FloodText;
 import lab3.pmu.internal.PmuServerSettings;
 import lab3.ws.internal.NotAnUpgradeHandler;
@@ -48,6 +51,10 @@ public final class WsPmuServer implements Closeable {
   private final WsFrames frames;
   private final IntSupplier messageCount;
   private final AtomicInteger active = new AtomicInteger();
+
+  /** The floodme text in a direct buffer, made at the first floodme and shared by every session. */
+  private final Supplier<ByteBuffer> floodBuffer;
+
   private Server server;
   private ServerConnector connector;
 
@@ -55,6 +62,14 @@ public final class WsPmuServer implements Closeable {
     this.settings = builder.settings;
     this.frames = new WsFrames(builder.textFrames, builder.frameBytes);
     this.messageCount = settings.messageCount();
+    FloodText flood = settings.floodText();
+    this.floodBuffer =
+        Suppliers.memoize(
+            () ->
+                ByteBuffer.allocateDirect(flood.bytes().length)
+                    .put(flood.bytes())
+                    .flip()
+                    .asReadOnlyBuffer());
   }
 
   public static Builder builder() {
@@ -92,6 +107,7 @@ public final class WsPmuServer implements Closeable {
                     return new WsPmuSession(
                         messageCount,
                         settings.floodText(),
+                        floodBuffer,
                         frames,
                         settings.commandTimeout(),
                         settings.log(),

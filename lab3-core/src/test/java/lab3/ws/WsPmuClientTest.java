@@ -22,6 +22,8 @@ import java.net.ProtocolException;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,7 @@ import lab3.pmu.PmuListener;
 import lab3.pmu.PmuResult;
 import lab3.transport.Endpoint;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.InOrder;
@@ -181,6 +184,53 @@ class WsPmuClientTest {
       assertTrue(e.getMessage().contains("without completing a message"), e.getMessage());
       verify(listener, never()).onText(any());
     }
+  }
+
+  @Test
+  void malformedUtf8InABinaryFloodmeBecomesReplacementCharactersAsTheJdkDecodes(@TempDir Path dir)
+      throws IOException {
+    // A lone continuation byte, an overlong '/', a surrogate, a cut 4-byte character at the end.
+    byte[] bytes =
+        concat(
+            "Roméo ".getBytes(StandardCharsets.UTF_8),
+            new byte[] {(byte) 0x80, ' ', (byte) 0xC0, (byte) 0xAF, ' '},
+            new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80, ' '},
+            "ジュ ".getBytes(StandardCharsets.UTF_8),
+            new byte[] {(byte) 0xF0, (byte) 0x9F, (byte) 0x8E});
+    Path file = Files.write(dir.resolve("flood.bin"), bytes);
+    try (WsPmuServer server = emulator().floodText(FloodText.fromFile(file)).build().start()) {
+      Collector c = new Collector();
+      client.exchange(at(server), PmuCommand.parse("CMD_floodme"), c);
+      assertEquals(new String(bytes, StandardCharsets.UTF_8), c.text.toString());
+    }
+  }
+
+  @Test
+  void wellFormedFloodmeReachesAByteListenerAsTheSameBytesInOneCall() throws IOException {
+    FloodText flood = FloodText.generated(1024 * 1024);
+    try (WsPmuServer server = emulator().floodText(flood).build().start()) {
+      java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+      int[] calls = {0};
+      PmuListener bytes =
+          new PmuListener() {
+            @Override
+            public void onTextBytes(byte[] utf8, int off, int len) {
+              calls[0]++;
+              got.write(utf8, off, len);
+            }
+          };
+      client.exchange(at(server), PmuCommand.parse("CMD_floodme"), bytes);
+      assertEquals(1, calls[0]);
+      assertArrayEquals(flood.bytes(), got.toByteArray());
+    }
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
   }
 
   @Test

@@ -24,13 +24,13 @@ public final class QueueingListener extends WebSocketListener {
   @Override
   public void onMessage(WebSocket webSocket, String text) {
     limit.messageDelivered();
-    events.add(new WsEvent.Message(text, Utf8.encodedLength(text), false));
+    events.add(new WsEvent.Message(text, null, Utf8.encodedLength(text)));
   }
 
   @Override
   public void onMessage(WebSocket webSocket, ByteString bytes) {
     limit.messageDelivered();
-    events.add(new WsEvent.Message(bytes.utf8(), bytes.size(), true));
+    events.add(new WsEvent.Message(null, bytes.toByteArray(), bytes.size()));
   }
 
   @Override

@@ -6,8 +6,11 @@ package lab3.ws.internal;
  */
 public sealed interface WsEvent {
 
-  /** One whole WebSocket message, binary payloads already decoded as UTF-8. */
-  record Message(String text, long bytes, boolean binary) implements WsEvent {}
+  /**
+   * One whole WebSocket message of {@code bytes} bytes: a text message's {@code text}, or a binary
+   * message's {@code binary} payload (the PMU's UTF-8, not yet checked); the other one is null.
+   */
+  record Message(String text, byte[] binary, long bytes) implements WsEvent {}
 
   /** The server sent its close frame. */
   record Closing(int code, String reason) implements WsEvent {}

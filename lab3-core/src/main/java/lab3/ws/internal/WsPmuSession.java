@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import lab3.pmu.FloodText;
 import lab3.pmu.PmuCommand;
 import lab3.pmu.PmuMessageDecoder;
@@ -30,6 +31,7 @@ public final class WsPmuSession implements Session.Listener.AutoDemanding {
 
   private final IntSupplier messageCount;
   private final FloodText floodText;
+  private final Supplier<ByteBuffer> floodBuffer;
   private final WsFrames frames;
   private final Duration commandTimeout;
   private final Consumer<String> log;
@@ -43,12 +45,14 @@ public final class WsPmuSession implements Session.Listener.AutoDemanding {
   public WsPmuSession(
       IntSupplier messageCount,
       FloodText floodText,
+      Supplier<ByteBuffer> floodBuffer,
       WsFrames frames,
       Duration commandTimeout,
       Consumer<String> log,
       Runnable onEnd) {
     this.messageCount = messageCount;
     this.floodText = floodText;
+    this.floodBuffer = floodBuffer;
     this.frames = frames;
     this.commandTimeout = commandTimeout;
     this.log = log;
@@ -145,7 +149,8 @@ public final class WsPmuSession implements Session.Listener.AutoDemanding {
           switch (command) {
             case PmuCommand.Short sh -> sendShort(s, sh.interval());
             case PmuCommand.Floodme f -> {
-              frames.send(s, floodText.bytes()); // one message, as the lab's PMU sends one send()
+              // one message, as the lab's PMU sends one send()
+              frames.send(s, floodText.bytes(), floodBuffer);
               yield floodText.size() + " bytes of text in one message";
             }
           };
