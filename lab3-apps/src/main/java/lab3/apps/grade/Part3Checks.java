@@ -2,6 +2,7 @@ package lab3.apps.grade;
 
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lab3.reset.ResetServer;
@@ -19,7 +20,7 @@ final class Part3Checks {
    * A seed with which the server drops the first two requests and answers the third: every
    * submission meets the same losses, and a correct client needs three rounds (about 2 s).
    */
-  private static final long DROPS_TWO_THEN_ANSWERS = 28 * 0x9E3779B97F4A7C15L;
+  static final long DROPS_TWO_THEN_ANSWERS = 28 * 0x9E3779B97F4A7C15L;
 
   private Part3Checks() {}
 
@@ -35,10 +36,19 @@ final class Part3Checks {
             b -> check(b, ResetServer.Mode.IPV6, "::1")));
   }
 
+  /** The server a check runs: on one family, on loopback, with the seeded losses. */
+  static ResetServer server(ResetServer.Mode mode) {
+    return ResetServer.builder()
+        .mode(mode)
+        .loopback(true)
+        .port(0)
+        .loss(0.5)
+        .random(new Random(DROPS_TWO_THEN_ANSWERS))
+        .build();
+  }
+
   private static String check(Bench bench, ResetServer.Mode mode, String host) throws Exception {
-    ResetServer server =
-        bench.track(
-            ResetServer.builder().mode(mode).loopback(true).port(0).loss(0.5).build().start());
+    ResetServer server = bench.track(server(mode).start());
     ProcessRunner.Result r = bench.run("Part3", new byte[0], host, "" + server.port());
     String failure = Outcome.ofRun(r, bench);
     if (failure != null) {
