@@ -329,9 +329,8 @@ public final class WsPmuClient {
     public WsPmuClient build() {
       if (http == null) {
         // Platform threads, not virtual ones: a virtual thread's socket I/O starts the JDK's
-        // poller,
-        // a thread that waits in native code for ever, and System.exit then waits 300 ms for it
-        // (measured: part5 spent a third of its run there). One thread per open session.
+        // poller, a thread that waits in native code for ever, and System.exit then waits 300 ms
+        // for it (measured: part5 spent a third of its run there). One thread per open session.
         Dispatcher dispatcher =
             new Dispatcher(Executors.newCachedThreadPool(Thread.ofPlatform().daemon().factory()));
         dispatcher.setMaxRequests(Integer.MAX_VALUE);
