@@ -30,9 +30,6 @@ public final class SocketServer implements Closeable {
     void handle(Socket socket) throws IOException;
   }
 
-  /** How long a TLS client may stay silent during its handshake, unless the server says. */
-  static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
-
   private final ServerSocket serverSocket;
   private final SocketHandler handler;
   private final Consumer<String> log;
@@ -52,16 +49,10 @@ public final class SocketServer implements Closeable {
     this.handshakeTimeoutMs = Timeouts.millis(handshakeTimeout);
   }
 
-  /** Starts accepting on an already bound server socket. */
-  public static SocketServer start(
-      String name, ServerSocket bound, SocketHandler handler, Consumer<String> log) {
-    return start(name, bound, handler, log, HANDSHAKE_TIMEOUT);
-  }
-
   /**
-   * Starts accepting; a TLS client silent for {@code handshakeTimeout} during its handshake is
-   * dropped (a server passes its command time-out: a TLS client that never starts is as idle as a
-   * plain one that sends no command).
+   * Starts accepting on an already bound server socket; a TLS client silent for {@code
+   * handshakeTimeout} during its handshake is dropped (a server passes its command time-out: a TLS
+   * client that never starts is as idle as a plain one that sends no command).
    */
   public static SocketServer start(
       String name,
