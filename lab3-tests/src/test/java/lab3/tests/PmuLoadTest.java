@@ -22,12 +22,6 @@ class PmuLoadTest {
   private static final int MESSAGES = 20;
   private static final Duration PATIENCE = Duration.ofMinutes(3);
 
-  /** How long sessions, descriptors and threads may take to come back after the load. */
-  private static final Duration RESTORE = Duration.ofSeconds(30);
-
-  /** Descriptors and threads the JVM may open by itself meanwhile (class loading, pollers). */
-  private static final int SLACK = 8;
-
   @Test
   void thousandConcurrentSessionsGetEveryMessageInOrderAndLeaveNothingOpen() throws Exception {
     load(1_000);
@@ -40,8 +34,7 @@ class PmuLoadTest {
   }
 
   private static void load(int sessions) throws Exception {
-    Assumptions.assumeTrue(
-        ProcessResources.available(), "needs /proc/self/fd (Linux) to count open descriptors");
+    ProcessResources.assumeAvailable();
     long limit = ProcessResources.openFileLimit();
     Assumptions.assumeTrue(
         limit >= sessions + 1_000,
@@ -96,7 +89,7 @@ class PmuLoadTest {
             clients.err().lines().toString());
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
-        String figures = before.assertRestored(pmu::activeSessions, peak, SLACK, RESTORE);
+        String figures = before.assertRestored(pmu::activeSessions, peak);
         assertEquals(List.of(), failures, "the emulator's log");
         System.out.printf(
             "PMU load: %d concurrent sessions x %d messages in %d ms; emulator JVM %s%n",

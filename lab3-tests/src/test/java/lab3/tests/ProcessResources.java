@@ -16,9 +16,21 @@ import java.util.stream.Stream;
 final class ProcessResources {
   private ProcessResources() {}
 
+  /** How long sessions, descriptors and threads may take to come back after a load. */
+  static final Duration RESTORE = Duration.ofSeconds(30);
+
+  /** Descriptors and threads the JVM may open by itself meanwhile (class loading, pollers). */
+  static final int SLACK = 8;
+
   /** True where {@code /proc/self/fd} exists (Linux). */
   static boolean available() {
     return Files.isDirectory(Path.of("/proc/self/fd"));
+  }
+
+  /** Skips the test, saying why, where descriptors cannot be counted. */
+  static void assumeAvailable() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        available(), "needs /proc/self/fd (Linux) to count open descriptors");
   }
 
   /** Open file descriptors of this process. */
@@ -80,12 +92,13 @@ final class ProcessResources {
     }
 
     /**
-     * Waits for {@code sessions} to reach 0 and descriptors and threads to come back to this
-     * baseline (within {@code slack}: the JVM's own), asserts it, and returns the figures as
-     * "descriptors B before, P peak, A after; threads ...".
+     * Waits (up to {@link #RESTORE}) for {@code sessions} to reach 0 and descriptors and threads to
+     * come back to this baseline (within {@link #SLACK}: the JVM's own), asserts it, and returns
+     * the figures as "descriptors B before, P peak, A after; threads ...".
      */
-    String assertRestored(IntSupplier sessions, Usage peak, int slack, Duration patience)
-        throws InterruptedException {
+    String assertRestored(IntSupplier sessions, Usage peak) throws InterruptedException {
+      int slack = SLACK;
+      Duration patience = RESTORE;
       org.junit.jupiter.api.Assertions.assertEquals(
           0, awaitAtMost(sessions, 0, patience), "sessions still open");
       Usage after =
