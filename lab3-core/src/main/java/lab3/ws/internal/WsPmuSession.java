@@ -74,26 +74,19 @@ public final class WsPmuSession implements Session.Listener.AutoDemanding {
                   } catch (InterruptedException commandOrClose) {
                     return;
                   }
-                  synchronized (this) {
-                    if (commandSeen) {
-                      return;
-                    }
-                    commandSeen = true;
+                  if (firstToDecide()) {
+                    refuseSilentClient();
                   }
-                  refuse("no command within " + commandTimeout.toMillis() + " ms");
                 });
     // Longer than the deadline, so that the deadline's 1008 close goes out first; it still drops
     // a client that never completes that close.
     session.setIdleTimeout(commandTimeout.multipliedBy(2));
     session.addIdleTimeoutListener(
         timeout -> {
-          synchronized (this) {
-            if (commandSeen) {
-              return true; // a silent client during the answer: let Jetty fail the session
-            }
-            commandSeen = true;
+          if (!firstToDecide()) {
+            return true; // a silent client during the answer: let Jetty fail the session
           }
-          refuse("no command within " + commandTimeout.toMillis() + " ms");
+          refuseSilentClient();
           return false;
         });
   }
@@ -121,11 +114,8 @@ public final class WsPmuSession implements Session.Listener.AutoDemanding {
   }
 
   private void onCommand(String text) {
-    synchronized (this) {
-      if (commandSeen) {
-        return; // the PMU reads one command per session, as the lab's does
-      }
-      commandSeen = true;
+    if (!firstToDecide()) {
+      return; // the PMU reads one command per session, as the lab's does
     }
     stopDeadline();
     PmuCommand command;
@@ -186,6 +176,22 @@ public final class WsPmuSession implements Session.Listener.AutoDemanding {
       }
     }
     return n + " messages, " + bytes + " bytes";
+  }
+
+  /**
+   * True for the first caller only: the command, the deadline or the idle time-out, whichever comes
+   * first, decides what the session does.
+   */
+  private synchronized boolean firstToDecide() {
+    if (commandSeen) {
+      return false;
+    }
+    commandSeen = true;
+    return true;
+  }
+
+  private void refuseSilentClient() {
+    refuse("no command within " + commandTimeout.toMillis() + " ms");
   }
 
   private void stopDeadline() {
