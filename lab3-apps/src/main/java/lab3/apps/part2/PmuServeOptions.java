@@ -3,6 +3,8 @@ package lab3.apps.part2;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.UsageException;
 import lab3.pmu.FloodText;
@@ -83,6 +85,27 @@ public record PmuServeOptions(
     }
     return new PmuServeOptions(
         Args.portOption(line, "port", defaultPort), bind, messages, floodText(line), timeout);
+  }
+
+  /**
+   * Hands what was given to a server builder's setters ({@code PmuServer.Builder} and {@code
+   * WsPmuServer.Builder} alike); what was not given keeps the builder's default.
+   */
+  public void applyTo(
+      Consumer<InetAddress> bindAddress,
+      BiConsumer<Integer, Integer> messageRange,
+      Consumer<FloodText> flood,
+      Consumer<Duration> timeout) {
+    if (bind != null) {
+      bindAddress.accept(bind);
+    }
+    if (messages != null) {
+      messageRange.accept(messages[0], messages[1]);
+    }
+    floodText.ifPresent(flood);
+    if (commandTimeout != null) {
+      timeout.accept(commandTimeout);
+    }
   }
 
   /** The floodme text that --flood-text or --flood-bytes asks for; empty for the built-in one. */

@@ -25,16 +25,7 @@ public final class ServePmuCommand extends CliCommand {
   protected int execute(CommandLine line, List<String> positional, Io io) throws Exception {
     PmuServeOptions o = PmuServeOptions.parse(line, 5003);
     PmuServer.Builder builder = PmuServer.builder().port(o.port()).log(io.err()::println);
-    if (o.bind() != null) {
-      builder.bindAddress(o.bind());
-    }
-    if (o.messages() != null) {
-      builder.messages(o.messages()[0], o.messages()[1]);
-    }
-    o.floodText().ifPresent(builder::floodText);
-    if (o.commandTimeout() != null) {
-      builder.commandTimeout(o.commandTimeout());
-    }
+    o.applyTo(builder::bindAddress, builder::messages, builder::floodText, builder::commandTimeout);
     try (PmuServer server = builder.build().start()) {
       io.out().println("PMU (TCP) listening on " + Addresses.format(server.address()));
       io.out().flush();

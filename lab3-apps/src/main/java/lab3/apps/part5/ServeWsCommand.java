@@ -57,16 +57,7 @@ public final class ServeWsCommand extends CliCommand {
             .port(o.port())
             .textFrames(line.hasOption("text-frames"))
             .log(io.err()::println);
-    if (o.bind() != null) {
-      builder.bindAddress(o.bind());
-    }
-    if (o.messages() != null) {
-      builder.messages(o.messages()[0], o.messages()[1]);
-    }
-    o.floodText().ifPresent(builder::floodText);
-    if (o.commandTimeout() != null) {
-      builder.commandTimeout(o.commandTimeout());
-    }
+    o.applyTo(builder::bindAddress, builder::messages, builder::floodText, builder::commandTimeout);
     if (line.hasOption("frame-bytes")) {
       builder.frameBytes(Args.integer("--frame-bytes", line.getOptionValue("frame-bytes")));
     }
