@@ -4,18 +4,27 @@
  *
  * <p>Only the packages below are API. Packages named {@code internal} are implementation details
  * that may change without notice.
+ *
+ * <p>Dependencies by feature: {@code lab3.transport}, {@code lab3.pmu}, {@code lab3.reset}, {@code
+ * lab3.multicast} and {@code lab3.tls} need Guava only. {@code lab3.ws} needs OkHttp (the client)
+ * and Jetty (the server), {@code lab3.pki} BouncyCastle; they are {@code requires static}: a
+ * modular consumer that uses them puts the jars on the module path and {@code requires} the modules
+ * itself (or passes {@code --add-modules}). A feature used without its dependency fails at once
+ * with one line naming the artifact to add.
  */
 module lab3.core {
   requires com.google.common;
-  requires okhttp3; // okhttp-jvm's module (it requires kotlin.stdlib and okio transitively)
-  requires org.eclipse.jetty.server;
-  requires org.eclipse.jetty.http;
-  requires org.eclipse.jetty.io;
-  requires org.eclipse.jetty.util;
-  requires org.eclipse.jetty.websocket.api;
-  requires org.eclipse.jetty.websocket.server;
-  requires org.bouncycastle.pkix;
-  requires org.bouncycastle.provider;
+  // WsPmuClient.Builder.okHttpClient names OkHttp types: a consumer that reads lab3.core reads
+  // okhttp3 too, whenever okhttp3 is resolved (okhttp-jvm requires kotlin.stdlib and okio itself).
+  requires static transitive okhttp3;
+  requires static org.eclipse.jetty.server;
+  requires static org.eclipse.jetty.http;
+  requires static org.eclipse.jetty.io;
+  requires static org.eclipse.jetty.util;
+  requires static org.eclipse.jetty.websocket.api;
+  requires static org.eclipse.jetty.websocket.server;
+  requires static org.bouncycastle.pkix;
+  requires static org.bouncycastle.provider;
 
   exports lab3.transport;
   exports lab3.pmu;
@@ -24,4 +33,9 @@ module lab3.core {
   exports lab3.ws;
   exports lab3.pki;
   exports lab3.tls;
+
+  // Jetty finds the onWebSocket* methods of a session listener with method handles: the class
+  // must be accessible to Jetty's WebSocket module, although the package is not API.
+  opens lab3.ws.internal to
+      org.eclipse.jetty.websocket.common;
 }

@@ -7,30 +7,17 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import javax.security.auth.x500.X500Principal;
+import lab3.internal.OptionalDependency;
+import lab3.pki.internal.Issuer;
 import lab3.pki.internal.Names;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A certificate authority: a self-signed CA certificate and its private key, which sign server
@@ -75,35 +62,19 @@ public final class CertificateAuthority {
    */
   public static CertificateAuthority create(
       X500Principal subject, KeyPair keys, Duration validity) {
+    OptionalDependency.BOUNCY_CASTLE.require("lab3.pki.CertificateAuthority");
     checkNotNull(subject, "subject");
     checkArgument(validity != null && validity.isPositive(), "validity must be positive");
     Instant now = Instant.now();
-    X500Name name = X500Name.getInstance(subject.getEncoded());
-    try {
-      JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-      X509v3CertificateBuilder builder =
-          new JcaX509v3CertificateBuilder(
-                  name,
-                  serial(),
-                  Date.from(now.minus(Duration.ofHours(1))),
-                  Date.from(now.plus(validity)),
-                  name,
-                  keys.getPublic())
-              .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
-              .addExtension(
-                  Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-              .addExtension(
-                  Extension.subjectKeyIdentifier,
-                  false,
-                  utils.createSubjectKeyIdentifier(keys.getPublic()))
-              .addExtension(
-                  Extension.authorityKeyIdentifier,
-                  false,
-                  utils.createAuthorityKeyIdentifier(keys.getPublic()));
-      return new CertificateAuthority(sign(builder, keys.getPrivate()), keys.getPrivate());
-    } catch (GeneralSecurityException | IOException e) {
-      throw new IllegalStateException("cannot make the CA certificate: " + e.getMessage(), e);
-    }
+    X509Certificate certificate =
+        Issuer.selfSignedCa(
+            subject,
+            keys,
+            now.minus(Duration.ofHours(1)),
+            now.plus(validity),
+            serial(),
+            KeyPairs.signatureAlgorithm(keys.getPrivate()));
+    return new CertificateAuthority(certificate, keys.getPrivate());
   }
 
   /**
@@ -113,6 +84,7 @@ public final class CertificateAuthority {
    *     certificate is not a CA's
    */
   public static CertificateAuthority of(X509Certificate certificate, PrivateKey key) {
+    OptionalDependency.BOUNCY_CASTLE.require("lab3.pki.CertificateAuthority");
     checkArgument(
         KeyPairs.matches(key, certificate.getPublicKey()),
         "the CA key does not belong to the CA certificate %s",
@@ -207,50 +179,16 @@ public final class CertificateAuthority {
       Instant now = Instant.now();
       Instant from = notBefore != null ? notBefore : now.minus(Duration.ofHours(1));
       Instant to = notAfter != null ? notAfter : now.plus(validity);
-      PublicKey subjectKey = request.publicKey();
-      int usage =
-          "RSA".equals(subjectKey.getAlgorithm())
-              ? KeyUsage.digitalSignature | KeyUsage.keyEncipherment
-              : KeyUsage.digitalSignature;
-      try {
-        JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-        X509v3CertificateBuilder builder =
-            new JcaX509v3CertificateBuilder(
-                    certificate,
-                    serial(),
-                    Date.from(from),
-                    Date.from(to),
-                    request.subject(),
-                    subjectKey)
-                .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                .addExtension(Extension.keyUsage, true, new KeyUsage(usage))
-                .addExtension(
-                    Extension.extendedKeyUsage,
-                    false,
-                    new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
-                .addExtension(Extension.subjectAlternativeName, false, Names.parse(names))
-                .addExtension(
-                    Extension.subjectKeyIdentifier,
-                    false,
-                    utils.createSubjectKeyIdentifier(subjectKey))
-                .addExtension(
-                    Extension.authorityKeyIdentifier,
-                    false,
-                    utils.createAuthorityKeyIdentifier(certificate));
-        return CertificateAuthority.sign(builder, key);
-      } catch (GeneralSecurityException | IOException e) {
-        throw new IllegalStateException("cannot issue the certificate: " + e.getMessage(), e);
-      }
-    }
-  }
-
-  private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key)
-      throws GeneralSecurityException {
-    try {
-      var signer = new JcaContentSignerBuilder(KeyPairs.signatureAlgorithm(key)).build(key);
-      return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
-    } catch (OperatorCreationException e) {
-      throw new GeneralSecurityException(e.getMessage(), e);
+      return Issuer.issue(
+          certificate,
+          key,
+          request.subject(),
+          request.publicKey(),
+          from,
+          to,
+          names,
+          serial(),
+          KeyPairs.signatureAlgorithm(key));
     }
   }
 

@@ -1,24 +1,12 @@
 package lab3.pki;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.List;
 import javax.security.auth.x500.X500Principal;
-import lab3.pki.internal.Names;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.Extensions;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import lab3.internal.OptionalDependency;
+import lab3.pki.internal.Csrs;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.bouncycastle.pkcs.PKCSException;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 /**
  * A certificate signing request (PKCS#10, what {@code openssl req -new} writes): a subject name and
@@ -32,75 +20,82 @@ public final class CertificateRequest {
     this.request = request;
   }
 
-  /** A request for {@code subject}, signed with the private half of {@code keys}. */
+  /**
+   * A request for {@code subject}, signed with the private half of {@code keys}.
+   *
+   * @param keys the key pair to certify (RSA or EC); its private key signs the request
+   * @param subject the name to be certified as
+   * @return the signed request
+   * @throws IllegalArgumentException if the key cannot sign
+   * @throws IllegalStateException if BouncyCastle is missing, naming the artifact
+   * @deprecated the arguments are in the opposite order to {@link CertificateAuthority#create}'s;
+   *     use {@link #create(X500Principal, KeyPair)}
+   */
+  @Deprecated
   public static CertificateRequest create(KeyPair keys, X500Principal subject) {
-    try {
-      var builder =
-          new JcaPKCS10CertificationRequestBuilder(
-              X500Name.getInstance(subject.getEncoded()), keys.getPublic());
-      var signer =
-          new JcaContentSignerBuilder(KeyPairs.signatureAlgorithm(keys.getPrivate()))
-              .build(keys.getPrivate());
-      return new CertificateRequest(builder.build(signer));
-    } catch (OperatorCreationException e) {
-      throw new IllegalArgumentException("cannot sign with this key: " + e.getMessage(), e);
-    }
+    return create(subject, keys);
   }
 
-  /** The name the requester asks to be certified as. */
+  /**
+   * A request for {@code subject}, signed with the private half of {@code keys}: subject first, as
+   * in {@link CertificateAuthority#create(X500Principal, KeyPair, java.time.Duration)}.
+   *
+   * @param subject the name to be certified as
+   * @param keys the key pair to certify (RSA or EC); its private key signs the request
+   * @return the signed request
+   * @throws IllegalArgumentException if the key cannot sign
+   * @throws IllegalStateException if BouncyCastle is missing, naming the artifact
+   */
+  public static CertificateRequest create(X500Principal subject, KeyPair keys) {
+    OptionalDependency.BOUNCY_CASTLE.require("lab3.pki.CertificateRequest");
+    return new CertificateRequest(
+        Csrs.create(subject, keys, KeyPairs.signatureAlgorithm(keys.getPrivate())));
+  }
+
+  /**
+   * The name the requester asks to be certified as.
+   *
+   * @return the subject
+   */
   public X500Principal subject() {
-    try {
-      return new X500Principal(request.getSubject().getEncoded());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Csrs.subject(request);
   }
 
-  /** The public key to certify. */
+  /**
+   * The public key to certify.
+   *
+   * @return the key
+   */
   public PublicKey publicKey() {
-    try {
-      return new JcaPKCS10CertificationRequest(request).getPublicKey();
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException("unreadable public key in the request: " + e.getMessage(), e);
-    }
+    return Csrs.publicKey(request);
   }
 
   /**
    * The subject alternative names the request asks for (openssl's {@code -addext
    * subjectAltName=...}), as {@code DNS:name} and {@code IP:address}; usually none.
+   *
+   * @return the names, possibly empty
    */
   public List<String> requestedNames() {
-    var attributes = request.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest);
-    for (var attribute : attributes) {
-      for (var value : attribute.getAttrValues()) {
-        Extensions extensions = Extensions.getInstance(value);
-        GeneralNames names =
-            GeneralNames.fromExtensions(extensions, Extension.subjectAlternativeName);
-        if (names != null) {
-          return Names.describe(names);
-        }
-      }
-    }
-    return List.of();
+    return Csrs.requestedNames(request);
   }
 
-  /** True if the request's signature verifies with its own public key. */
+  /**
+   * True if the request's signature verifies with its own public key.
+   *
+   * @return whether the signature verifies
+   */
   public boolean isSignatureValid() {
-    try {
-      return request.isSignatureValid(
-          new JcaContentVerifierProviderBuilder().build(request.getSubjectPublicKeyInfo()));
-    } catch (OperatorCreationException | PKCSException | RuntimeException e) {
-      return false;
-    }
+    return Csrs.isSignatureValid(request);
   }
 
-  /** The DER encoding. */
+  /**
+   * The DER encoding.
+   *
+   * @return a new array
+   */
   public byte[] encoded() {
-    try {
-      return request.getEncoded();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Csrs.encoded(request);
   }
 
   @Override

@@ -2,7 +2,7 @@ package lab3.pki;
 
 import java.security.cert.X509Certificate;
 import java.util.List;
-import lab3.pki.internal.Names;
+import lab3.pki.internal.CertificateNames;
 
 /** Questions about a certificate that the JDK answers only in raw form. */
 public final class Certificates {
@@ -14,6 +14,6 @@ public final class Certificates {
    * clients match no host name (Java falls back to the subject's CN for DNS names only).
    */
   public static List<String> names(X509Certificate certificate) {
-    return Names.of(certificate);
+    return CertificateNames.of(certificate);
   }
 }

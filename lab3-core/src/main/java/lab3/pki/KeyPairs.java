@@ -2,7 +2,6 @@ package lab3.pki;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.Key;
@@ -17,19 +16,20 @@ import java.security.interfaces.ECKey;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAKey;
 import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.spec.ECField;
-import java.security.spec.ECFieldFp;
 import java.security.spec.ECGenParameterSpec;
-import java.security.spec.ECParameterSpec;
-import java.security.spec.ECPoint;
-import java.security.spec.ECPublicKeySpec;
 import java.security.spec.RSAPublicKeySpec;
-import org.bouncycastle.math.ec.ECCurve;
+import lab3.internal.OptionalDependency;
+import lab3.pki.internal.EcPoints;
 
 /**
  * Key pairs for TLS servers and CAs: RSA (2048 bits unless told otherwise) or EC on the NIST
  * curves, and the small questions one asks about a key: how strong, and which public key belongs to
  * it.
+ *
+ * <p>Everything here runs on the JDK alone, except {@link #publicKeyOf} for an EC key, which needs
+ * BouncyCastle ({@code org.bouncycastle:bcpkix-jdk18on}) for the curve arithmetic. The pitfall:
+ * {@link #matches} proves a key pair by signing, so it costs a signature (a few milliseconds for
+ * RSA 2048); do not call it in a loop.
  */
 public final class KeyPairs {
   /** Below this many bits an RSA key is weak (the lab's {@code genrsa ... 1024} is). */
@@ -108,7 +108,10 @@ public final class KeyPairs {
         case RSAPrivateCrtKey rsa ->
             KeyFactory.getInstance("RSA")
                 .generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
-        case ECPrivateKey ec -> ecPublicKey(ec);
+        case ECPrivateKey ec -> {
+          OptionalDependency.BOUNCY_CASTLE.require("KeyPairs.publicKeyOf(an EC key)");
+          yield EcPoints.publicKeyOf(ec);
+        }
         default ->
             throw new IllegalArgumentException(
                 "unsupported key: " + key.getAlgorithm() + " (use RSA or EC)");
@@ -116,28 +119,6 @@ public final class KeyPairs {
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("cannot derive the public key: " + e.getMessage(), e);
     }
-  }
-
-  private static PublicKey ecPublicKey(ECPrivateKey key) throws GeneralSecurityException {
-    ECParameterSpec params = key.getParams();
-    ECField field = params.getCurve().getField();
-    if (!(field instanceof ECFieldFp prime)) {
-      throw new IllegalArgumentException("unsupported EC curve (binary field)");
-    }
-    ECCurve curve =
-        new ECCurve.Fp(
-            prime.getP(),
-            params.getCurve().getA(),
-            params.getCurve().getB(),
-            params.getOrder(),
-            BigInteger.valueOf(params.getCofactor()));
-    org.bouncycastle.math.ec.ECPoint q =
-        curve
-            .createPoint(params.getGenerator().getAffineX(), params.getGenerator().getAffineY())
-            .multiply(key.getS())
-            .normalize();
-    ECPoint w = new ECPoint(q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger());
-    return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(w, params));
   }
 
   /**

@@ -3,9 +3,6 @@ package lab3.pki;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.file.FileAlreadyExistsException;
@@ -16,23 +13,13 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.openssl.PEMEncryptedKeyPair;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import lab3.internal.OptionalDependency;
+import lab3.pki.internal.PemCodec;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
-import org.bouncycastle.util.io.pem.PemObject;
-import org.bouncycastle.util.io.pem.PemWriter;
 
 /**
  * Reads and writes the PEM files openssl uses: {@code -----BEGIN CERTIFICATE-----} blocks, private
@@ -45,6 +32,10 @@ import org.bouncycastle.util.io.pem.PemWriter;
  *
  * <p>Every reader throws {@link PemFormatException}, and nothing else, for content that is not what
  * it expects, whatever the bytes.
+ *
+ * <p>Needs BouncyCastle ({@code org.bouncycastle:bcpkix-jdk18on}): every method fails at once,
+ * naming it, when it is missing. A TLS server or client alone does not: {@link lab3.tls} reads
+ * certificates and PKCS#8 keys with the JDK.
  */
 public final class Pem {
   private static final FileAttribute<?> OWNER_ONLY =
@@ -82,40 +73,14 @@ public final class Pem {
    * CertificateRequest}s, in order; at least one.
    */
   public static List<Object> decode(String text) throws PemFormatException {
-    List<Object> objects = new ArrayList<>();
-    try (PEMParser parser = new PEMParser(new StringReader(text))) {
-      for (Object o; (o = parser.readObject()) != null; ) {
-        if (!(o instanceof ASN1ObjectIdentifier)) { // "EC PARAMETERS" before an EC key: skip
-          objects.add(convert(o));
-        }
+    OptionalDependency.BOUNCY_CASTLE.require("lab3.pki.Pem");
+    List<Object> objects = PemCodec.decode(text);
+    for (int i = 0; i < objects.size(); i++) {
+      if (objects.get(i) instanceof PKCS10CertificationRequest request) {
+        objects.set(i, new CertificateRequest(request));
       }
-    } catch (PemFormatException e) {
-      throw e;
-    } catch (IOException | CertificateException | RuntimeException e) {
-      throw new PemFormatException("malformed PEM: " + describe(e), e);
-    }
-    if (objects.isEmpty()) {
-      throw new PemFormatException("no PEM data found (expected a -----BEGIN ...----- line)");
     }
     return objects;
-  }
-
-  private static Object convert(Object o) throws IOException, CertificateException {
-    return switch (o) {
-      case X509CertificateHolder holder -> new JcaX509CertificateConverter().getCertificate(holder);
-      case PEMKeyPair pair -> new JcaPEMKeyConverter().getPrivateKey(pair.getPrivateKeyInfo());
-      case PrivateKeyInfo info -> new JcaPEMKeyConverter().getPrivateKey(info);
-      case PKCS10CertificationRequest request -> new CertificateRequest(request);
-      case PEMEncryptedKeyPair e -> throw encrypted();
-      case PKCS8EncryptedPrivateKeyInfo e -> throw encrypted();
-      default -> throw new PemFormatException("unsupported PEM object: " + kind(o));
-    };
-  }
-
-  private static PemFormatException encrypted() {
-    return new PemFormatException(
-        "the private key is encrypted with a passphrase; write a plain copy with"
-            + " 'openssl pkey -in KEY -out PLAIN_KEY'");
   }
 
   private static <T> T single(String text, Class<T> type, String what) throws PemFormatException {
@@ -142,10 +107,6 @@ public final class Pem {
       case CertificateRequest r -> "certificate signing request";
       default -> o.getClass().getSimpleName();
     };
-  }
-
-  private static String describe(Exception e) {
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** {@link #certificates(String)} of a file; the message of a failure names the file. */
@@ -208,13 +169,8 @@ public final class Pem {
   }
 
   private static String encode(String type, byte[] der) {
-    StringWriter text = new StringWriter();
-    try (PemWriter writer = new PemWriter(text)) {
-      writer.writeObject(new PemObject(type, der));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a StringWriter does not fail
-    }
-    return text.toString();
+    OptionalDependency.BOUNCY_CASTLE.require("lab3.pki.Pem");
+    return PemCodec.encode(type, der);
   }
 
   /** Writes a certificate, replacing the file if it exists. */

@@ -4,16 +4,20 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import lab3.pmu.internal.SharedFloodBytes;
 
 /**
  * The large text a PMU sends for {@code CMD_floodme}: the built-in one (tens of KiB of Romeo and
  * Juliet, with multi-byte characters), a file's bytes, or a generated text of an exact size for
- * benchmarks. The bytes are held once and shared by every session.
+ * benchmarks. The bytes are held once and shared by every session; the object is immutable, and
+ * {@link #bytes()} hands out a copy. The pitfall: a generated text of up to {@link #MAX_BYTES} is
+ * held whole in the heap, so size {@code -Xmx} for it.
  */
 public final class FloodText {
   /** The largest text a PMU can send in one write: a Java array's limit, rounded down. */
@@ -73,9 +77,28 @@ public final class FloodText {
     return new FloodText(bytes, "generated text, " + size + " bytes");
   }
 
-  /** The text's bytes. Shared: do not modify. */
+  static {
+    SharedFloodBytes.install(text -> text.bytes);
+  }
+
+  /**
+   * The text's bytes.
+   *
+   * @return a new copy on every call (the text itself is immutable and shared by every session); to
+   *     send it, {@link #writeTo} writes it without a copy
+   */
   public byte[] bytes() {
-    return bytes;
+    return bytes.clone();
+  }
+
+  /**
+   * Writes the whole text in one {@code write} call, as the lab's PMU sends it, without copying it.
+   *
+   * @param out where to write
+   * @throws IOException if the write fails
+   */
+  public void writeTo(OutputStream out) throws IOException {
+    out.write(bytes);
   }
 
   public int size() {

@@ -23,9 +23,7 @@ import lab3.transport.internal.Timeouts;
  * <pre>{@code
  * PmuClient client = PmuClient.builder().transport(TcpTransport.create()).build();
  * PmuResult r = client.send(new Endpoint("::1", 5003), PmuCommand.parse("CMD_short:0"),
- *     new PmuListener() {
- *       public void onMessage(String m) { messages.add(m); }
- *     });
+ *     PmuListener.forMessages(messages::add));
  * }</pre>
  *
  * <p>The answer is never held whole: a 1 GiB floodme passes through a buffer of {@link
@@ -36,6 +34,9 @@ import lab3.transport.internal.Timeouts;
  * shared; each {@link #send} uses its own connection.
  */
 public final class PmuClient {
+  /** Consecutive empty reads after which a stream counts as broken rather than slow. */
+  static final int MAX_ZERO_READS = 1000;
+
   private final Transport transport;
   private final Duration silence;
   private final int bufferSize;
@@ -81,10 +82,20 @@ public final class PmuClient {
       PmuMessageDecoder messages = new PmuMessageDecoder();
       Utf8StreamDecoder text = new Utf8StreamDecoder();
       boolean flood = command instanceof PmuCommand.Floodme;
+      int zeroReads = 0;
       for (int n; (n = in.read(buf)) >= 0; ) {
-        if (n == 0) {
+        if (n == 0) { // InputStream.read returns at least one byte or -1: a broken stream spins
+          if (++zeroReads >= MAX_ZERO_READS) {
+            throw new IOException(
+                "the input stream from "
+                    + connection.remoteAddress()
+                    + " returned 0 bytes "
+                    + zeroReads
+                    + " times in a row (a broken InputStream: read must block, return data or -1)");
+          }
           continue;
         }
+        zeroReads = 0;
         reads++;
         bytes += n;
         try {

@@ -17,8 +17,65 @@ import java.nio.charset.StandardCharsets;
  * printer): {@link #onMessageBytes} and {@link #onTextBytes}. {@link PmuClient} calls those; their
  * defaults make the String or decode the text and call {@link #onMessage} or {@link #onText}, so a
  * listener overrides one of each pair, never both.
+ *
+ * <p>Every method has a default, so the interface has no abstract method and takes no lambda: use
+ * {@link #forMessages(Callback)} or {@link #forText(Callback)}, or an anonymous class. The pitfall
+ * with Mockito: a plain {@code mock(PmuListener.class)} stubs {@link #onMessageBytes} too, whose
+ * default is what calls {@link #onMessage}, so {@code verify(listener).onMessage(...)} sees
+ * nothing; mock with {@code mock(PmuListener.class, CALLS_REAL_METHODS)} (or a spy) instead.
  */
 public interface PmuListener {
+
+  /**
+   * What a lambda listener does with each message or piece of text; it may throw {@link
+   * IOException} (a printer's), which ends the session as a failure of the read would.
+   *
+   * @param <T> what it receives
+   */
+  @FunctionalInterface
+  interface Callback<T> {
+    /**
+     * Handles one event.
+     *
+     * @param value the message or text; a {@link CharSequence} is valid only during the call
+     * @throws IOException to end the session
+     */
+    void accept(T value) throws IOException;
+  }
+
+  /**
+   * A listener that hands each {@code CMD_short} message to {@code action}, e.g. {@code
+   * PmuListener.forMessages(messages::add)}.
+   *
+   * @param action called once per message, in order
+   * @return the listener
+   */
+  static PmuListener forMessages(Callback<String> action) {
+    java.util.Objects.requireNonNull(action, "action");
+    return new PmuListener() {
+      @Override
+      public void onMessage(String message) throws IOException {
+        action.accept(message);
+      }
+    };
+  }
+
+  /**
+   * A listener that hands each piece of {@code CMD_floodme} text to {@code action}, e.g. {@code
+   * PmuListener.forText(text::append)}.
+   *
+   * @param action called once per piece, in order; the piece is valid only during the call
+   * @return the listener
+   */
+  static PmuListener forText(Callback<CharSequence> action) {
+    java.util.Objects.requireNonNull(action, "action");
+    return new PmuListener() {
+      @Override
+      public void onText(CharSequence text) throws IOException {
+        action.accept(text);
+      }
+    };
+  }
 
   /** One complete {@code CMD_short} message, such as {@code "This is PMU data 7"}. */
   default void onMessage(String message) throws IOException {}

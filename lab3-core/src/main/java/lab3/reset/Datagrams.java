@@ -32,7 +32,7 @@ public interface Datagrams {
    * @throws java.net.BindException if the port is taken
    * @throws IOException if this host cannot open a socket of that family at all
    */
-  Endpoint open(InetSocketAddress local) throws IOException;
+  UdpSocket open(InetSocketAddress local) throws IOException;
 
   /** {@code INET} for an IPv4 address, {@code INET6} for an IPv6 one. */
   static StandardProtocolFamily familyOf(InetAddress address) {
@@ -42,7 +42,7 @@ public interface Datagrams {
   }
 
   /** One open UDP socket. Safe for one sender and one receiver thread at a time. */
-  interface Endpoint extends Closeable {
+  interface UdpSocket extends Closeable {
 
     /** The address and port it is bound to. */
     InetSocketAddress localAddress();
@@ -53,11 +53,11 @@ public interface Datagrams {
     /**
      * Waits for the next datagram.
      *
-     * @param timeout how long to wait; zero waits until a datagram arrives or the endpoint closes
+     * @param timeout how long to wait; zero waits until a datagram arrives or the socket closes
      * @throws java.net.SocketTimeoutException if nothing arrived in time
      * @throws java.net.PortUnreachableException if an ICMP error for an earlier send was reported
-     *     (some systems do so); the endpoint stays usable
-     * @throws IOException if the endpoint was closed, also by another thread while waiting
+     *     (some systems do so); the socket stays usable
+     * @throws IOException if the socket was closed, also by another thread while waiting
      */
     Received receive(Duration timeout) throws IOException;
 

@@ -124,7 +124,7 @@ public final class ResetClient {
   /** One call of {@link #reset}: the sockets, their receiver threads and the rounds. */
   private final class Exchange implements AutoCloseable {
     private final Map<StandardProtocolFamily, Set<InetSocketAddress>> targets;
-    private final Map<StandardProtocolFamily, Datagrams.Endpoint> sockets =
+    private final Map<StandardProtocolFamily, Datagrams.UdpSocket> sockets =
         new EnumMap<>(StandardProtocolFamily.class);
     private final List<Thread> receivers = new ArrayList<>();
     private final BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
@@ -173,7 +173,7 @@ public final class ResetClient {
       IOException first = null;
       for (StandardProtocolFamily family : targets.keySet()) {
         try {
-          Datagrams.Endpoint socket = datagrams.open(wildcard(family));
+          Datagrams.UdpSocket socket = datagrams.open(wildcard(family));
           sockets.put(family, socket);
           // Platform threads, not virtual ones: a virtual thread waiting for a datagram starts the
           // JDK's I/O poller, a thread that stays in a native call (epoll_wait), and at System.exit
@@ -194,7 +194,7 @@ public final class ResetClient {
       }
     }
 
-    private void receiveLoop(StandardProtocolFamily family, Datagrams.Endpoint socket) {
+    private void receiveLoop(StandardProtocolFamily family, Datagrams.UdpSocket socket) {
       while (!closed) {
         try {
           Datagrams.Received datagram = socket.receive(Duration.ZERO);
@@ -222,7 +222,7 @@ public final class ResetClient {
     private void sendRound(int round) throws IOException {
       int sent = 0;
       IOException first = null;
-      for (Map.Entry<StandardProtocolFamily, Datagrams.Endpoint> entry : sockets.entrySet()) {
+      for (Map.Entry<StandardProtocolFamily, Datagrams.UdpSocket> entry : sockets.entrySet()) {
         for (InetSocketAddress to : targets.get(entry.getKey())) {
           try {
             entry.getValue().send(payload, to);
@@ -291,7 +291,7 @@ public final class ResetClient {
     @Override
     public void close() throws IOException {
       closed = true;
-      for (Datagrams.Endpoint socket : sockets.values()) {
+      for (Datagrams.UdpSocket socket : sockets.values()) {
         socket.close();
       }
       try {

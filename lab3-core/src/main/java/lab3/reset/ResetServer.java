@@ -74,8 +74,8 @@ public final class ResetServer implements Closeable {
   private final Datagrams datagrams;
   private final ResetResponder responder;
   private final Consumer<String> log;
-  private final List<Datagrams.Endpoint> sockets = new ArrayList<>();
-  private final List<Datagrams.Endpoint> decoys = new ArrayList<>();
+  private final List<Datagrams.UdpSocket> sockets = new ArrayList<>();
+  private final List<Datagrams.UdpSocket> decoys = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong acks = new AtomicLong();
@@ -120,7 +120,7 @@ public final class ResetServer implements Closeable {
         // port 0: the port the first socket got was taken on another address; try another one
       }
     }
-    for (Datagrams.Endpoint socket : sockets) {
+    for (Datagrams.UdpSocket socket : sockets) {
       threads.add(
           Thread.ofVirtual()
               .name("reset-server-" + socket.localAddress())
@@ -149,7 +149,7 @@ public final class ResetServer implements Closeable {
     int port = requestedPort;
     for (InetAddress address : addresses) {
       InetSocketAddress local = new InetSocketAddress(address, port);
-      Datagrams.Endpoint socket;
+      Datagrams.UdpSocket socket;
       try {
         socket = datagrams.open(local);
       } catch (BindException e) {
@@ -166,7 +166,7 @@ public final class ResetServer implements Closeable {
     }
   }
 
-  private void serve(Datagrams.Endpoint socket) {
+  private void serve(Datagrams.UdpSocket socket) {
     while (!closed) {
       Datagrams.Received request;
       try {
@@ -190,7 +190,7 @@ public final class ResetServer implements Closeable {
     }
   }
 
-  private void answer(Datagrams.Endpoint socket, Datagrams.Received request) throws IOException {
+  private void answer(Datagrams.UdpSocket socket, Datagrams.Received request) throws IOException {
     requests.incrementAndGet();
     InetSocketAddress from = request.from();
     StandardProtocolFamily family = Datagrams.familyOf(from.getAddress());
@@ -224,7 +224,7 @@ public final class ResetServer implements Closeable {
    * With {@link Builder#bogusAcks}: a well-formed ack with a wrong offset from another port, then
    * an out-of-range ack from the right one, both before the real answer, if any.
    */
-  private void sendBogus(Datagrams.Endpoint socket, InetSocketAddress to, int n, int real)
+  private void sendBogus(Datagrams.UdpSocket socket, InetSocketAddress to, int n, int real)
       throws IOException {
     if (!bogusAcks) {
       return;
@@ -270,7 +270,7 @@ public final class ResetServer implements Closeable {
   /** Every address and port it listens on. */
   public synchronized List<InetSocketAddress> addresses() {
     checkState(!sockets.isEmpty(), "not started");
-    return sockets.stream().map(Datagrams.Endpoint::localAddress).toList();
+    return sockets.stream().map(Datagrams.UdpSocket::localAddress).toList();
   }
 
   /** Datagrams received so far, valid or not, answered or not. */
@@ -304,10 +304,10 @@ public final class ResetServer implements Closeable {
   }
 
   private void closeSockets() throws IOException {
-    for (Datagrams.Endpoint socket : sockets) {
+    for (Datagrams.UdpSocket socket : sockets) {
       socket.close();
     }
-    for (Datagrams.Endpoint decoy : decoys) {
+    for (Datagrams.UdpSocket decoy : decoys) {
       decoy.close();
     }
     sockets.clear();

@@ -14,8 +14,8 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLServerSocketFactory;
 import lab3.pki.KeyPairs;
-import lab3.pki.Pem;
 import lab3.pmu.PmuServer;
+import lab3.tls.internal.TlsPem;
 import lab3.tls.internal.TlsPolicy;
 
 /**
@@ -44,7 +44,7 @@ public final class TlsPmuServer {
    */
   public static PmuServer.Builder builder(Path certificateChain, Path privateKey)
       throws IOException {
-    return builder(Pem.readCertificates(certificateChain), Pem.readPrivateKey(privateKey));
+    return builder(TlsPem.readCertificates(certificateChain), TlsPem.readPrivateKey(privateKey));
   }
 
   /** As {@link #builder(Path, Path)}, with certificates and key in memory. */

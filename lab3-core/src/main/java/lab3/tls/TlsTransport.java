@@ -19,9 +19,9 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
-import lab3.pki.Pem;
 import lab3.tls.TlsHandshakeException.Reason;
 import lab3.tls.internal.TlsCertificateException;
+import lab3.tls.internal.TlsPem;
 import lab3.tls.internal.TlsPolicy;
 import lab3.transport.Connection;
 import lab3.transport.Endpoint;
@@ -149,7 +149,7 @@ public final class TlsTransport implements Transport {
 
     /** Trusts every certificate in a PEM file (the CA's {@code cacert.pem}). */
     public Builder trust(Path caCertificates) throws IOException {
-      authorities.addAll(Pem.readCertificates(caCertificates));
+      authorities.addAll(TlsPem.readCertificates(caCertificates));
       return this;
     }
 

@@ -2,8 +2,10 @@ package lab3.ws;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.base.Throwables;
+import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -15,10 +17,13 @@ import java.net.UnknownHostException;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import lab3.internal.OptionalDependency;
 import lab3.pmu.PmuCommand;
 import lab3.pmu.PmuListener;
 import lab3.pmu.PmuResult;
@@ -63,11 +68,20 @@ import okhttp3.WebSocket;
  * the bytes that arrive and fails a session whose message outgrows {@link Builder#maxMessageBytes}
  * (exactly when the message is complete, or early, at about twice the limit, while it is still
  * arriving), so a huge message cannot fill the heap.
+ *
+ * <p>Needs OkHttp ({@code com.squareup.okhttp3:okhttp-jvm}), an optional dependency of lab3-core:
+ * {@link #builder()} fails at once, naming it, when it is missing. Every client built without
+ * {@link Builder#okHttpClient} shares one default OkHttp dispatcher (daemon threads that end when
+ * idle), so building many clients costs no thread pool each. {@link #close} cancels the sessions
+ * still open and refuses new ones; it leaves the shared dispatcher, and a client you passed in, to
+ * their owners.
  */
-public final class WsPmuClient {
+public final class WsPmuClient implements Closeable {
   private final OkHttpClient http;
   private final Duration silence;
   private final long maxMessageBytes;
+  private final Set<WebSocket> open = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
 
   private WsPmuClient(Builder builder) {
     this.http =
@@ -82,8 +96,34 @@ public final class WsPmuClient {
     this.maxMessageBytes = builder.maxMessageBytes;
   }
 
+  /**
+   * A builder with every default.
+   *
+   * @return a new builder
+   * @throws IllegalStateException if OkHttp is not on the class path (or module path), naming the
+   *     artifact to add
+   */
   public static Builder builder() {
+    OptionalDependency.OKHTTP.require("lab3.ws.WsPmuClient");
     return new Builder();
+  }
+
+  /** The OkHttp client the sessions run on (tests: the shared default dispatcher). */
+  OkHttpClient http() {
+    return http;
+  }
+
+  /**
+   * Cancels every session still open (its {@link #exchange} fails with an {@link IOException}) and
+   * refuses new ones. Idempotent.
+   */
+  @Override
+  public void close() {
+    closed = true;
+    for (WebSocket ws : open) {
+      ws.cancel();
+    }
+    open.clear();
   }
 
   /**
@@ -132,6 +172,7 @@ public final class WsPmuClient {
     checkNotNull(endpoint, "endpoint");
     checkNotNull(command, "command");
     checkNotNull(listener, "listener");
+    checkState(!closed, "this WsPmuClient is closed");
     long start = System.nanoTime();
     String url = url(endpoint);
     // OkHttp names WebSocket URLs by the scheme of their handshake: ws:// is http://.
@@ -140,11 +181,18 @@ public final class WsPmuClient {
     BlockingQueue<WsEvent> events = new LinkedBlockingQueue<>();
     InboundLimit limit = new InboundLimit(maxMessageBytes);
     WebSocket ws =
-        http.newBuilder()
-            .socketFactory(limit) // counts what arrives: OkHttp itself has no message size limit
-            .build()
-            .newWebSocket(
-                new Request.Builder().url(httpUrl).build(), new QueueingListener(events, limit));
+        QueueingListener.open(
+            http.newBuilder()
+                .socketFactory(
+                    limit) // counts what arrives: OkHttp itself has no message size limit
+                .build(),
+            new Request.Builder().url(httpUrl).build(),
+            events,
+            limit);
+    open.add(ws);
+    if (closed) { // closed while we were connecting: close() may have missed this session
+      ws.cancel();
+    }
     ws.send(command.wire()); // queued by OkHttp until the handshake is done
     boolean flood = command instanceof PmuCommand.Floodme;
     Duration wait =
@@ -200,6 +248,7 @@ public final class WsPmuClient {
         }
       }
     } finally {
+      open.remove(ws);
       if (!finished) {
         ws.cancel(); // drop the connection at once: no thread is left waiting for it
       }
@@ -326,22 +375,36 @@ public final class WsPmuClient {
       return this;
     }
 
+    /**
+     * A client with these settings.
+     *
+     * @return a new client; close it when done
+     */
     public WsPmuClient build() {
       if (http == null) {
-        // Platform threads, not virtual ones: a virtual thread's socket I/O starts the JDK's
-        // poller, a thread that waits in native code for ever, and System.exit then waits 300 ms
-        // for it (measured: part5 spent a third of its run there). One thread per open session.
-        Dispatcher dispatcher =
-            new Dispatcher(Executors.newCachedThreadPool(Thread.ofPlatform().daemon().factory()));
-        dispatcher.setMaxRequests(Integer.MAX_VALUE);
-        dispatcher.setMaxRequestsPerHost(Integer.MAX_VALUE);
-        http =
-            new OkHttpClient.Builder()
-                .dispatcher(dispatcher)
-                .sslSocketFactory(PlainOnly.SOCKETS, PlainOnly.TRUST) // ws:// only: no TLS set-up
-                .build();
+        http = SharedDefault.HTTP;
       }
       return new WsPmuClient(this);
+    }
+  }
+
+  /** The OkHttp client every default-built WsPmuClient starts from, made on first use. */
+  private static final class SharedDefault {
+    static final OkHttpClient HTTP = make();
+
+    private static OkHttpClient make() {
+      // Platform threads, not virtual ones: a virtual thread's socket I/O starts the JDK's
+      // poller, a thread that waits in native code for ever, and System.exit then waits 300 ms
+      // for it (measured: part5 spent a third of its run there). One thread per open session;
+      // a cached pool ends idle threads after a minute.
+      Dispatcher dispatcher =
+          new Dispatcher(Executors.newCachedThreadPool(Thread.ofPlatform().daemon().factory()));
+      dispatcher.setMaxRequests(Integer.MAX_VALUE);
+      dispatcher.setMaxRequestsPerHost(Integer.MAX_VALUE);
+      return new OkHttpClient.Builder()
+          .dispatcher(dispatcher)
+          .sslSocketFactory(PlainOnly.SOCKETS, PlainOnly.TRUST) // ws:// only: no TLS set-up
+          .build();
     }
   }
 }

@@ -16,15 +16,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import lab3.internal.OptionalDependency;
 import lab3.pmu.FloodText;
 import lab3.pmu.internal.PmuServerSettings;
-import lab3.ws.internal.NotAnUpgradeHandler;
+import lab3.pmu.internal.SharedFloodBytes;
 import lab3.ws.internal.WsFrames;
+import lab3.ws.internal.WsJetty;
 import lab3.ws.internal.WsPmuSession;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.VirtualThreadPool;
-import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
  * An emulator of the lab's WebSocket PMU (Part 5), on Jetty 12's WebSocket server: the client's
@@ -55,8 +53,7 @@ public final class WsPmuServer implements Closeable {
   /** The floodme text in a direct buffer, made at the first floodme and shared by every session. */
   private final Supplier<ByteBuffer> floodBuffer;
 
-  private Server server;
-  private ServerConnector connector;
+  private WsJetty server;
 
   private WsPmuServer(Builder builder) {
     this.settings = builder.settings;
@@ -66,13 +63,21 @@ public final class WsPmuServer implements Closeable {
     this.floodBuffer =
         Suppliers.memoize(
             () ->
-                ByteBuffer.allocateDirect(flood.bytes().length)
-                    .put(flood.bytes())
+                ByteBuffer.allocateDirect(flood.size())
+                    .put(SharedFloodBytes.of(flood))
                     .flip()
                     .asReadOnlyBuffer());
   }
 
+  /**
+   * A builder with every default.
+   *
+   * @return a new builder
+   * @throws IllegalStateException if Jetty is not on the class path (or module path), naming the
+   *     artifact to add
+   */
   public static Builder builder() {
+    OptionalDependency.JETTY.require("lab3.ws.WsPmuServer");
     return new Builder();
   }
 
@@ -83,62 +88,29 @@ public final class WsPmuServer implements Closeable {
    */
   public synchronized WsPmuServer start() throws IOException {
     checkState(server == null, "already started");
-    VirtualThreadPool threads = new VirtualThreadPool();
-    threads.setName(settings.name());
-    Server jetty = new Server(threads);
-    ServerConnector listener = new ServerConnector(jetty);
-    listener.setHost(settings.bindAddress().getHostAddress());
-    listener.setPort(settings.port());
-    listener.setReuseAddress(true);
-    // Before the upgrade, a connection is HTTP: one that never upgrades is dropped as soon as a
-    // WebSocket client would be for not sending its command (Jetty's default is 30 s).
-    listener.setIdleTimeout(settings.commandTimeout().toMillis());
-    jetty.addConnector(listener);
-    WebSocketUpgradeHandler upgrades =
-        WebSocketUpgradeHandler.from(
-            jetty,
-            container -> {
-              container.setMaxTextMessageSize(4096); // a command is a few bytes
-              container.setMaxBinaryMessageSize(4096);
-              container.addMapping(
-                  "/*",
-                  (request, response, callback) -> {
-                    active.incrementAndGet();
-                    return new WsPmuSession(
-                        messageCount,
-                        settings.floodText(),
-                        floodBuffer,
-                        frames,
-                        settings.commandTimeout(),
-                        settings.log(),
-                        active::decrementAndGet);
-                  });
-            });
-    upgrades.setHandler(new NotAnUpgradeHandler(settings.log()));
-    jetty.setHandler(upgrades);
-    try {
-      jetty.start();
-    } catch (Exception e) {
-      try {
-        jetty.stop();
-      } catch (Exception ignored) {
-        // it did not start
-      }
-      if (e instanceof IOException) {
-        throw settings.bindFailure(e);
-      }
-      throw new IOException(
-          "cannot start the WebSocket PMU on port " + settings.port() + ": " + e, e);
-    }
-    server = jetty;
-    connector = listener;
+    server = WsJetty.start(settings, listener());
     return this;
+  }
+
+  /** The session listener Jetty gets for each upgrade. */
+  private Supplier<Object> listener() {
+    return () -> {
+      active.incrementAndGet();
+      return new WsPmuSession(
+          messageCount,
+          settings.floodText(),
+          floodBuffer,
+          frames,
+          settings.commandTimeout(),
+          settings.log(),
+          active::decrementAndGet);
+    };
   }
 
   /** The port it listens on (the chosen one, when built with port 0). */
   public int port() {
     checkState(server != null, "not started");
-    return connector.getLocalPort();
+    return server.port();
   }
 
   public InetSocketAddress address() {
@@ -154,11 +126,7 @@ public final class WsPmuServer implements Closeable {
   @Override
   public synchronized void close() throws IOException {
     if (server != null) {
-      try {
-        server.stop();
-      } catch (Exception e) {
-        throw new IOException("stopping the WebSocket PMU: " + e.getMessage(), e);
-      }
+      server.stop();
     }
   }
 

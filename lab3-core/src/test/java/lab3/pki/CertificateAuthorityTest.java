@@ -13,7 +13,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import javax.security.auth.x500.X500Principal;
-import lab3.pki.internal.Names;
+import lab3.pki.internal.CertificateNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +24,7 @@ class CertificateAuthorityTest {
   void issuesServerCertificatesTheCaSignedWithTheExtensionsTlsClientsCheck() throws Exception {
     CertificateAuthority ca = PemTest.CA;
     CertificateRequest request =
-        CertificateRequest.create(SERVER, DistinguishedNames.parse("/O=EPFL/CN=123456"));
+        CertificateRequest.create(DistinguishedNames.parse("/O=EPFL/CN=123456"), SERVER);
 
     X509Certificate cert = ca.issue(request).names(List.of("localhost", "::1")).sign();
 
@@ -32,7 +32,7 @@ class CertificateAuthorityTest {
     cert.checkValidity();
     assertEquals(new X500Principal("CN=123456,O=EPFL"), cert.getSubjectX500Principal());
     assertEquals(ca.certificate().getSubjectX500Principal(), cert.getIssuerX500Principal());
-    assertEquals(List.of("DNS:localhost", "IP:::1"), Names.of(cert));
+    assertEquals(List.of("DNS:localhost", "IP:::1"), CertificateNames.of(cert));
     assertEquals(-1, cert.getBasicConstraints(), "not a CA");
     assertEquals(List.of("1.3.6.1.5.5.7.3.1"), cert.getExtendedKeyUsage(), "serverAuth");
     assertTrue(cert.getKeyUsage()[0], "digitalSignature");
@@ -53,15 +53,15 @@ class CertificateAuthorityTest {
   void givesThisMachinesNamesByDefault() {
     X509Certificate cert =
         PemTest.CA
-            .issue(CertificateRequest.create(SERVER, DistinguishedNames.parse("/CN=x")))
+            .issue(CertificateRequest.create(DistinguishedNames.parse("/CN=x"), SERVER))
             .sign();
 
-    assertEquals(List.of("DNS:localhost", "IP:127.0.0.1", "IP:::1"), Names.of(cert));
+    assertEquals(List.of("DNS:localhost", "IP:127.0.0.1", "IP:::1"), CertificateNames.of(cert));
   }
 
   @Test
   void refusesARequestWhoseSignatureDoesNotVerify() throws Exception {
-    byte[] der = CertificateRequest.create(SERVER, DistinguishedNames.parse("/CN=x")).encoded();
+    byte[] der = CertificateRequest.create(DistinguishedNames.parse("/CN=x"), SERVER).encoded();
     der[der.length - 3] ^= 0x55; // inside the signature
     String pem =
         "-----BEGIN CERTIFICATE REQUEST-----\n"
@@ -76,7 +76,7 @@ class CertificateAuthorityTest {
   @Test
   void refusesNamesThatAreNeitherHostsNorAddresses() {
     CertificateRequest request =
-        CertificateRequest.create(SERVER, DistinguishedNames.parse("/CN=x"));
+        CertificateRequest.create(DistinguishedNames.parse("/CN=x"), SERVER);
 
     assertThrows(
         IllegalArgumentException.class,

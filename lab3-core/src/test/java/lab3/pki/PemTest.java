@@ -74,7 +74,7 @@ class PemTest {
   @Test
   void readsACertificateChainInOrder() throws Exception {
     X509Certificate server =
-        CA.issue(CertificateRequest.create(RSA, DistinguishedNames.parse("/CN=s"))).sign();
+        CA.issue(CertificateRequest.create(DistinguishedNames.parse("/CN=s"), RSA)).sign();
 
     List<X509Certificate> chain =
         Pem.certificates(Pem.encode(server) + "\n" + Pem.encode(CA.certificate()));

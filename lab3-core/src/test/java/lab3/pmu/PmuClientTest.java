@@ -3,9 +3,13 @@ package lab3.pmu;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.CALLS_REAL_METHODS;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.io.ByteArrayOutputStream;
@@ -20,11 +24,11 @@ import java.util.Random;
 import lab3.transport.Connection;
 import lab3.transport.Endpoint;
 import lab3.transport.InMemoryTransport;
+import lab3.transport.ScriptedInputStream;
 import lab3.transport.Transport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mockito.stubbing.Answer;
 
 class PmuClientTest {
   private static final Endpoint PMU = new Endpoint("pmu.test", 5003);
@@ -168,28 +172,69 @@ class PmuClientTest {
     return chunks;
   }
 
+  @Test
+  void aStreamThatKeepsReturningZeroEndsAsAClearErrorInsteadOfSpinning() throws IOException {
+    InputStream broken =
+        new InputStream() {
+          @Override
+          public int read() {
+            return 0;
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) {
+            return 0; // breaks InputStream's contract: no data, no end, no blocking
+          }
+        };
+    Connection connection = mock(Connection.class);
+    when(connection.input()).thenReturn(broken);
+    when(connection.output()).thenReturn(new ByteArrayOutputStream());
+    PmuClient client = PmuClient.builder().transport(endpoint -> connection).build();
+    IOException e =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(30),
+            () ->
+                assertThrows(
+                    IOException.class,
+                    () -> client.send(PMU, PmuCommand.Short.seconds(0), new Collector())));
+    assertTrue(e.getMessage().contains("returned 0 bytes 1000 times in a row"), e.getMessage());
+  }
+
+  @Test
+  void aLambdaListenerReceivesEveryMessage() throws IOException {
+    Transport transport =
+        mockTransport(new ByteArrayOutputStream(), chunks("This is PMU data 1This is PMU data 2"));
+    List<String> got = new ArrayList<>();
+    PmuClient.builder()
+        .transport(transport)
+        .build()
+        .send(PMU, PmuCommand.Short.seconds(0), PmuListener.forMessages(got::add));
+    assertEquals(PmuMessageDecoderTest.expected(2), got);
+  }
+
+  @Test
+  void aMockListenerNeedsRealDefaultsToSeeOnMessage() throws IOException {
+    // The pitfall PmuListener's Javadoc names: a plain mock stubs onMessageBytes, the default
+    // that calls onMessage, so onMessage never fires; CALLS_REAL_METHODS keeps the defaults.
+    PmuListener plain = mock(PmuListener.class);
+    PmuListener real = mock(PmuListener.class, CALLS_REAL_METHODS);
+    for (PmuListener listener : List.of(plain, real)) {
+      PmuClient.builder()
+          .transport(mockTransport(new ByteArrayOutputStream(), chunks("This is PMU data 1")))
+          .build()
+          .send(PMU, PmuCommand.Short.seconds(0), listener);
+    }
+    verify(plain, never()).onMessage(any());
+    verify(real).onMessage("This is PMU data 1");
+  }
+
   /**
-   * A transport whose connection's input is a Mockito mock returning the given chunks, then EOF.
+   * A transport whose connection (a Mockito mock) reads the given chunks, one per read, then EOF.
    */
   private static Transport mockTransport(ByteArrayOutputStream sent, String[] chunks)
       throws IOException {
-    InputStream in = mock(InputStream.class);
-    int[] next = {0};
-    Answer<Integer> read =
-        invocation -> {
-          if (next[0] == chunks.length) {
-            return -1;
-          }
-          byte[] chunk = chunks[next[0]++].getBytes(StandardCharsets.US_ASCII);
-          byte[] buf = invocation.getArgument(0);
-          int off = invocation.getArguments().length == 3 ? invocation.getArgument(1) : 0;
-          System.arraycopy(chunk, 0, buf, off, chunk.length);
-          return chunk.length;
-        };
-    when(in.read(any(byte[].class))).thenAnswer(read);
-    when(in.read(any(byte[].class), anyInt(), anyInt())).thenAnswer(read);
     Connection connection = mock(Connection.class);
-    when(connection.input()).thenReturn(in);
+    when(connection.input()).thenReturn(ScriptedInputStream.of(chunks));
     when(connection.output()).thenReturn(sent);
     return endpoint -> connection;
   }

@@ -70,7 +70,7 @@ final class FakeDatagrams implements Datagrams {
   }
 
   @Override
-  public Endpoint open(InetSocketAddress local) throws IOException {
+  public UdpSocket open(InetSocketAddress local) throws IOException {
     StandardProtocolFamily family = Datagrams.familyOf(local.getAddress());
     IOException failure = openFailures.get(family);
     if (failure != null) {
@@ -83,7 +83,7 @@ final class FakeDatagrams implements Datagrams {
   }
 
   /** One fake socket: an inbox of datagrams and errors the network put there. */
-  final class FakeEndpoint implements Endpoint {
+  final class FakeEndpoint implements UdpSocket {
     private static final Object CLOSED = new Object();
     private final StandardProtocolFamily family;
     private final InetSocketAddress local;

@@ -37,11 +37,11 @@ class ResetServerTest {
     return new InetSocketAddress(InetAddress.getByName(literal), port);
   }
 
-  static Datagrams.Endpoint socket(String literal) throws IOException {
+  static Datagrams.UdpSocket socket(String literal) throws IOException {
     return Datagrams.SYSTEM.open(at(literal, 0));
   }
 
-  static String send(Datagrams.Endpoint socket, String text, InetSocketAddress to)
+  static String send(Datagrams.UdpSocket socket, String text, InetSocketAddress to)
       throws IOException {
     socket.send(text.getBytes(StandardCharsets.US_ASCII), to);
     return receive(socket).text;
@@ -49,12 +49,12 @@ class ResetServerTest {
 
   record Got(String text, InetSocketAddress from) {}
 
-  static Got receiveFrom(Datagrams.Endpoint socket) throws IOException {
+  static Got receiveFrom(Datagrams.UdpSocket socket) throws IOException {
     Datagrams.Received r = socket.receive(WAIT);
     return new Got(new String(r.data(), StandardCharsets.US_ASCII), r.from());
   }
 
-  static Got receive(Datagrams.Endpoint socket) throws IOException {
+  static Got receive(Datagrams.UdpSocket socket) throws IOException {
     return receiveFrom(socket);
   }
 
@@ -79,7 +79,7 @@ class ResetServerTest {
   @Test
   void anIpv4ServerAnswersResetWithAnOffsetFromZeroToN() throws Exception {
     try (ResetServer pmu = server(ResetServer.Mode.IPV4).build().start();
-        Datagrams.Endpoint client = socket("127.0.0.1")) {
+        Datagrams.UdpSocket client = socket("127.0.0.1")) {
       assertEquals(List.of(at("127.0.0.1", pmu.port())), pmu.addresses());
       for (int i = 0; i < 30; i++) {
         int x = offset(send(client, "RESET:3", pmu.addresses().getFirst()));
@@ -93,7 +93,7 @@ class ResetServerTest {
   @Test
   void anIpv6ServerListensOnIpv6LoopbackOnly() throws Exception {
     try (ResetServer pmu = server(ResetServer.Mode.IPV6).build().start();
-        Datagrams.Endpoint client = socket("::1")) {
+        Datagrams.UdpSocket client = socket("::1")) {
       assertEquals(List.of(at("::1", pmu.port())), pmu.addresses());
       assertEquals(0, offset(send(client, "RESET:0", at("::1", pmu.port()))));
       assertTrue(pmu.serves(INET6));
@@ -104,8 +104,8 @@ class ResetServerTest {
   @Test
   void bothModeAnswersOnBothFamiliesOnOnePort() throws Exception {
     try (ResetServer pmu = server(ResetServer.Mode.BOTH).build().start();
-        Datagrams.Endpoint v4 = socket("127.0.0.1");
-        Datagrams.Endpoint v6 = socket("::1")) {
+        Datagrams.UdpSocket v4 = socket("127.0.0.1");
+        Datagrams.UdpSocket v6 = socket("::1")) {
       int port = pmu.port();
       assertEquals(List.of(at("127.0.0.1", port), at("::1", port)), pmu.addresses());
       offset(send(v4, "RESET:20", at("127.0.0.1", port)));
@@ -116,7 +116,7 @@ class ResetServerTest {
   @Test
   void aMalformedRequestGetsNoAnswerAndTheServerKeepsRunning() throws Exception {
     try (ResetServer pmu = server(ResetServer.Mode.IPV4).build().start();
-        Datagrams.Endpoint client = socket("127.0.0.1")) {
+        Datagrams.UdpSocket client = socket("127.0.0.1")) {
       InetSocketAddress to = pmu.addresses().getFirst();
       for (String bad : List.of("garbage", "RESET:", "RESET:-4", "", "OFFSET=3")) {
         client.send(bad.getBytes(StandardCharsets.US_ASCII), to);
@@ -134,7 +134,7 @@ class ResetServerTest {
   @Test
   void atLossOneEveryRequestIsDropped() throws Exception {
     try (ResetServer pmu = server(ResetServer.Mode.IPV4).loss(1).build().start();
-        Datagrams.Endpoint client = socket("127.0.0.1")) {
+        Datagrams.UdpSocket client = socket("127.0.0.1")) {
       client.send("RESET:20".getBytes(StandardCharsets.US_ASCII), pmu.addresses().getFirst());
       assertTrue(awaitLog("RESET:20").endsWith("dropped"));
       assertEquals(0, pmu.acks());
@@ -151,7 +151,7 @@ class ResetServerTest {
   private List<String> answers(Random random) throws Exception {
     log.clear();
     try (ResetServer pmu = server(ResetServer.Mode.IPV4).loss(0.5).random(random).build().start();
-        Datagrams.Endpoint client = socket("127.0.0.1")) {
+        Datagrams.UdpSocket client = socket("127.0.0.1")) {
       for (int i = 0; i < 20; i++) {
         client.send("RESET:20".getBytes(StandardCharsets.US_ASCII), pmu.addresses().getFirst());
       }
@@ -174,8 +174,8 @@ class ResetServerTest {
                 .clock(clock)
                 .build()
                 .start();
-        Datagrams.Endpoint v4 = socket("127.0.0.1");
-        Datagrams.Endpoint v6 = socket("::1")) {
+        Datagrams.UdpSocket v4 = socket("127.0.0.1");
+        Datagrams.UdpSocket v6 = socket("::1")) {
       int port = pmu.port();
       assertTrue(pmu.serves(INET));
       assertFalse(pmu.serves(INET6));
@@ -194,7 +194,7 @@ class ResetServerTest {
   @Test
   void bogusAcksComeFromAnotherPortAndOutOfRangeFromTheRightOne() throws Exception {
     try (ResetServer pmu = server(ResetServer.Mode.IPV6).bogusAcks(true).build().start();
-        Datagrams.Endpoint client = socket("::1")) {
+        Datagrams.UdpSocket client = socket("::1")) {
       InetSocketAddress to = pmu.addresses().getFirst();
       for (int i = 0; i < 10; i++) {
         client.send("RESET:20".getBytes(StandardCharsets.US_ASCII), to);

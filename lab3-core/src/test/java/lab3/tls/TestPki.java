@@ -34,6 +34,6 @@ final class TestPki {
   }
 
   static CertificateRequest request() {
-    return CertificateRequest.create(SERVER_KEYS, DistinguishedNames.parse("/CN=localhost"));
+    return CertificateRequest.create(DistinguishedNames.parse("/CN=localhost"), SERVER_KEYS);
   }
 }

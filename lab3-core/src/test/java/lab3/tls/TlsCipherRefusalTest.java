@@ -40,7 +40,7 @@ class TlsCipherRefusalTest {
     KeyPair rsaKeys = KeyPairs.rsa(2048);
     X509Certificate rsaCert =
         TestPki.CA
-            .issue(CertificateRequest.create(rsaKeys, DistinguishedNames.parse("/CN=localhost")))
+            .issue(CertificateRequest.create(DistinguishedNames.parse("/CN=localhost"), rsaKeys))
             .names(List.of("localhost", "127.0.0.1"))
             .sign();
     rsa = server(rsaCert, rsaKeys);

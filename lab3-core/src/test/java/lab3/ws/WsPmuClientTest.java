@@ -331,4 +331,42 @@ class WsPmuClientTest {
         IllegalArgumentException.class,
         () -> WsPmuClient.builder().readTimeout(Duration.ofSeconds(-1)));
   }
+
+  @Test
+  void clientsBuiltWithDefaultsShareOneDispatcher() {
+    try (WsPmuClient a = WsPmuClient.builder().build();
+        WsPmuClient b = WsPmuClient.builder().readTimeout(Duration.ofSeconds(5)).build()) {
+      assertSame(a.http().dispatcher(), b.http().dispatcher());
+    }
+  }
+
+  @Test
+  void closeCancelsAnOpenSessionAndRefusesNewOnes() throws Exception {
+    try (WsPmuServer server = emulator().messages(3).build().start()) {
+      WsPmuClient client = WsPmuClient.builder().build();
+      java.util.concurrent.CountDownLatch first = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CompletableFuture<Throwable> outcome =
+          new java.util.concurrent.CompletableFuture<>();
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                try {
+                  client.exchange(
+                      at(server),
+                      PmuCommand.parse("CMD_short:30"),
+                      PmuListener.forMessages(m -> first.countDown()));
+                  outcome.complete(null);
+                } catch (Throwable t) {
+                  outcome.complete(t);
+                }
+              });
+      assertTrue(first.await(30, java.util.concurrent.TimeUnit.SECONDS), "no first message");
+      client.close(); // the server now pauses 30 s: only the close can end the session early
+      Throwable t = outcome.get(20, java.util.concurrent.TimeUnit.SECONDS);
+      assertTrue(t instanceof IOException, String.valueOf(t));
+      assertThrows(
+          IllegalStateException.class,
+          () -> client.send(at(server), PmuCommand.parse("CMD_short:0"), new Collector()));
+    }
+  }
 }

@@ -47,7 +47,7 @@ final class Part6Demo implements DemoPart {
       var serverKeys = KeyPairs.rsa(2048);
       Pem.write(dir.resolve("server_key.pem"), serverKeys.getPrivate());
       CertificateRequest csr =
-          CertificateRequest.create(serverKeys, DistinguishedNames.parse("/O=Lab3/CN=localhost"));
+          CertificateRequest.create(DistinguishedNames.parse("/O=Lab3/CN=localhost"), serverKeys);
       Pem.write(dir.resolve("server.csr"), csr);
       Pem.write(dir.resolve("server_cert.pem"), ca.issue(csr).sign());
       out.println(

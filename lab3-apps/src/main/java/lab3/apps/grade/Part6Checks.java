@@ -110,7 +110,7 @@ final class Part6Checks {
         CertificateAuthority.create(
             new X500Principal("CN=Lab3 grading bench CA"), KeyPairs.ec(256), Duration.ofDays(1));
     KeyPair keys = KeyPairs.rsa(2048);
-    var request = CertificateRequest.create(keys, new X500Principal("CN=localhost"));
+    var request = CertificateRequest.create(new X500Principal("CN=localhost"), keys);
     Files.deleteIfExists(cert);
     Files.deleteIfExists(key);
     Pem.write(cert, ca.issue(request).validFor(Duration.ofDays(1)).sign());

@@ -38,7 +38,7 @@ final class PkiCsrCommand extends CliCommand {
     var subject = DistinguishedNames.parse(PkiOptions.value(line, "subject"));
     Path file = Path.of(PkiOptions.value(line, "out"));
     CertificateRequest request =
-        CertificateRequest.create(new KeyPair(KeyPairs.publicKeyOf(key), key), subject);
+        CertificateRequest.create(subject, new KeyPair(KeyPairs.publicKeyOf(key), key));
     Pem.write(file, request);
     io.out().println("wrote " + file + " (request for " + subject.getName() + ")");
     io.out().flush();

@@ -202,7 +202,7 @@ public final class LabHost implements Closeable {
       Pem.write(key, keys.getPrivate());
       Pem.write(
           cert,
-          ca.issue(CertificateRequest.create(keys, new X500Principal("CN=localhost,O=Lab3")))
+          ca.issue(CertificateRequest.create(new X500Principal("CN=localhost,O=Lab3"), keys))
               .validFor(Duration.ofDays(825))
               .sign());
     }

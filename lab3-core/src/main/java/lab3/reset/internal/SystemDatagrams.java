@@ -21,7 +21,7 @@ public final class SystemDatagrams implements Datagrams {
   private static final int MAX_DATAGRAM = 65_535;
 
   @Override
-  public Endpoint open(InetSocketAddress local) throws IOException {
+  public UdpSocket open(InetSocketAddress local) throws IOException {
     DatagramChannel channel = DatagramChannel.open(Datagrams.familyOf(local.getAddress()));
     try {
       channel.bind(local);
@@ -32,7 +32,7 @@ public final class SystemDatagrams implements Datagrams {
     }
   }
 
-  private static final class ChannelEndpoint implements Endpoint {
+  private static final class ChannelEndpoint implements UdpSocket {
     private final DatagramSocket socket;
     private final byte[] buffer = new byte[MAX_DATAGRAM];
 

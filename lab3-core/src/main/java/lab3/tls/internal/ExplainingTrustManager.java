@@ -14,7 +14,7 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedTrustManager;
-import lab3.pki.internal.Names;
+import lab3.pki.internal.CertificateNames;
 import lab3.tls.TlsHandshakeException.Reason;
 
 /**
@@ -127,7 +127,7 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
           "unacceptable certificate " + subject + ": " + other.getMessage(),
           e);
     }
-    List<String> names = Names.of(leaf);
+    List<String> names = CertificateNames.of(leaf);
     return new TlsCertificateException(
         Reason.HOST_NAME_MISMATCH,
         "host name mismatch: the certificate of "

@@ -2,6 +2,8 @@ package lab3.ws.internal;
 
 import com.google.common.base.Utf8;
 import java.util.concurrent.BlockingQueue;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
@@ -19,6 +21,16 @@ public final class QueueingListener extends WebSocketListener {
   public QueueingListener(BlockingQueue<WsEvent> events, InboundLimit limit) {
     this.events = events;
     this.limit = limit;
+  }
+
+  /**
+   * Opens a WebSocket whose events go to {@code events}. A factory rather than the constructor at
+   * the call site, so that {@link lab3.ws.WsPmuClient} names no subclass of an OkHttp type and
+   * loads without OkHttp (to say at once that it is missing).
+   */
+  public static WebSocket open(
+      OkHttpClient http, Request request, BlockingQueue<WsEvent> events, InboundLimit limit) {
+    return http.newWebSocket(request, new QueueingListener(events, limit));
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import lab3.pmu.FloodText;
 import lab3.pmu.PmuCommand;
 import lab3.pmu.PmuMessageDecoder;
+import lab3.pmu.internal.SharedFloodBytes;
 import lab3.transport.Addresses;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -140,7 +141,7 @@ public final class WsPmuSession implements Session.Listener.AutoDemanding {
             case PmuCommand.Short sh -> sendShort(s, sh.interval());
             case PmuCommand.Floodme f -> {
               // one message, as the lab's PMU sends one send()
-              frames.send(s, floodText.bytes(), floodBuffer);
+              frames.send(s, SharedFloodBytes.of(floodText), floodBuffer);
               yield floodText.size() + " bytes of text in one message";
             }
           };

@@ -1,0 +1,83 @@
+package lab3.ws.internal;
+
+import java.io.IOException;
+import java.util.function.Supplier;
+import lab3.pmu.internal.PmuServerSettings;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.VirtualThreadPool;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/**
+ * The Jetty server under {@link lab3.ws.WsPmuServer}: a connector, the WebSocket upgrade and the
+ * answer to requests that are not upgrades. Apart, so that {@code WsPmuServer} names no Jetty type
+ * and loads without Jetty (to say at once that it is missing).
+ */
+public final class WsJetty {
+  private final Server server;
+  private final ServerConnector connector;
+
+  private WsJetty(Server server, ServerConnector connector) {
+    this.server = server;
+    this.connector = connector;
+  }
+
+  /**
+   * Binds and starts a server whose every upgrade gets the listener {@code sessions} makes.
+   *
+   * @throws java.net.BindException naming the address and port, if it is taken
+   */
+  public static WsJetty start(PmuServerSettings settings, Supplier<Object> sessions)
+      throws IOException {
+    VirtualThreadPool threads = new VirtualThreadPool();
+    threads.setName(settings.name());
+    Server jetty = new Server(threads);
+    ServerConnector listener = new ServerConnector(jetty);
+    listener.setHost(settings.bindAddress().getHostAddress());
+    listener.setPort(settings.port());
+    listener.setReuseAddress(true);
+    // Before the upgrade, a connection is HTTP: one that never upgrades is dropped as soon as a
+    // WebSocket client would be for not sending its command (Jetty's default is 30 s).
+    listener.setIdleTimeout(settings.commandTimeout().toMillis());
+    jetty.addConnector(listener);
+    WebSocketUpgradeHandler upgrades =
+        WebSocketUpgradeHandler.from(
+            jetty,
+            container -> {
+              container.setMaxTextMessageSize(4096); // a command is a few bytes
+              container.setMaxBinaryMessageSize(4096);
+              container.addMapping("/*", (request, response, callback) -> sessions.get());
+            });
+    upgrades.setHandler(new NotAnUpgradeHandler(settings.log()));
+    jetty.setHandler(upgrades);
+    try {
+      jetty.start();
+    } catch (Exception e) {
+      try {
+        jetty.stop();
+      } catch (Exception ignored) {
+        // it did not start
+      }
+      if (e instanceof IOException) {
+        throw settings.bindFailure(e);
+      }
+      throw new IOException(
+          "cannot start the WebSocket PMU on port " + settings.port() + ": " + e, e);
+    }
+    return new WsJetty(jetty, listener);
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  /** Stops accepting and closes every open session. */
+  public void stop() throws IOException {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IOException("stopping the WebSocket PMU: " + e.getMessage(), e);
+    }
+  }
+}
