@@ -88,6 +88,11 @@ public final class MulticastChannel implements Closeable {
     }
   }
 
+  /**
+   * A builder with the lab's defaults: group 224.1.1.1, port 5005, the loopback interface, TTL 1.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -95,6 +100,9 @@ public final class MulticastChannel implements Closeable {
   /**
    * The loopback interface ({@code lo} on Linux, {@code lo0} on macOS): the interface that holds
    * the loopback address.
+   *
+   * @return the loopback interface ({@code lo} on Linux, {@code lo0} on macOS): the interface that
+   *     holds the loopback address
    */
   public static NetworkInterface loopbackInterface() {
     try {
@@ -112,6 +120,8 @@ public final class MulticastChannel implements Closeable {
    * 127.0.0.1}, as Python programs name it).
    *
    * @throws IllegalArgumentException if there is no such interface
+   * @param nameOrAddress the name or address
+   * @return the interface with this name ({
    */
   public static NetworkInterface interfaceNamed(String nameOrAddress) {
     checkNotNull(nameOrAddress, "nameOrAddress");
@@ -132,6 +142,7 @@ public final class MulticastChannel implements Closeable {
    * interface. Call it before the first {@link #send} if this channel is to receive too.
    *
    * @return this channel
+   * @throws IOException if the I/O fails
    */
   public synchronized MulticastChannel join() throws IOException {
     checkState(!joined, "already joined");
@@ -145,7 +156,12 @@ public final class MulticastChannel implements Closeable {
     return this;
   }
 
-  /** Waits as long as it takes for the next datagram; see {@link #receive(Duration)}. */
+  /**
+   * Waits as long as it takes for the next datagram; see {@link #receive(Duration)}.
+   *
+   * @return the multicast message
+   * @throws IOException if the I/O fails
+   */
   public MulticastMessage receive() throws IOException {
     return receive(Duration.ZERO);
   }
@@ -157,6 +173,7 @@ public final class MulticastChannel implements Closeable {
    * @param timeout zero waits forever
    * @throws SocketTimeoutException if nothing came within the time-out
    * @throws java.nio.channels.ClosedChannelException if the channel is (or gets) closed
+   * @return the multicast message
    */
   public synchronized MulticastMessage receive(Duration timeout) throws IOException {
     checkState(joined, "join() before receive()");
@@ -177,13 +194,21 @@ public final class MulticastChannel implements Closeable {
    *
    * @throws IllegalArgumentException if the ID is not 6 printable ASCII characters or the text does
    *     not fit in one datagram (the message names the limit)
+   * @param id the id
+   * @param text the text
+   * @throws IOException if the I/O fails
    */
   public void send(String id, String text) throws IOException {
     byte[] datagram = MulticastMessage.encode(id, text, maxDatagram);
     sendRaw(datagram);
   }
 
-  /** Sends any bytes to the group, well formed or not: for tests of receivers. */
+  /**
+   * Sends any bytes to the group, well formed or not: for tests of receivers.
+   *
+   * @param datagram the datagram
+   * @throws IOException if the I/O fails
+   */
   public void sendRaw(byte[] datagram) throws IOException {
     checkArgument(
         datagram.length <= maxDatagram,
@@ -201,25 +226,48 @@ public final class MulticastChannel implements Closeable {
     }
   }
 
+  /**
+   * The multicast group this channel sends to and, once joined, receives from.
+   *
+   * @return the multicast group this channel sends to and, once joined, receives from
+   */
   public InetAddress group() {
     return group;
   }
 
-  /** The group's port: the one chosen at {@link #join()} when built with port 0. */
+  /**
+   * The group's port: the one chosen at {@link #join()} when built with port 0.
+   *
+   * @return the group's port: the one chosen at {@link #join()} when built with port 0
+   */
   public int port() {
     return port;
   }
 
+  /**
+   * The interface the group is joined on and datagrams are sent by ({@code lo} unless set).
+   *
+   * @return the interface the group is joined on and datagrams are sent by ({@code lo} unless set)
+   */
   public NetworkInterface networkInterface() {
     return networkInterface;
   }
 
-  /** The TTL (IPv4) or hop limit (IPv6) its datagrams go out with, as the socket has it. */
+  /**
+   * The TTL (IPv4) or hop limit (IPv6) its datagrams go out with, as the socket has it.
+   *
+   * @return the TTL (IPv4) or hop limit (IPv6) its datagrams go out with, as the socket has it
+   * @throws IOException if the I/O fails
+   */
   public int ttl() throws IOException {
     return channel.getOption(StandardSocketOptions.IP_MULTICAST_TTL);
   }
 
-  /** The most bytes of UTF-8 text one message carries: 65501 over IPv4, 65521 over IPv6. */
+  /**
+   * The most bytes of UTF-8 text one message carries: 65501 over IPv4, 65521 over IPv6.
+   *
+   * @return the most bytes of UTF-8 text one message carries: 65501 over IPv4, 65521 over IPv6
+   */
   public int maxTextBytes() {
     return maxDatagram - MulticastMessage.ID_LENGTH;
   }
@@ -247,7 +295,12 @@ public final class MulticastChannel implements Closeable {
 
     private Builder() {}
 
-    /** An IPv4 (224.0.0.0/4) or IPv6 (ff00::/8) multicast group; 224.1.1.1 by default. */
+    /**
+     * An IPv4 (224.0.0.0/4) or IPv6 (ff00::/8) multicast group; 224.1.1.1 by default.
+     *
+     * @param group the group
+     * @return this builder
+     */
     public Builder group(InetAddress group) {
       checkNotNull(group, "group");
       checkArgument(
@@ -258,7 +311,12 @@ public final class MulticastChannel implements Closeable {
       return this;
     }
 
-    /** The group as a literal, {@code 224.1.1.1} or {@code ff02::1:1}, or a host name. */
+    /**
+     * The group as a literal, {@code 224.1.1.1} or {@code ff02::1:1}, or a host name.
+     *
+     * @param group the group
+     * @return this builder
+     */
     public Builder group(String group) {
       checkNotNull(group, "group");
       try {
@@ -268,14 +326,24 @@ public final class MulticastChannel implements Closeable {
       }
     }
 
-    /** 5005 by default; 0 lets {@link MulticastChannel#join()} pick a free one. */
+    /**
+     * 5005 by default; 0 lets {@link MulticastChannel#join()} pick a free one.
+     *
+     * @param port the port
+     * @return this builder
+     */
     public Builder port(int port) {
       checkArgument(port >= 0 && port <= 65535, "port must be 0 to 65535, got %s", port);
       this.port = port;
       return this;
     }
 
-    /** The interface to join on and send by; the loopback interface by default. */
+    /**
+     * The interface to join on and send by; the loopback interface by default.
+     *
+     * @param networkInterface the network interface
+     * @return this builder
+     */
     public Builder networkInterface(NetworkInterface networkInterface) {
       this.networkInterface = checkNotNull(networkInterface, "networkInterface");
       return this;
@@ -286,31 +354,53 @@ public final class MulticastChannel implements Closeable {
      * ({@code 127.0.0.1}, as Python programs name it).
      *
      * @throws IllegalArgumentException if there is no such interface
+     * @param nameOrAddress the name or address
+     * @return this builder
      */
     public Builder networkInterface(String nameOrAddress) {
       return networkInterface(interfaceNamed(nameOrAddress));
     }
 
-    /** How many routers the datagrams may cross: 1 (the local network only) by default. */
+    /**
+     * How many routers the datagrams may cross: 1 (the local network only) by default.
+     *
+     * @param ttl the ttl
+     * @return this builder
+     */
     public Builder ttl(int ttl) {
       checkArgument(ttl >= 0 && ttl <= 255, "TTL must be 0 to 255, got %s", ttl);
       this.ttl = ttl;
       return this;
     }
 
-    /** Whether this host's own sockets get a copy of what it sends; on by default. */
+    /**
+     * Whether this host's own sockets get a copy of what it sends; on by default.
+     *
+     * @param loopback the loopback
+     * @return this builder
+     */
     public Builder loopback(boolean loopback) {
       this.loopback = loopback;
       return this;
     }
 
-    /** Stamps received messages; the system clock by default. */
+    /**
+     * Stamps received messages; the system clock by default.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = checkNotNull(clock, "clock");
       return this;
     }
 
-    /** Opens the socket and sets its multicast options; {@link MulticastChannel#join()} next. */
+    /**
+     * Opens the socket and sets its multicast options; {@link MulticastChannel#join()} next.
+     *
+     * @return this multicast channel, ready
+     * @throws IOException if the I/O fails
+     */
     public MulticastChannel open() throws IOException {
       if (networkInterface == null) {
         networkInterface = loopbackInterface();

@@ -41,18 +41,27 @@ public record MulticastMessage(
   /** The largest UDP payload over IPv6 (no jumbograms): 65535 minus 8 bytes of UDP header. */
   public static final int MAX_DATAGRAM_IPV6 = 65_527;
 
+  /** Checks that ID and text are there, and copies the warnings: the record is immutable. */
   public MulticastMessage {
     checkNotNull(id, "id");
     checkNotNull(text, "text");
     warnings = List.copyOf(warnings);
   }
 
-  /** True when the datagram had a full ID, an ASCII one, and its text was valid UTF-8. */
+  /**
+   * True when the datagram had a full ID, an ASCII one, and its text was valid UTF-8.
+   *
+   * @return true when the datagram had a full ID, an ASCII one, and its text was valid UTF-8
+   */
   public boolean wellFormed() {
     return warnings.isEmpty();
   }
 
-  /** The text's length in characters (Unicode code points, as Python's {@code len(str)}). */
+  /**
+   * The text's length in characters (Unicode code points, as Python's {@code len(str)}).
+   *
+   * @return the text's length in characters (Unicode code points, as Python's {@code len(str)})
+   */
   public int length() {
     return text.codePointCount(0, text.length());
   }
@@ -62,6 +71,9 @@ public record MulticastMessage(
    *
    * @throws IllegalArgumentException if the ID is not 6 printable ASCII characters, or the text
    *     does not fit (the message names the limit)
+   * @param id the id
+   * @param text the text
+   * @return the datagram for {
    */
   public static byte[] encode(String id, String text) {
     return encode(id, text, MAX_DATAGRAM_IPV4);
@@ -70,6 +82,12 @@ public record MulticastMessage(
   /**
    * The datagram for {@code text} sent under {@code id}, at most {@code maxDatagram} bytes long
    * ({@link #MAX_DATAGRAM_IPV4} or {@link #MAX_DATAGRAM_IPV6}).
+   *
+   * @param id the id
+   * @param text the text
+   * @param maxDatagram the max datagram
+   * @return the datagram for {@code text} sent under {@code id}, at most {@code maxDatagram} bytes
+   *     long ({@link #MAX_DATAGRAM_IPV4} or {@link #MAX_DATAGRAM_IPV6})
    */
   public static byte[] encode(String id, String text, int maxDatagram) {
     checkId(id);
@@ -97,6 +115,7 @@ public record MulticastMessage(
    *
    * @return the ID
    * @throws IllegalArgumentException naming what is wrong
+   * @param id the id
    */
   public static String checkId(String id) {
     checkNotNull(id, "id");
@@ -117,6 +136,12 @@ public record MulticastMessage(
   /**
    * The message in the first {@code length} bytes of {@code datagram}. Never throws for bad bytes:
    * see {@link #warnings()}.
+   *
+   * @param datagram the datagram
+   * @param length the length
+   * @param source the source
+   * @param time the time
+   * @return the message in the first {@code length} bytes of {@code datagram}
    */
   public static MulticastMessage decode(
       byte[] datagram, int length, InetSocketAddress source, Instant time) {

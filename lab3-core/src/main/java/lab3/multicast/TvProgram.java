@@ -70,11 +70,20 @@ public final class TvProgram implements Closeable {
     this.log = builder.log;
   }
 
+  /**
+   * A builder with the lab's defaults (224.1.1.1:5005 on {@code lo}, TTL 1).
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The opening of Romeo and Juliet (public domain), one speech or verse a line. */
+  /**
+   * The opening of Romeo and Juliet (public domain), one speech or verse a line.
+   *
+   * @return the opening of Romeo and Juliet (public domain), one speech or verse a line
+   */
   public static List<String> builtInScript() {
     try (InputStream in = TvProgram.class.getResourceAsStream("romeo-opening.txt")) {
       checkState(in != null, "resource lab3/multicast/romeo-opening.txt is missing from the jar");
@@ -84,12 +93,24 @@ public final class TvProgram implements Closeable {
     }
   }
 
-  /** The lines of a UTF-8 text file, as a script. */
+  /**
+   * The lines of a UTF-8 text file, as a script.
+   *
+   * @param file the file
+   * @return the lines of a UTF-8 text file, as a script
+   * @throws IOException if the I/O fails
+   */
   public static List<String> scriptFrom(Path file) throws IOException {
     return Files.readAllLines(file, StandardCharsets.UTF_8);
   }
 
-  /** The program's answer to a subscriber's long text. */
+  /**
+   * The program's answer to a subscriber's long text.
+   *
+   * @param subscriberId the subscriber id
+   * @param characters the characters
+   * @return the program's answer to a subscriber's long text
+   */
   public static String answer(String subscriberId, int characters) {
     return "Thank you, subscriber "
         + subscriberId
@@ -98,7 +119,12 @@ public final class TvProgram implements Closeable {
         + " characters.";
   }
 
-  /** Joins the group, opens the record file if any, and starts broadcasting and listening. */
+  /**
+   * Joins the group, opens the record file if any, and starts broadcasting and listening.
+   *
+   * @return this tv program, listening
+   * @throws IOException if the I/O fails
+   */
   public synchronized TvProgram start() throws IOException {
     checkState(channel == null, "already started");
     MulticastChannel joined = channelBuilder.open();
@@ -124,7 +150,11 @@ public final class TvProgram implements Closeable {
     return this;
   }
 
-  /** The group's port: the chosen one when built with port 0. */
+  /**
+   * The group's port: the chosen one when built with port 0.
+   *
+   * @return the group's port: the chosen one when built with port 0
+   */
   public int port() {
     checkState(channel != null, "not started");
     return channel.port();
@@ -248,43 +278,78 @@ public final class TvProgram implements Closeable {
 
     private Builder() {}
 
-    /** 224.1.1.1 by default. */
+    /**
+     * 224.1.1.1 by default.
+     *
+     * @param group the group
+     * @return this builder
+     */
     public Builder group(InetAddress group) {
       channel.group(group);
       return this;
     }
 
-    /** The group as a literal ({@code 239.1.2.3}) or a host name. */
+    /**
+     * The group as a literal ({@code 239.1.2.3}) or a host name.
+     *
+     * @param group the group
+     * @return this builder
+     */
     public Builder group(String group) {
       channel.group(group);
       return this;
     }
 
-    /** 5005 by default; 0 picks a free port (see {@link TvProgram#port()}). */
+    /**
+     * 5005 by default; 0 picks a free port (see {@link TvProgram#port()}).
+     *
+     * @param port the port
+     * @return this builder
+     */
     public Builder port(int port) {
       channel.port(port);
       return this;
     }
 
-    /** The loopback interface by default. */
+    /**
+     * The loopback interface by default.
+     *
+     * @param networkInterface the network interface
+     * @return this builder
+     */
     public Builder networkInterface(NetworkInterface networkInterface) {
       channel.networkInterface(networkInterface);
       return this;
     }
 
-    /** 1 by default: the datagrams stay on the local network. */
+    /**
+     * 1 by default: the datagrams stay on the local network.
+     *
+     * @param ttl the ttl
+     * @return this builder
+     */
     public Builder ttl(int ttl) {
       channel.ttl(ttl);
       return this;
     }
 
-    /** On by default (on the loopback interface datagrams come back whatever this says). */
+    /**
+     * On by default (on the loopback interface datagrams come back whatever this says).
+     *
+     * @param loopback the loopback
+     * @return this builder
+     */
     public Builder loopback(boolean loopback) {
       channel.loopback(loopback);
       return this;
     }
 
-    /** Time between two lines; 1 s by default, as short as 1 ms for tests. */
+    /**
+     * Time between two lines; 1 s by default, as short as 1 ms for tests.
+     *
+     * @param interval the interval
+     * @return this builder
+     */
     public Builder interval(Duration interval) {
       checkNotNull(interval, "interval");
       checkArgument(
@@ -299,6 +364,8 @@ public final class TvProgram implements Closeable {
      * The lines to broadcast, blank ones left out; {@link #builtInScript()} by default.
      *
      * @throws IllegalArgumentException if no line is left, or one does not fit in a datagram
+     * @param lines the lines
+     * @return this builder
      */
     public Builder script(List<String> lines) {
       List<String> kept = lines.stream().filter(line -> !line.isBlank()).toList();
@@ -308,25 +375,44 @@ public final class TvProgram implements Closeable {
       return this;
     }
 
-    /** Appends every message seen to this file, one line each; no recording by default. */
+    /**
+     * Appends every message seen to this file, one line each; no recording by default.
+     *
+     * @param file the file
+     * @return this builder
+     */
     public Builder record(Path file) {
       this.recordFile = checkNotNull(file, "file");
       return this;
     }
 
-    /** Stamps what is recorded; the system clock by default. */
+    /**
+     * Stamps what is recorded; the system clock by default.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       channel.clock(clock);
       return this;
     }
 
-    /** Receives one line per answer, failure and malformed datagram; nothing by default. */
+    /**
+     * Receives one line per answer, failure and malformed datagram; nothing by default.
+     *
+     * @param log the log
+     * @return this builder
+     */
     public Builder log(Consumer<String> log) {
       this.log = checkNotNull(log, "log");
       return this;
     }
 
-    /** A program, not yet on the air: call {@link TvProgram#start()}. */
+    /**
+     * A program, not yet on the air: call {@link TvProgram#start()}.
+     *
+     * @return the new tv program
+     */
     public TvProgram build() {
       if (script == null) {
         script(builtInScript());

@@ -59,6 +59,12 @@ public final class CertificateAuthority {
   /**
    * A new CA: a self-signed certificate for {@code subject}, valid from now (less an hour, for
    * clocks a little behind) for {@code validity}.
+   *
+   * @param subject the subject
+   * @param keys the keys
+   * @param validity the validity
+   * @return a new CA: a self-signed certificate for {@code subject}, valid from now (less an hour,
+   *     for clocks a little behind) for {@code validity}
    */
   public static CertificateAuthority create(
       X500Principal subject, KeyPair keys, Duration validity) {
@@ -82,6 +88,9 @@ public final class CertificateAuthority {
    *
    * @throws IllegalArgumentException if the key does not belong to the certificate, or the
    *     certificate is not a CA's
+   * @param certificate the certificate
+   * @param key the key
+   * @return an existing CA, e.g
    */
   public static CertificateAuthority of(X509Certificate certificate, PrivateKey key) {
     OptionalDependency.BOUNCY_CASTLE.require("lab3.pki.CertificateAuthority");
@@ -96,7 +105,13 @@ public final class CertificateAuthority {
     return new CertificateAuthority(certificate, key);
   }
 
-  /** Loads {@value #CERTIFICATE_FILE} and {@value #KEY_FILE} from {@code directory}. */
+  /**
+   * Loads {@value #CERTIFICATE_FILE} and {@value #KEY_FILE} from {@code directory}.
+   *
+   * @param directory the directory
+   * @return the certificate authority
+   * @throws IOException if the I/O fails
+   */
   public static CertificateAuthority load(Path directory) throws IOException {
     return of(
         Pem.readCertificate(directory.resolve(CERTIFICATE_FILE)),
@@ -108,6 +123,7 @@ public final class CertificateAuthority {
    * creating it if needed.
    *
    * @throws java.nio.file.FileAlreadyExistsException if the directory already holds a CA key
+   * @param directory the directory
    */
   public void save(Path directory) throws IOException {
     Files.createDirectories(directory);
@@ -115,15 +131,30 @@ public final class CertificateAuthority {
     Pem.write(directory.resolve(CERTIFICATE_FILE), certificate);
   }
 
+  /**
+   * The CA's self-signed certificate: what clients trust ({@value #CERTIFICATE_FILE}).
+   *
+   * @return the CA's self-signed certificate: what clients trust ({@value #CERTIFICATE_FILE})
+   */
   public X509Certificate certificate() {
     return certificate;
   }
 
+  /**
+   * The CA's private key, which signs certificates: keep it owner-only.
+   *
+   * @return the CA's private key, which signs certificates: keep it owner-only
+   */
   public PrivateKey privateKey() {
     return key;
   }
 
-  /** Starts issuing a server certificate for {@code request}; finish with {@link Issue#sign}. */
+  /**
+   * Starts issuing a server certificate for {@code request}; finish with {@link Issue#sign}.
+   *
+   * @param request the request
+   * @return the issue, to complete with {@link Issue#sign}
+   */
   public Issue issue(CertificateRequest request) {
     return new Issue(request);
   }
@@ -143,6 +174,10 @@ public final class CertificateAuthority {
     /**
      * The subject alternative names (host names and IP addresses) the certificate is valid for;
      * {@link #DEFAULT_NAMES} unless set.
+     *
+     * @param names the names
+     * @return the subject alternative names (host names and IP addresses) the certificate is valid
+     *     for; {@link #DEFAULT_NAMES} unless set
      */
     public Issue names(List<String> names) {
       Names.parse(names); // validates at once
@@ -150,7 +185,12 @@ public final class CertificateAuthority {
       return this;
     }
 
-    /** Valid from now (less an hour) for {@code validity}; 365 days by default. */
+    /**
+     * Valid from now (less an hour) for {@code validity}; 365 days by default.
+     *
+     * @param validity the validity
+     * @return this issue
+     */
     public Issue validFor(Duration validity) {
       checkArgument(validity != null && validity.isPositive(), "validity must be positive");
       this.validity = validity;
@@ -159,7 +199,13 @@ public final class CertificateAuthority {
       return this;
     }
 
-    /** Valid exactly from {@code notBefore} to {@code notAfter} (tests: an expired certificate). */
+    /**
+     * Valid exactly from {@code notBefore} to {@code notAfter} (tests: an expired certificate).
+     *
+     * @param notBefore the not before
+     * @param notAfter the not after
+     * @return this issue
+     */
     public Issue validity(Instant notBefore, Instant notAfter) {
       checkArgument(notBefore.isBefore(notAfter), "notBefore must be before notAfter");
       this.notBefore = notBefore;
@@ -171,6 +217,7 @@ public final class CertificateAuthority {
      * Signs.
      *
      * @throws IllegalArgumentException if the request's own signature does not verify
+     * @return the x509 certificate
      */
     public X509Certificate sign() {
       checkArgument(

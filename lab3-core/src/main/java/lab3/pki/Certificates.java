@@ -12,6 +12,10 @@ public final class Certificates {
    * The host names and addresses a certificate is valid for, as openssl prints them: {@code
    * DNS:localhost}, {@code IP:127.0.0.1}, {@code IP:::1}. Empty if it has none, in which case TLS
    * clients match no host name (Java falls back to the subject's CN for DNS names only).
+   *
+   * @param certificate the certificate
+   * @return the host names and addresses a certificate is valid for, as openssl prints them: {@code
+   *     DNS:localhost}, {@code IP:127.0.0.1}, {@code IP:::1}
    */
   public static List<String> names(X509Certificate certificate) {
     return CertificateNames.of(certificate);

@@ -26,6 +26,8 @@ public final class DistinguishedNames {
    * The name {@code text} spells.
    *
    * @throws IllegalArgumentException naming the part that is wrong
+   * @param text the text
+   * @return the name {
    */
   public static X500Principal parse(String text) {
     checkArgument(text != null && !text.isBlank(), "the subject must not be empty");
@@ -42,7 +44,12 @@ public final class DistinguishedNames {
     return SlashNames.parse(text, trimmed);
   }
 
-  /** The name as Java prints it (RFC 2253), e.g. {@code CN=localhost,O=EPFL,C=CH}. */
+  /**
+   * The name as Java prints it (RFC 2253), e.g. {@code CN=localhost,O=EPFL,C=CH}.
+   *
+   * @param name the name
+   * @return the name as Java prints it (RFC 2253), e.g
+   */
   public static String format(X500Principal name) {
     return name.getName(X500Principal.RFC2253);
   }

@@ -42,13 +42,19 @@ public final class KeyPairs {
    *
    * @param bits 1024 to 8192; below {@link #RSA_RECOMMENDED_BITS} the key is {@linkplain #isWeak
    *     weak} but accepted, as the lab's instructions make such keys
+   * @return a new RSA key pair
    */
   public static KeyPair rsa(int bits) {
     checkArgument(bits >= 1024 && bits <= 8192, "RSA key size must be 1024 to 8192 bits: %s", bits);
     return generate("RSA", bits);
   }
 
-  /** A new EC key pair on secp256r1 (256), secp384r1 (384) or secp521r1 (521). */
+  /**
+   * A new EC key pair on secp256r1 (256), secp384r1 (384) or secp521r1 (521).
+   *
+   * @param bits the bits
+   * @return a new EC key pair on secp256r1 (256), secp384r1 (384) or secp521r1 (521)
+   */
   public static KeyPair ec(int bits) {
     String curve =
         switch (bits) {
@@ -77,7 +83,12 @@ public final class KeyPairs {
     }
   }
 
-  /** The key's size in bits: the RSA modulus, or the EC field size. */
+  /**
+   * The key's size in bits: the RSA modulus, or the EC field size.
+   *
+   * @param key the key
+   * @return the key's size in bits: the RSA modulus, or the EC field size
+   */
   public static int bits(Key key) {
     return switch (key) {
       case RSAKey rsa -> rsa.getModulus().bitLength();
@@ -86,12 +97,22 @@ public final class KeyPairs {
     };
   }
 
-  /** True for RSA keys shorter than {@link #RSA_RECOMMENDED_BITS}. */
+  /**
+   * True for RSA keys shorter than {@link #RSA_RECOMMENDED_BITS}.
+   *
+   * @param key the key
+   * @return true for RSA keys shorter than {@link #RSA_RECOMMENDED_BITS}
+   */
   public static boolean isWeak(Key key) {
     return key instanceof RSAKey && bits(key) < RSA_RECOMMENDED_BITS;
   }
 
-  /** In words, e.g. "RSA 2048 bits" or "EC 256 bits". */
+  /**
+   * In words, e.g. "RSA 2048 bits" or "EC 256 bits".
+   *
+   * @param key the key
+   * @return the description
+   */
   public static String describe(Key key) {
     return key.getAlgorithm() + " " + bits(key) + " bits";
   }
@@ -101,6 +122,9 @@ public final class KeyPairs {
    * computed for an EC key (Q = d·G).
    *
    * @throws IllegalArgumentException for other kinds of keys
+   * @param key the key
+   * @return the public half of a private key, as a CSR needs it: read from an RSA key's CRT fields,
+   *     or computed for an EC key (Q = d·G)
    */
   public static PublicKey publicKeyOf(PrivateKey key) {
     try {
@@ -124,6 +148,11 @@ public final class KeyPairs {
   /**
    * True if {@code privateKey} belongs to {@code publicKey}: signs a random challenge with one and
    * verifies it with the other, the test a TLS handshake would otherwise fail on.
+   *
+   * @param privateKey the private key
+   * @param publicKey the public key
+   * @return whether {@code privateKey} belongs to {@code publicKey}: signs a random challenge with
+   *     one and verifies it with the other, the test a TLS handshake would otherwise fail on
    */
   public static boolean matches(PrivateKey privateKey, PublicKey publicKey) {
     if (!privateKey.getAlgorithm().equals(publicKey.getAlgorithm())) {

@@ -45,6 +45,11 @@ public final class Pem {
 
   /**
    * Every certificate in {@code text}, in order (a chain: the server's own first); at least one.
+   *
+   * @param text the text
+   * @return every certificate in {@code text}, in order (a chain: the server's own first); at least
+   *     one
+   * @throws PemFormatException if the text is not the PEM expected
    */
   public static List<X509Certificate> certificates(String text) throws PemFormatException {
     List<X509Certificate> certificates = new ArrayList<>();
@@ -58,12 +63,24 @@ public final class Pem {
     return certificates;
   }
 
-  /** The one private key in {@code text}, in any of the forms the class comment lists. */
+  /**
+   * The one private key in {@code text}, in any of the forms the class comment lists.
+   *
+   * @param text the text
+   * @return the one private key in {@code text}, in any of the forms the class comment lists
+   * @throws PemFormatException if the text is not the PEM expected
+   */
   public static PrivateKey privateKey(String text) throws PemFormatException {
     return single(text, PrivateKey.class, "private key");
   }
 
-  /** The one certificate signing request in {@code text}. */
+  /**
+   * The one certificate signing request in {@code text}.
+   *
+   * @param text the text
+   * @return the one certificate signing request in {@code text}
+   * @throws PemFormatException if the text is not the PEM expected
+   */
   public static CertificateRequest certificateRequest(String text) throws PemFormatException {
     return single(text, CertificateRequest.class, "certificate signing request");
   }
@@ -71,6 +88,11 @@ public final class Pem {
   /**
    * Every object in {@code text}: {@link X509Certificate}s, {@link PrivateKey}s and {@link
    * CertificateRequest}s, in order; at least one.
+   *
+   * @param text the text
+   * @return every object in {@code text}: {@link X509Certificate}s, {@link PrivateKey}s and {@link
+   *     CertificateRequest}s, in order; at least one
+   * @throws PemFormatException if the text is not the PEM expected
    */
   public static List<Object> decode(String text) throws PemFormatException {
     OptionalDependency.BOUNCY_CASTLE.require("lab3.pki.Pem");
@@ -109,27 +131,57 @@ public final class Pem {
     };
   }
 
-  /** {@link #certificates(String)} of a file; the message of a failure names the file. */
+  /**
+   * {@link #certificates(String)} of a file; the message of a failure names the file.
+   *
+   * @param file the file
+   * @return the objects read
+   * @throws IOException if the I/O fails
+   */
   public static List<X509Certificate> readCertificates(Path file) throws IOException {
     return read(file, Pem::certificates);
   }
 
-  /** The first certificate of a file. */
+  /**
+   * The first certificate of a file.
+   *
+   * @param file the file
+   * @return the first certificate of a file
+   * @throws IOException if the I/O fails
+   */
   public static X509Certificate readCertificate(Path file) throws IOException {
     return readCertificates(file).getFirst();
   }
 
-  /** {@link #privateKey(String)} of a file; the message of a failure names the file. */
+  /**
+   * {@link #privateKey(String)} of a file; the message of a failure names the file.
+   *
+   * @param file the file
+   * @return the private key
+   * @throws IOException if the I/O fails
+   */
   public static PrivateKey readPrivateKey(Path file) throws IOException {
     return read(file, Pem::privateKey);
   }
 
-  /** {@link #certificateRequest(String)} of a file; the message of a failure names the file. */
+  /**
+   * {@link #certificateRequest(String)} of a file; the message of a failure names the file.
+   *
+   * @param file the file
+   * @return the certificate request
+   * @throws IOException if the I/O fails
+   */
   public static CertificateRequest readCertificateRequest(Path file) throws IOException {
     return read(file, Pem::certificateRequest);
   }
 
-  /** {@link #decode(String)} of a file; the message of a failure names the file. */
+  /**
+   * {@link #decode(String)} of a file; the message of a failure names the file.
+   *
+   * @param file the file
+   * @return the objects read
+   * @throws IOException if the I/O fails
+   */
   public static List<Object> readAll(Path file) throws IOException {
     return read(file, Pem::decode);
   }
@@ -149,7 +201,12 @@ public final class Pem {
     }
   }
 
-  /** A certificate as a {@code CERTIFICATE} block. */
+  /**
+   * A certificate as a {@code CERTIFICATE} block.
+   *
+   * @param certificate the certificate
+   * @return a certificate as a {@code CERTIFICATE} block
+   */
   public static String encode(X509Certificate certificate) {
     try {
       return encode("CERTIFICATE", certificate.getEncoded());
@@ -158,12 +215,22 @@ public final class Pem {
     }
   }
 
-  /** A private key as a PKCS#8 {@code PRIVATE KEY} block. */
+  /**
+   * A private key as a PKCS#8 {@code PRIVATE KEY} block.
+   *
+   * @param key the key
+   * @return a private key as a PKCS#8 {@code PRIVATE KEY} block
+   */
   public static String encode(PrivateKey key) {
     return encode("PRIVATE KEY", key.getEncoded());
   }
 
-  /** A signing request as a {@code CERTIFICATE REQUEST} block. */
+  /**
+   * A signing request as a {@code CERTIFICATE REQUEST} block.
+   *
+   * @param request the request
+   * @return a signing request as a {@code CERTIFICATE REQUEST} block
+   */
   public static String encode(CertificateRequest request) {
     return encode("CERTIFICATE REQUEST", request.encoded());
   }
@@ -173,12 +240,24 @@ public final class Pem {
     return PemCodec.encode(type, der);
   }
 
-  /** Writes a certificate, replacing the file if it exists. */
+  /**
+   * Writes a certificate, replacing the file if it exists.
+   *
+   * @param file the file
+   * @param certificate the certificate
+   * @throws IOException if the I/O fails
+   */
   public static void write(Path file, X509Certificate certificate) throws IOException {
     Files.writeString(file, encode(certificate), US_ASCII);
   }
 
-  /** Writes a signing request, replacing the file if it exists. */
+  /**
+   * Writes a signing request, replacing the file if it exists.
+   *
+   * @param file the file
+   * @param request the request
+   * @throws IOException if the I/O fails
+   */
   public static void write(Path file, CertificateRequest request) throws IOException {
     Files.writeString(file, encode(request), US_ASCII);
   }
@@ -188,6 +267,8 @@ public final class Pem {
    * from the moment it exists, on file systems with POSIX permissions).
    *
    * @throws FileAlreadyExistsException if the file exists: a key is never overwritten
+   * @param file the file
+   * @param key the key
    */
   public static void write(Path file, PrivateKey key) throws IOException {
     FileAttribute<?>[] attributes =

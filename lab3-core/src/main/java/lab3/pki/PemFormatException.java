@@ -12,10 +12,21 @@ import java.io.IOException;
  */
 public final class PemFormatException extends IOException {
 
+  /**
+   * A PEM problem, described.
+   *
+   * @param message the message
+   */
   public PemFormatException(String message) {
     super(message);
   }
 
+  /**
+   * A PEM problem, described, with the parser's exception as cause.
+   *
+   * @param message the message
+   * @param cause the cause
+   */
   public PemFormatException(String message, Throwable cause) {
     super(message, cause);
   }

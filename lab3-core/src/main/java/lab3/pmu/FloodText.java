@@ -33,7 +33,11 @@ public final class FloodText {
     this.description = description;
   }
 
-  /** About 45 KiB: twenty numbered copies of a scene of Romeo and Juliet. */
+  /**
+   * About 45 KiB: twenty numbered copies of a scene of Romeo and Juliet.
+   *
+   * @return the flood text
+   */
   public static FloodText builtIn() {
     byte[] scene = scene();
     StringBuilder text = new StringBuilder();
@@ -46,7 +50,13 @@ public final class FloodText {
     return new FloodText(bytes, "built-in text, " + bytes.length + " bytes");
   }
 
-  /** The bytes of a file, as they are (not checked to be UTF-8). */
+  /**
+   * The bytes of a file, as they are (not checked to be UTF-8).
+   *
+   * @param file the file
+   * @return the bytes of a file, as they are (not checked to be UTF-8)
+   * @throws IOException if the I/O fails
+   */
   public static FloodText fromFile(Path file) throws IOException {
     long size = Files.size(file);
     checkArgument(size <= MAX_BYTES, "%s is larger than %s bytes", file, MAX_BYTES);
@@ -56,6 +66,9 @@ public final class FloodText {
   /**
    * Exactly {@code size} bytes of valid UTF-8: the built-in scene repeated, the end padded with
    * spaces so that no character is cut.
+   *
+   * @param size the size
+   * @return the flood text
    */
   public static FloodText generated(long size) {
     checkArgument(
@@ -101,6 +114,11 @@ public final class FloodText {
     out.write(bytes);
   }
 
+  /**
+   * The text's length in bytes.
+   *
+   * @return the text's length in bytes
+   */
   public int size() {
     return bytes.length;
   }

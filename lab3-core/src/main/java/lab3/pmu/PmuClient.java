@@ -47,6 +47,11 @@ public final class PmuClient {
     this.bufferSize = builder.bufferSize;
   }
 
+  /**
+   * A builder with the defaults: TCP, a 30 s read time-out, a 64 KiB buffer.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -60,6 +65,10 @@ public final class PmuClient {
    * @throws TruncatedMessageException if the server closes inside a message
    * @throws java.net.SocketTimeoutException if the server stays silent too long
    * @throws IOException if connecting or reading fails
+   * @param endpoint the endpoint
+   * @param command the command
+   * @param listener the listener
+   * @return the pmu result
    */
   public PmuResult send(Endpoint endpoint, PmuCommand command, PmuListener listener)
       throws IOException {
@@ -141,7 +150,12 @@ public final class PmuClient {
 
     private Builder() {}
 
-    /** How to reach the PMU: TCP by default; TLS for Part 6; in-memory in tests. */
+    /**
+     * How to reach the PMU: TCP by default; TLS for Part 6; in-memory in tests.
+     *
+     * @param transport the transport
+     * @return this builder
+     */
     public Builder transport(Transport transport) {
       this.transport = checkNotNull(transport, "transport");
       return this;
@@ -150,19 +164,32 @@ public final class PmuClient {
     /**
      * How long the server may stay silent beyond the pause its command asked for, before the client
      * gives up with a {@link java.net.SocketTimeoutException}. Zero waits forever. Default 30 s.
+     *
+     * @param silence the silence
+     * @return this builder
      */
     public Builder readTimeout(Duration silence) {
       this.silence = Timeouts.check("read time-out", silence);
       return this;
     }
 
-    /** The most one read() may return. Default 64 KiB. */
+    /**
+     * The most one read() may return. Default 64 KiB.
+     *
+     * @param bytes the bytes
+     * @return this builder
+     */
     public Builder bufferSize(int bytes) {
       checkArgument(bytes >= 1 && bytes <= 16 * 1024 * 1024, "buffer size out of range: %s", bytes);
       this.bufferSize = bytes;
       return this;
     }
 
+    /**
+     * A client with these settings.
+     *
+     * @return the new pmu client
+     */
     public PmuClient build() {
       return new PmuClient(this);
     }

@@ -22,14 +22,21 @@ public sealed interface PmuCommand {
   /** The longest pause between two messages a command may ask for. */
   Duration MAX_INTERVAL = Duration.ofHours(1);
 
-  /** The text sent on the wire. */
+  /**
+   * The text sent on the wire.
+   *
+   * @return the text sent on the wire
+   */
   String wire();
 
   /**
    * {@code CMD_short:d}: the PMU sends n short messages, pausing {@code interval} between two
    * consecutive sends, then closes.
+   *
+   * @param interval the interval
    */
   record Short(Duration interval) implements PmuCommand {
+    /** Validates the pause: not negative, at most {@link #MAX_INTERVAL}. */
     public Short {
       checkArgument(
           interval != null && !interval.isNegative() && interval.compareTo(MAX_INTERVAL) <= 0,
@@ -38,7 +45,12 @@ public sealed interface PmuCommand {
           interval);
     }
 
-    /** {@code CMD_short:seconds}. */
+    /**
+     * {@code CMD_short:seconds}.
+     *
+     * @param seconds the seconds
+     * @return {@code CMD_short:seconds}
+     */
     public static Short seconds(long seconds) {
       return new Short(Duration.ofSeconds(seconds));
     }
@@ -72,6 +84,8 @@ public sealed interface PmuCommand {
    * Parses a command as a user types it or as it arrives on the wire (trailing CR/LF ignored).
    *
    * @throws IllegalArgumentException naming what is wrong, if it is not a valid command
+   * @param text the text
+   * @return the command
    */
   static PmuCommand parse(String text) {
     String s = text.strip();
@@ -98,7 +112,12 @@ public sealed interface PmuCommand {
         "unknown command '" + s + "': expected CMD_short:d (d in seconds) or CMD_floodme");
   }
 
-  /** Like {@link #parse}, but empty instead of an exception. */
+  /**
+   * Like {@link #parse}, but empty instead of an exception.
+   *
+   * @param text the text
+   * @return the result, or empty
+   */
   static Optional<PmuCommand> tryParse(String text) {
     try {
       return Optional.of(parse(text));

@@ -77,28 +77,52 @@ public interface PmuListener {
     };
   }
 
-  /** One complete {@code CMD_short} message, such as {@code "This is PMU data 7"}. */
+  /**
+   * One complete {@code CMD_short} message, such as {@code "This is PMU data 7"}.
+   *
+   * @param message the message
+   * @throws IOException if the I/O fails
+   */
   default void onMessage(String message) throws IOException {}
 
   /**
    * The same message as its ASCII bytes, {@code ascii[off]} to {@code ascii[off + len - 1]}; the
    * array is reused, valid only during the call. By default: {@link #onMessage} with a new String.
+   *
+   * @param ascii the ascii
+   * @param off where the bytes start
+   * @param len how many bytes
+   * @throws IOException if the I/O fails
    */
   default void onMessageBytes(byte[] ascii, int off, int len) throws IOException {
     onMessage(new String(ascii, off, len, StandardCharsets.US_ASCII));
   }
 
-  /** The next piece of {@code CMD_floodme} text. Valid only during the call. */
+  /**
+   * The next piece of {@code CMD_floodme} text. Valid only during the call.
+   *
+   * @param text the text
+   * @throws IOException if the I/O fails
+   */
   default void onText(CharSequence text) throws IOException {}
 
   /**
    * The next piece of {@code CMD_floodme} text as well-formed UTF-8 (never a character cut), valid
    * only during the call. By default: {@link #onText} with the decoded characters.
+   *
+   * @param utf8 the utf8
+   * @param off where the bytes start
+   * @param len how many bytes
+   * @throws IOException if the I/O fails
    */
   default void onTextBytes(byte[] utf8, int off, int len) throws IOException {
     onText(new String(utf8, off, len, StandardCharsets.UTF_8));
   }
 
-  /** Everything one read brought has been delivered. */
+  /**
+   * Everything one read brought has been delivered.
+   *
+   * @throws IOException if the I/O fails
+   */
   default void onReadComplete() throws IOException {}
 }

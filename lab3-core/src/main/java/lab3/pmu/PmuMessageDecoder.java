@@ -37,18 +37,30 @@ public final class PmuMessageDecoder {
   private final byte[] message = Arrays.copyOf(PREFIX_BYTES, PREFIX_LENGTH + MAX_DIGITS);
 
   private int matched; // bytes of PREFIX matched in the current message
+
+  /** A decoder at the start of a stream, expecting message 1. */
+  public PmuMessageDecoder() {}
+
   private int digitCount;
   private long number;
   private long expected = 1;
   private long messages;
   private boolean emittedEarly; // the last message was emitted on reaching the expected number
 
-  /** The messages emitted so far. */
+  /**
+   * The messages emitted so far.
+   *
+   * @return the messages emitted so far
+   */
   public long messages() {
     return messages;
   }
 
-  /** True if no message is half-decoded: the stream may end here cleanly. */
+  /**
+   * True if no message is half-decoded: the stream may end here cleanly.
+   *
+   * @return whether no message is half-decoded: the stream may end here cleanly
+   */
   public boolean atBoundary() {
     return matched == 0 && digitCount == 0;
   }
@@ -59,6 +71,10 @@ public final class PmuMessageDecoder {
    *
    * @throws ProtocolException if the bytes are not PMU messages; messages before the fault were
    *     emitted
+   * @param buf the buf
+   * @param off where the bytes start
+   * @param len how many bytes
+   * @param listener the listener
    */
   public void decode(byte[] buf, int off, int len, PmuListener listener) throws IOException {
     int end = off + len;
@@ -104,6 +120,7 @@ public final class PmuMessageDecoder {
    * The stream has ended: emits the last message if it is complete.
    *
    * @throws TruncatedMessageException if the stream ended inside a message
+   * @param listener the listener
    */
   public void finish(PmuListener listener) throws IOException {
     if (matched == PREFIX_LENGTH && digitCount > 0) {

@@ -54,6 +54,12 @@ public final class PmuServer implements Closeable {
             settings.log());
   }
 
+  /**
+   * A builder with the lab's defaults: port 5003 on {@code [::]}, 20 messages, the built-in floodme
+   * text.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -62,6 +68,7 @@ public final class PmuServer implements Closeable {
    * Binds and starts accepting.
    *
    * @throws BindException naming the address and port, if it is taken
+   * @return this pmu server, listening
    */
   public synchronized PmuServer start() throws IOException {
     checkState(server == null, "already started");
@@ -86,22 +93,39 @@ public final class PmuServer implements Closeable {
     return this;
   }
 
-  /** The session logic, for running the PMU over any transport. */
+  /**
+   * The session logic, for running the PMU over any transport.
+   *
+   * @return the session logic, for running the PMU over any transport
+   */
   public ConnectionHandler handler() {
     return session;
   }
 
-  /** The port it listens on (the chosen one, when built with port 0). */
+  /**
+   * The port it listens on (the chosen one, when built with port 0).
+   *
+   * @return the port it listens on (the chosen one, when built with port 0)
+   */
   public int port() {
     return address().getPort();
   }
 
+  /**
+   * The address and port it listens on.
+   *
+   * @return the address and port it listens on
+   */
   public InetSocketAddress address() {
     checkState(server != null, "not started");
     return (InetSocketAddress) server.serverSocket().getLocalSocketAddress();
   }
 
-  /** Sessions being served right now. */
+  /**
+   * Sessions being served right now.
+   *
+   * @return sessions being served right now
+   */
   public int activeSessions() {
     return server == null ? 0 : server.activeSessions();
   }
@@ -121,66 +145,121 @@ public final class PmuServer implements Closeable {
 
     private Builder() {}
 
-    /** The local address to listen on; {@code ::} (every address, IPv6 and IPv4) by default. */
+    /**
+     * The local address to listen on; {@code ::} (every address, IPv6 and IPv4) by default.
+     *
+     * @param address the address
+     * @return this builder
+     */
     public Builder bindAddress(InetAddress address) {
       settings.bindAddress(address);
       return this;
     }
 
-    /** 0 picks a free port (see {@link #port()}); 5003 by default, as in the lab. */
+    /**
+     * 0 picks a free port (see {@link #port()}); 5003 by default, as in the lab.
+     *
+     * @param port the port
+     * @return this builder
+     */
     public Builder port(int port) {
       settings.port(port);
       return this;
     }
 
-    /** Sockets to listen with: plain TCP by default; a TLS factory makes a TLS PMU (Part 6). */
+    /**
+     * Sockets to listen with: plain TCP by default; a TLS factory makes a TLS PMU (Part 6).
+     *
+     * @param factory the factory
+     * @return this builder
+     */
     public Builder socketFactory(ServerSocketFactory factory) {
       this.socketFactory = checkNotNull(factory, "factory");
       return this;
     }
 
-    /** Every session sends exactly {@code n} messages (20 by default). */
+    /**
+     * Every session sends exactly {@code n} messages (20 by default).
+     *
+     * @param n how many messages, at least 1
+     * @return this builder
+     */
     public Builder messages(int n) {
       return messages(n, n);
     }
 
-    /** Every session sends a number of messages drawn uniformly from [min, max]. */
+    /**
+     * Every session sends a number of messages drawn uniformly from [min, max].
+     *
+     * @param min the min
+     * @param max the max
+     * @return this builder
+     */
     public Builder messages(int min, int max) {
       settings.messages(min, max);
       return this;
     }
 
-    /** The floodme text; the built-in one by default. */
+    /**
+     * The floodme text; the built-in one by default.
+     *
+     * @param text the text
+     * @return this builder
+     */
     public Builder floodText(FloodText text) {
       settings.floodText(text);
       return this;
     }
 
-    /** How long a client may take to send its command; 10 s by default. */
+    /**
+     * How long a client may take to send its command; 10 s by default.
+     *
+     * @param timeout the timeout
+     * @return this builder
+     */
     public Builder commandTimeout(Duration timeout) {
       settings.commandTimeout(timeout);
       return this;
     }
 
-    /** The random source for message counts; seed it for repeatable tests. */
+    /**
+     * The random source for message counts; seed it for repeatable tests.
+     *
+     * @param random the random
+     * @return this builder
+     */
     public Builder random(Random random) {
       settings.random(random);
       return this;
     }
 
-    /** Receives one line per session and per failure; nothing by default. */
+    /**
+     * Receives one line per session and per failure; nothing by default.
+     *
+     * @param log the log
+     * @return this builder
+     */
     public Builder log(Consumer<String> log) {
       settings.log(log);
       return this;
     }
 
-    /** Names the server's threads. */
+    /**
+     * Names the server's threads.
+     *
+     * @param name the name
+     * @return this builder
+     */
     public Builder name(String name) {
       settings.name(name);
       return this;
     }
 
-    /** A server, not yet listening: call {@link PmuServer#start()}. */
+    /**
+     * A server, not yet listening: call {@link PmuServer#start()}.
+     *
+     * @return the new pmu server
+     */
     public PmuServer build() {
       return new PmuServer(this);
     }

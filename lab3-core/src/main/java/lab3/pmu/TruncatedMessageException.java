@@ -7,14 +7,24 @@ import java.net.ProtocolException;
  * delivered; {@link #partial()} holds what had arrived of the cut one.
  */
 public final class TruncatedMessageException extends ProtocolException {
+  /** The bytes of the cut message, as text. */
   private final String partial;
 
+  /**
+   * An end of stream inside a message.
+   *
+   * @param partial the partial
+   */
   public TruncatedMessageException(String partial) {
     super("the server closed the connection in the middle of a message: '" + partial + "'");
     this.partial = partial;
   }
 
-  /** The bytes of the incomplete message, as text. */
+  /**
+   * The bytes of the incomplete message, as text.
+   *
+   * @return the bytes of the incomplete message, as text
+   */
   public String partial() {
     return partial;
   }

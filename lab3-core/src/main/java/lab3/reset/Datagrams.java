@@ -31,10 +31,17 @@ public interface Datagrams {
    *
    * @throws java.net.BindException if the port is taken
    * @throws IOException if this host cannot open a socket of that family at all
+   * @param local the local
+   * @return the open socket
    */
   UdpSocket open(InetSocketAddress local) throws IOException;
 
-  /** {@code INET} for an IPv4 address, {@code INET6} for an IPv6 one. */
+  /**
+   * {@code INET} for an IPv4 address, {@code INET6} for an IPv6 one.
+   *
+   * @param address the address
+   * @return {@code INET} for an IPv4 address, {@code INET6} for an IPv6 one
+   */
   static StandardProtocolFamily familyOf(InetAddress address) {
     return address instanceof Inet4Address
         ? StandardProtocolFamily.INET
@@ -44,10 +51,20 @@ public interface Datagrams {
   /** One open UDP socket. Safe for one sender and one receiver thread at a time. */
   interface UdpSocket extends Closeable {
 
-    /** The address and port it is bound to. */
+    /**
+     * The address and port it is bound to.
+     *
+     * @return the address and port it is bound to
+     */
     InetSocketAddress localAddress();
 
-    /** Sends {@code data} in one datagram. */
+    /**
+     * Sends {@code data} in one datagram.
+     *
+     * @param data the data
+     * @param to the to
+     * @throws IOException if the I/O fails
+     */
     void send(byte[] data, InetSocketAddress to) throws IOException;
 
     /**
@@ -58,6 +75,7 @@ public interface Datagrams {
      * @throws java.net.PortUnreachableException if an ICMP error for an earlier send was reported
      *     (some systems do so); the socket stays usable
      * @throws IOException if the socket was closed, also by another thread while waiting
+     * @return the datagram
      */
     Received receive(Duration timeout) throws IOException;
 

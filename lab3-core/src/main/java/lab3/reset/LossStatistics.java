@@ -30,6 +30,9 @@ public final class LossStatistics {
   /** z for a two-sided 99% interval. */
   public static final double Z_99 = 2.575829;
 
+  /** Statistics of no run yet. */
+  public LossStatistics() {}
+
   /**
    * A confidence interval.
    *
@@ -37,6 +40,12 @@ public final class LossStatistics {
    * @param high its upper end
    */
   public record Interval(double low, double high) {
+    /**
+     * True if {@code value} lies in the interval, ends included.
+     *
+     * @param value the value
+     * @return whether {@code value} lies in the interval, ends included
+     */
     public boolean contains(double value) {
       return value >= low && value <= high;
     }
@@ -51,7 +60,11 @@ public final class LossStatistics {
   private long rounds;
   private Duration timeToAck = Duration.ZERO;
 
-  /** Counts one run that got an ack. */
+  /**
+   * Counts one run that got an ack.
+   *
+   * @param result the result
+   */
   public void add(ResetResult result) {
     checkNotNull(result, "result");
     acks++;
@@ -62,44 +75,76 @@ public final class LossStatistics {
     timeToAck = timeToAck.plus(result.timeToAck());
   }
 
-  /** Counts one run that gave up after {@code rounds} unanswered rounds. */
+  /**
+   * Counts one run that gave up after {@code rounds} unanswered rounds.
+   *
+   * @param rounds the rounds
+   */
   public void addGaveUp(int rounds) {
     checkArgument(rounds >= 0, "rounds must be >= 0, got %s", rounds);
     gaveUp++;
     this.rounds += rounds;
   }
 
-  /** R: runs that got an ack. */
+  /**
+   * R: runs that got an ack.
+   *
+   * @return R, runs that got an ack
+   */
   public int acks() {
     return acks;
   }
 
-  /** Runs that gave up. */
+  /**
+   * Runs that gave up.
+   *
+   * @return runs that gave up
+   */
   public int gaveUp() {
     return gaveUp;
   }
 
-  /** S: rounds sent in all runs, acked or not. */
+  /**
+   * S: rounds sent in all runs, acked or not.
+   *
+   * @return S, rounds sent in all runs, acked or not
+   */
   public long rounds() {
     return rounds;
   }
 
-  /** The mean number of packets (rounds) a run needed to get its ack, or NaN with no ack. */
+  /**
+   * The mean number of packets (rounds) a run needed to get its ack, or NaN with no ack.
+   *
+   * @return the mean number of packets (rounds) a run needed to get its ack, or NaN with no ack
+   */
   public double meanPacketsPerAck() {
     return acks == 0 ? Double.NaN : (double) ackedRounds / acks;
   }
 
-  /** Runs that needed exactly k rounds, by k, ascending. */
+  /**
+   * Runs that needed exactly k rounds, by k, ascending.
+   *
+   * @return runs that needed exactly k rounds, by k, ascending
+   */
   public SortedMap<Integer, Integer> histogram() {
     return new TreeMap<>(histogram);
   }
 
-  /** q = R/S: the estimated probability that a round is answered, or NaN with no round. */
+  /**
+   * q = R/S: the estimated probability that a round is answered, or NaN with no round.
+   *
+   * @return q = R/S: the estimated probability that a round is answered, or NaN with no round
+   */
   public double successEstimate() {
     return rounds == 0 ? Double.NaN : (double) acks / rounds;
   }
 
-  /** p = 1 - R/S: the maximum-likelihood estimate of the loss probability. */
+  /**
+   * p = 1 - R/S: the maximum-likelihood estimate of the loss probability.
+   *
+   * @return p = 1 - R/S: the maximum-likelihood estimate of the loss probability
+   */
   public double lossEstimate() {
     return 1 - successEstimate();
   }
@@ -107,6 +152,10 @@ public final class LossStatistics {
   /**
    * The Wilson score interval for p at normal quantile {@code z} ({@link #Z_95}, {@link #Z_99}):
    * the interval for q over S Bernoulli trials with R successes, turned around.
+   *
+   * @param z the z
+   * @return the Wilson score interval for p at normal quantile {@code z} ({@link #Z_95}, {@link
+   *     #Z_99}): the interval for q over S Bernoulli trials with R successes, turned around
    */
   public Interval lossInterval(double z) {
     checkArgument(z > 0, "z must be positive, got %s", z);
@@ -122,19 +171,33 @@ public final class LossStatistics {
     return new Interval(1 - qHigh, 1 - qLow);
   }
 
-  /** P(K = k) under the geometric law the estimated q predicts. */
+  /**
+   * P(K = k) under the geometric law the estimated q predicts.
+   *
+   * @param k the k
+   * @return P(K = k) under the geometric law the estimated q predicts
+   */
   public double geometric(int k) {
     checkArgument(k >= 1, "k must be >= 1, got %s", k);
     double q = successEstimate();
     return Math.pow(1 - q, k - 1) * q;
   }
 
-  /** Acks that came over {@code family}. */
+  /**
+   * Acks that came over {@code family}.
+   *
+   * @param family the family
+   * @return acks that came over {@code family}
+   */
   public int acksOver(StandardProtocolFamily family) {
     return byFamily.getOrDefault(family, 0);
   }
 
-  /** The mean time from the first send to the ack, over runs that got one. */
+  /**
+   * The mean time from the first send to the ack, over runs that got one.
+   *
+   * @return the mean time from the first send to the ack, over runs that got one
+   */
   public Duration meanTimeToAck() {
     return acks == 0 ? Duration.ZERO : timeToAck.dividedBy(acks);
   }

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 public record OffsetAck(int offset) {
   private static final String PREFIX = "OFFSET=";
 
+  /** Validates the offset: 0 to {@link ResetRequest#MAX_N}. */
   public OffsetAck {
     checkArgument(
         offset >= 0 && offset <= ResetRequest.MAX_N,
@@ -26,7 +27,11 @@ public record OffsetAck(int offset) {
         offset);
   }
 
-  /** The datagram's payload: {@code OFFSET=X} in ASCII. */
+  /**
+   * The datagram's payload: {@code OFFSET=X} in ASCII.
+   *
+   * @return the datagram's payload: {@code OFFSET=X} in ASCII
+   */
   public byte[] encode() {
     return toString().getBytes(StandardCharsets.US_ASCII);
   }
@@ -36,6 +41,11 @@ public record OffsetAck(int offset) {
    * tolerated.
    *
    * @throws ProtocolException if the bytes are not {@code OFFSET=<digits>}, or X is above n
+   * @param data the data
+   * @param offset the offset
+   * @param length the length
+   * @param n the n of {@code RESET:n}
+   * @return the offset ack
    */
   public static OffsetAck decode(byte[] data, int offset, int length, int n)
       throws ProtocolException {
@@ -54,7 +64,14 @@ public record OffsetAck(int offset) {
     return new OffsetAck((int) x);
   }
 
-  /** Like {@link #decode(byte[], int, int, int)} over a whole array. */
+  /**
+   * Like {@link #decode(byte[], int, int, int)} over a whole array.
+   *
+   * @param data the data
+   * @param n the n of {@code RESET:n}
+   * @return the offset ack
+   * @throws ProtocolException if the peer sends bytes that break the protocol
+   */
   public static OffsetAck decode(byte[] data, int n) throws ProtocolException {
     return decode(data, 0, data.length, n);
   }

@@ -71,11 +71,20 @@ public final class ResetClient {
     this.log = builder.log;
   }
 
+  /**
+   * A builder with the defaults: {@code RESET:20}, 1 s per round, no limit on rounds.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The command every round sends. */
+  /**
+   * The command every round sends.
+   *
+   * @return the command every round sends
+   */
   public ResetRequest request() {
     return request;
   }
@@ -87,6 +96,8 @@ public final class ResetClient {
    * @throws ResetTimeoutException if a limit of rounds or time was reached first
    * @throws IOException if no socket could be opened, or the first round could not be sent to any
    *     address (no route on every family: nothing could ever answer)
+   * @param server the server
+   * @return the reset result
    */
   public ResetResult reset(Endpoint server) throws IOException {
     List<InetAddress> addresses = resolver.resolve(server.host());
@@ -316,19 +327,34 @@ public final class ResetClient {
 
     private Builder() {}
 
-    /** Turns the server's name into its addresses; the system's resolver by default. */
+    /**
+     * Turns the server's name into its addresses; the system's resolver by default.
+     *
+     * @param resolver the resolver
+     * @return this builder
+     */
     public Builder resolver(Resolver resolver) {
       this.resolver = checkNotNull(resolver, "resolver");
       return this;
     }
 
-    /** Opens the sockets; real UDP by default, a fake in unit tests. */
+    /**
+     * Opens the sockets; real UDP by default, a fake in unit tests.
+     *
+     * @param datagrams the datagrams
+     * @return this builder
+     */
     public Builder datagrams(Datagrams datagrams) {
       this.datagrams = checkNotNull(datagrams, "datagrams");
       return this;
     }
 
-    /** How long to wait for an ack before the next round; 1 s by default, as the lab asks. */
+    /**
+     * How long to wait for an ack before the next round; 1 s by default, as the lab asks.
+     *
+     * @param timeout the timeout
+     * @return this builder
+     */
     public Builder timeout(Duration timeout) {
       Timeouts.check("time-out", timeout);
       checkArgument(!timeout.isZero(), "time-out must be positive");
@@ -336,31 +362,56 @@ public final class ResetClient {
       return this;
     }
 
-    /** Gives up after this many unanswered rounds; 0 (the default) never gives up. */
+    /**
+     * Gives up after this many unanswered rounds; 0 (the default) never gives up.
+     *
+     * @param rounds the rounds
+     * @return this builder
+     */
     public Builder maxRounds(int rounds) {
       checkArgument(rounds >= 0, "max rounds must be 0 (no limit) or more, got %s", rounds);
       this.maxRounds = rounds;
       return this;
     }
 
-    /** Gives up after this long without an ack; zero (the default) never gives up. */
+    /**
+     * Gives up after this long without an ack; zero (the default) never gives up.
+     *
+     * @param time the time
+     * @return this builder
+     */
     public Builder maxTime(Duration time) {
       this.maxTime = Timeouts.check("max time", time);
       return this;
     }
 
-    /** The n of {@code RESET:n}; 20 by default. */
+    /**
+     * The n of {@code RESET:n}; 20 by default.
+     *
+     * @param n the n of {@code RESET:n}
+     * @return this builder
+     */
     public Builder n(int n) {
       this.n = new ResetRequest(n).n();
       return this;
     }
 
-    /** Receives one line per datagram ignored and per socket failure survived; none by default. */
+    /**
+     * Receives one line per datagram ignored and per socket failure survived; none by default.
+     *
+     * @param log the log
+     * @return this builder
+     */
     public Builder log(Consumer<String> log) {
       this.log = checkNotNull(log, "log");
       return this;
     }
 
+    /**
+     * A client with these settings.
+     *
+     * @return the new reset client
+     */
     public ResetClient build() {
       return new ResetClient(this);
     }

@@ -24,11 +24,16 @@ public record ResetRequest(int n) {
 
   private static final String PREFIX = "RESET:";
 
+  /** Validates n: 0 to {@link #MAX_N}. */
   public ResetRequest {
     checkArgument(n >= 0 && n <= MAX_N, "n must be between 0 and %s, got %s", MAX_N, n);
   }
 
-  /** The datagram's payload: {@code RESET:n} in ASCII. */
+  /**
+   * The datagram's payload: {@code RESET:n} in ASCII.
+   *
+   * @return the datagram's payload: {@code RESET:n} in ASCII
+   */
   public byte[] encode() {
     return toString().getBytes(StandardCharsets.US_ASCII);
   }
@@ -39,6 +44,10 @@ public record ResetRequest(int n) {
    *
    * @throws ProtocolException naming what is wrong, if the bytes are not {@code RESET:<digits>}
    *     with n within range
+   * @param data the data
+   * @param offset the offset
+   * @param length the length
+   * @return the reset request
    */
   public static ResetRequest decode(byte[] data, int offset, int length) throws ProtocolException {
     String text = Wire.text(data, offset, length);

@@ -27,12 +27,21 @@ public record ResetResult(
     Duration roundTrip,
     Instant ackedAt) {
 
-  /** "IPv4" or "IPv6". */
+  /**
+   * "IPv4" or "IPv6".
+   *
+   * @return "IPv4" or "IPv6"
+   */
   public String familyName() {
     return familyName(family);
   }
 
-  /** "IPv4" for {@code INET}, "IPv6" for {@code INET6}. */
+  /**
+   * "IPv4" for {@code INET}, "IPv6" for {@code INET6}.
+   *
+   * @param family the family
+   * @return "IPv4" for {@code INET}, "IPv6" for {@code INET6}
+   */
   public static String familyName(StandardProtocolFamily family) {
     return family == StandardProtocolFamily.INET ? "IPv4" : "IPv6";
   }

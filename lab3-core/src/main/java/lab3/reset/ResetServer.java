@@ -95,6 +95,11 @@ public final class ResetServer implements Closeable {
     this.log = builder.log;
   }
 
+  /**
+   * A builder with the lab's defaults: port 5004, both families, no loss.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -103,6 +108,7 @@ public final class ResetServer implements Closeable {
    * Binds every socket its mode needs, all on one port, and starts answering.
    *
    * @throws BindException naming the address and port, if the port is taken
+   * @return this reset server, listening
    */
   public synchronized ResetServer start() throws IOException {
     checkState(!started, "already started");
@@ -242,7 +248,12 @@ public final class ResetServer implements Closeable {
     return new OffsetAck(x).encode();
   }
 
-  /** True if the server answers requests from clients of {@code family} at this moment. */
+  /**
+   * True if the server answers requests from clients of {@code family} at this moment.
+   *
+   * @param family the family
+   * @return whether the server answers requests from clients of {@code family} at this moment
+   */
   public boolean serves(StandardProtocolFamily family) {
     return switch (mode) {
       case IPV4 -> family == StandardProtocolFamily.INET;
@@ -258,32 +269,57 @@ public final class ResetServer implements Closeable {
     return slot % 2 == 0 ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
   }
 
+  /**
+   * Which families it serves, and how.
+   *
+   * @return which families it serves, and how
+   */
   public Mode mode() {
     return mode;
   }
 
-  /** The port it listens on (the chosen one, when built with port 0). */
+  /**
+   * The port it listens on (the chosen one, when built with port 0).
+   *
+   * @return the port it listens on (the chosen one, when built with port 0)
+   */
   public int port() {
     return addresses().getFirst().getPort();
   }
 
-  /** Every address and port it listens on. */
+  /**
+   * Every address and port it listens on.
+   *
+   * @return every address and port it listens on
+   */
   public synchronized List<InetSocketAddress> addresses() {
     checkState(!sockets.isEmpty(), "not started");
     return sockets.stream().map(Datagrams.UdpSocket::localAddress).toList();
   }
 
-  /** Datagrams received so far, valid or not, answered or not. */
+  /**
+   * Datagrams received so far, valid or not, answered or not.
+   *
+   * @return datagrams received so far, valid or not, answered or not
+   */
   public long requests() {
     return requests.get();
   }
 
-  /** Acks sent so far (bogus ones not counted). */
+  /**
+   * Acks sent so far (bogus ones not counted).
+   *
+   * @return acks sent so far (bogus ones not counted)
+   */
   public long acks() {
     return acks.get();
   }
 
-  /** The X of the last ack sent, if any: what a client that reset last should have printed. */
+  /**
+   * The X of the last ack sent, if any: what a client that reset last should have printed.
+   *
+   * @return the X of the last ack sent, if any: what a client that reset last should have printed
+   */
   public OptionalInt lastOffset() {
     int x = lastOffset;
     return x < 0 ? OptionalInt.empty() : OptionalInt.of(x);
@@ -329,7 +365,12 @@ public final class ResetServer implements Closeable {
 
     private Builder() {}
 
-    /** The families it answers on; {@link Mode#BOTH} by default. */
+    /**
+     * The families it answers on; {@link Mode#BOTH} by default.
+     *
+     * @param mode the mode
+     * @return this builder
+     */
     public Builder mode(Mode mode) {
       this.mode = checkNotNull(mode, "mode");
       return this;
@@ -338,20 +379,33 @@ public final class ResetServer implements Closeable {
     /**
      * True to listen on 127.0.0.1 and/or ::1 only; false (the default) listens on 0.0.0.0 and/or
      * {@code ::}, reachable from other hosts.
+     *
+     * @param loopback the loopback
+     * @return this builder
      */
     public Builder loopback(boolean loopback) {
       this.loopback = loopback;
       return this;
     }
 
-    /** 0 picks a free port (see {@link #port()}); 5004 by default, as in the lab. */
+    /**
+     * 0 picks a free port (see {@link #port()}); 5004 by default, as in the lab.
+     *
+     * @param port the port
+     * @return this builder
+     */
     public Builder port(int port) {
       checkArgument(port >= 0 && port <= 65535, "port must be 0 to 65535, got %s", port);
       this.port = port;
       return this;
     }
 
-    /** The probability of dropping each valid request, 0 (the default) to 1. */
+    /**
+     * The probability of dropping each valid request, 0 (the default) to 1.
+     *
+     * @param probability the probability
+     * @return this builder
+     */
     public Builder loss(double probability) {
       checkArgument(
           probability >= 0 && probability <= 1,
@@ -361,7 +415,12 @@ public final class ResetServer implements Closeable {
       return this;
     }
 
-    /** In {@link Mode#ALTERNATE}: how long each family is served; 30 s by default. */
+    /**
+     * In {@link Mode#ALTERNATE}: how long each family is served; 30 s by default.
+     *
+     * @param period the period
+     * @return this builder
+     */
     public Builder period(Duration period) {
       checkArgument(
           period != null && period.toMillis() >= 1, "period must be 1 ms or more: %s", period);
@@ -369,13 +428,23 @@ public final class ResetServer implements Closeable {
       return this;
     }
 
-    /** The clock {@link Mode#ALTERNATE} follows; the system's by default. */
+    /**
+     * The clock {@link Mode#ALTERNATE} follows; the system's by default.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(InstantSource clock) {
       this.clock = checkNotNull(clock, "clock");
       return this;
     }
 
-    /** The source of losses and offsets; seed it for repeatable tests. */
+    /**
+     * The source of losses and offsets; seed it for repeatable tests.
+     *
+     * @param random the random
+     * @return this builder
+     */
     public Builder random(Random random) {
       this.random = checkNotNull(random, "random");
       return this;
@@ -385,25 +454,42 @@ public final class ResetServer implements Closeable {
      * A fault for tests: before the real ack (and for dropped requests too) send a well-formed ack
      * with another offset from another port, and an ack out of range from the right port. A correct
      * client ignores both. Off by default.
+     *
+     * @param on the on
+     * @return this builder
      */
     public Builder bogusAcks(boolean on) {
       this.bogusAcks = on;
       return this;
     }
 
-    /** Opens the sockets; real UDP by default. */
+    /**
+     * Opens the sockets; real UDP by default.
+     *
+     * @param datagrams the datagrams
+     * @return this builder
+     */
     public Builder datagrams(Datagrams datagrams) {
       this.datagrams = checkNotNull(datagrams, "datagrams");
       return this;
     }
 
-    /** Receives one line per datagram and per failure; nothing by default. */
+    /**
+     * Receives one line per datagram and per failure; nothing by default.
+     *
+     * @param log the log
+     * @return this builder
+     */
     public Builder log(Consumer<String> log) {
       this.log = checkNotNull(log, "log");
       return this;
     }
 
-    /** A server, not yet listening: call {@link ResetServer#start()}. */
+    /**
+     * A server, not yet listening: call {@link ResetServer#start()}.
+     *
+     * @return the new reset server
+     */
     public ResetServer build() {
       return new ResetServer(this);
     }

@@ -5,9 +5,18 @@ import java.time.Duration;
 
 /** The client reached its limit of rounds or of time without a valid ack. */
 public final class ResetTimeoutException extends SocketTimeoutException {
+  /** Rounds sent before giving up. */
   private final int rounds;
+
+  /** Time spent before giving up. */
   private final Duration elapsed;
 
+  /**
+   * No ack after {@code rounds} rounds and {@code elapsed}.
+   *
+   * @param rounds the rounds
+   * @param elapsed the elapsed
+   */
   public ResetTimeoutException(int rounds, Duration elapsed) {
     super(
         String.format(
@@ -17,12 +26,20 @@ public final class ResetTimeoutException extends SocketTimeoutException {
     this.elapsed = elapsed;
   }
 
-  /** Rounds sent, each unanswered. */
+  /**
+   * Rounds sent, each unanswered.
+   *
+   * @return rounds sent, each unanswered
+   */
   public int rounds() {
     return rounds;
   }
 
-  /** From the first send to giving up. */
+  /**
+   * From the first send to giving up.
+   *
+   * @return the duration
+   */
   public Duration elapsed() {
     return elapsed;
   }

@@ -29,14 +29,27 @@ public final class TlsHandshakeException extends SSLHandshakeException {
     NOT_TLS
   }
 
+  /** Why the handshake failed. */
   private final Reason reason;
 
+  /**
+   * A refused handshake, explained.
+   *
+   * @param reason the reason
+   * @param message the message
+   * @param cause the cause
+   */
   public TlsHandshakeException(Reason reason, String message, Throwable cause) {
     super(message);
     this.reason = checkNotNull(reason, "reason");
     initCause(cause);
   }
 
+  /**
+   * Why the handshake failed, for a caller that acts on it.
+   *
+   * @return the reason
+   */
   public Reason reason() {
     return reason;
   }

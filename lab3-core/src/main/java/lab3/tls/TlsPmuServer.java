@@ -41,13 +41,22 @@ public final class TlsPmuServer {
    *
    * @throws lab3.pki.PemFormatException if a file is not what it should be
    * @throws IllegalArgumentException if the key does not belong to the certificate
+   * @param certificateChain the certificate chain
+   * @param privateKey the private key
+   * @return a new builder
    */
   public static PmuServer.Builder builder(Path certificateChain, Path privateKey)
       throws IOException {
     return builder(TlsPem.readCertificates(certificateChain), TlsPem.readPrivateKey(privateKey));
   }
 
-  /** As {@link #builder(Path, Path)}, with certificates and key in memory. */
+  /**
+   * As {@link #builder(Path, Path)}, with certificates and key in memory.
+   *
+   * @param chain the chain
+   * @param key the key
+   * @return a new builder
+   */
   public static PmuServer.Builder builder(List<X509Certificate> chain, PrivateKey key) {
     return PmuServer.builder().name("tls-pmu").socketFactory(socketFactory(chain, key));
   }
@@ -55,6 +64,10 @@ public final class TlsPmuServer {
   /**
    * TLS server sockets presenting {@code chain} (the server's own certificate first), with the
    * project's policy: for any server built on server sockets.
+   *
+   * @param chain the chain
+   * @param key the key
+   * @return the server socket factory
    */
   public static ServerSocketFactory socketFactory(List<X509Certificate> chain, PrivateKey key) {
     checkArgument(!chain.isEmpty(), "the certificate chain is empty");

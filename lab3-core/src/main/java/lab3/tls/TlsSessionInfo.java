@@ -15,11 +15,17 @@ import javax.net.ssl.SSLSession;
 public record TlsSessionInfo(
     String protocol, String cipherSuite, List<X509Certificate> peerCertificates) {
 
+  /** Copies the chain: the record is immutable. */
   public TlsSessionInfo {
     peerCertificates = List.copyOf(peerCertificates);
   }
 
-  /** The details of an established session. */
+  /**
+   * The details of an established session.
+   *
+   * @param session the session
+   * @return the details of an established session
+   */
   public static TlsSessionInfo of(SSLSession session) {
     List<X509Certificate> chain;
     try {
@@ -34,7 +40,11 @@ public record TlsSessionInfo(
     return new TlsSessionInfo(session.getProtocol(), session.getCipherSuite(), chain);
   }
 
-  /** The subject of the server's certificate (RFC 2253), or "(none)". */
+  /**
+   * The subject of the server's certificate (RFC 2253), or "(none)".
+   *
+   * @return the subject of the server's certificate (RFC 2253), or "(none)"
+   */
   public String peerSubject() {
     return peerCertificates.isEmpty()
         ? "(none)"

@@ -64,6 +64,11 @@ public final class TlsTransport implements Transport {
     }
   }
 
+  /**
+   * A builder; {@link Builder#trust} at least one CA before {@link Builder#build}.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -147,31 +152,55 @@ public final class TlsTransport implements Transport {
 
     private Builder() {}
 
-    /** Trusts every certificate in a PEM file (the CA's {@code cacert.pem}). */
+    /**
+     * Trusts every certificate in a PEM file (the CA's {@code cacert.pem}).
+     *
+     * @param caCertificates the ca certificates
+     * @return this builder
+     * @throws IOException if the I/O fails
+     */
     public Builder trust(Path caCertificates) throws IOException {
       authorities.addAll(TlsPem.readCertificates(caCertificates));
       return this;
     }
 
-    /** Trusts {@code authority}: servers must present a certificate it signed. */
+    /**
+     * Trusts {@code authority}: servers must present a certificate it signed.
+     *
+     * @param authority the authority
+     * @return this builder
+     */
     public Builder trust(X509Certificate authority) {
       authorities.add(checkNotNull(authority, "authority"));
       return this;
     }
 
-    /** The TCP underneath: its family, resolver and time-outs apply. Defaults to the default. */
+    /**
+     * The TCP underneath: its family, resolver and time-outs apply. Defaults to the default.
+     *
+     * @param tcp the tcp
+     * @return this builder
+     */
     public Builder tcp(TcpTransport tcp) {
       this.tcp = checkNotNull(tcp, "tcp");
       return this;
     }
 
-    /** Told the protocol, cipher suite and server certificate of every completed handshake. */
+    /**
+     * Told the protocol, cipher suite and server certificate of every completed handshake.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
     public Builder onHandshake(Consumer<TlsSessionInfo> listener) {
       this.onHandshake = checkNotNull(listener, "listener");
       return this;
     }
 
     /**
+     * A transport with these settings.
+     *
+     * @return the new transport
      * @throws IllegalArgumentException if no CA is trusted
      */
     public TlsTransport build() {

@@ -13,6 +13,9 @@ public final class Addresses {
   /**
    * Formats an address for messages and logs. Java's own {@code toString} gives {@code
    * /0:0:0:0:0:0:0:1:5003}; this gives {@code [::1]:5003}.
+   *
+   * @param address the address
+   * @return the address as text
    */
   public static String format(SocketAddress address) {
     if (!(address instanceof InetSocketAddress inet)) {

@@ -15,25 +15,44 @@ import java.net.SocketAddress;
  */
 public interface Connection extends Closeable {
 
-  /** Bytes from the peer. */
+  /**
+   * Bytes from the peer.
+   *
+   * @return bytes from the peer
+   * @throws IOException if the I/O fails
+   */
   InputStream input() throws IOException;
 
-  /** Bytes to the peer. Not buffered: each write is handed to the transport as it is. */
+  /**
+   * Bytes to the peer. Not buffered: each write is handed to the transport as it is.
+   *
+   * @return bytes to the peer
+   * @throws IOException if the I/O fails
+   */
   OutputStream output() throws IOException;
 
   /**
    * Sets how long a read may block before it fails with {@link java.net.SocketTimeoutException};
    * zero blocks forever. A caller that knows how long the peer may legitimately stay silent (a PMU
    * told to pause d seconds between messages) adjusts it per exchange.
+   *
+   * @param timeout the timeout
+   * @throws IOException if the I/O fails
    */
   void setReadTimeout(java.time.Duration timeout) throws IOException;
 
-  /** The peer's address, for messages and logs. */
+  /**
+   * The peer's address, for messages and logs.
+   *
+   * @return the peer's address, for messages and logs
+   */
   SocketAddress remoteAddress();
 
   /**
    * Half-closes: tells the peer we will send nothing more (TCP FIN) while we keep reading. Not
    * every transport can (TLS cannot); those do nothing.
+   *
+   * @throws IOException if the I/O fails
    */
   default void shutdownOutput() throws IOException {}
 

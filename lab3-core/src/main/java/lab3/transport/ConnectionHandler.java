@@ -10,6 +10,11 @@ import java.io.IOException;
 @FunctionalInterface
 public interface ConnectionHandler {
 
-  /** Serves one connection. The caller closes it afterwards. */
+  /**
+   * Serves one connection. The caller closes it afterwards.
+   *
+   * @param connection the connection
+   * @throws IOException if the I/O fails
+   */
   void handle(Connection connection) throws IOException;
 }

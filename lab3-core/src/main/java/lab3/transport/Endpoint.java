@@ -12,6 +12,7 @@ import static com.google.common.base.Preconditions.checkArgument;
  * @param port 1 to 65535
  */
 public record Endpoint(String host, int port) {
+  /** Validates the components; a host in brackets ({@code [::1]}) loses them. */
   public Endpoint {
     checkArgument(host != null && !host.isBlank(), "host must not be empty");
     if (host.startsWith("[") && host.endsWith("]")) {

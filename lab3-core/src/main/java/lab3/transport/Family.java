@@ -22,7 +22,12 @@ public enum Family {
   /** Every address, IPv6 ones first. */
   ANY;
 
-  /** True if this family may use {@code address}. */
+  /**
+   * True if this family may use {@code address}.
+   *
+   * @param address the address
+   * @return whether this family may use {@code address}
+   */
   public boolean accepts(InetAddress address) {
     return switch (this) {
       case IPV6_ONLY -> address instanceof Inet6Address;
@@ -31,7 +36,12 @@ public enum Family {
     };
   }
 
-  /** The addresses this family may use, in the order to try them (IPv6 first). */
+  /**
+   * The addresses this family may use, in the order to try them (IPv6 first).
+   *
+   * @param addresses the addresses
+   * @return the addresses this family may use, in the order to try them (IPv6 first)
+   */
   public List<InetAddress> select(List<InetAddress> addresses) {
     return addresses.stream()
         .filter(this::accepts)

@@ -40,6 +40,12 @@ public final class InMemoryTransport implements Transport {
     this.pipeCapacity = builder.pipeCapacity;
   }
 
+  /**
+   * A builder for a transport whose every connection is served by {@code server}.
+   *
+   * @param server the server
+   * @return a new builder
+   */
   public static Builder builder(ConnectionHandler server) {
     return new Builder(server);
   }
@@ -73,19 +79,34 @@ public final class InMemoryTransport implements Transport {
       this.server = checkNotNull(server, "server");
     }
 
-    /** The most each client read may return, asked before every read. Values below 1 count as 1. */
+    /**
+     * The most each client read may return, asked before every read. Values below 1 count as 1.
+     *
+     * @param readSizes the read sizes
+     * @return this builder
+     */
     public Builder readSizes(IntSupplier readSizes) {
       this.readSizes = checkNotNull(readSizes, "readSizes");
       return this;
     }
 
-    /** Bytes buffered in each direction before a writer blocks (the "socket buffer"). */
+    /**
+     * Bytes buffered in each direction before a writer blocks (the "socket buffer").
+     *
+     * @param bytes the bytes
+     * @return this builder
+     */
     public Builder pipeCapacity(int bytes) {
       checkArgument(bytes > 0, "pipe capacity must be positive: %s", bytes);
       this.pipeCapacity = bytes;
       return this;
     }
 
+    /**
+     * A transport with these settings.
+     *
+     * @return the new in memory transport
+     */
     public InMemoryTransport build() {
       return new InMemoryTransport(this);
     }

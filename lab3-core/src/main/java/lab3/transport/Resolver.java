@@ -20,6 +20,8 @@ public interface Resolver {
    * All addresses of {@code host}, IPv4 and IPv6, never empty.
    *
    * @throws UnknownHostException if the name does not resolve
+   * @param host the host
+   * @return all addresses of {
    */
   List<InetAddress> resolve(String host) throws UnknownHostException;
 }

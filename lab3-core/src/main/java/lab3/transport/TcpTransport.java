@@ -39,15 +39,30 @@ public final class TcpTransport implements Transport {
     this.readTimeout = builder.readTimeout;
   }
 
-  /** A transport with every default. */
+  /**
+   * A transport with every default.
+   *
+   * @return a transport with every default
+   */
   public static TcpTransport create() {
     return builder().build();
   }
 
+  /**
+   * A builder with the defaults: {@link Family#ANY}, the system resolver, 10 s to connect, 60 s per
+   * read.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * The IP versions this transport uses.
+   *
+   * @return the IP versions this transport uses
+   */
   public Family family() {
     return family;
   }
@@ -60,6 +75,11 @@ public final class TcpTransport implements Transport {
   /**
    * The connected plain socket {@link #open} wraps, with the same resolution, address order and
    * time-outs: the seam for transports that layer a protocol over TCP, such as TLS.
+   *
+   * @param endpoint the endpoint
+   * @return the connected plain socket {@link #open} wraps, with the same resolution, address order
+   *     and time-outs: the seam for transports that layer a protocol over TCP, such as TLS
+   * @throws IOException if the I/O fails
    */
   public Socket connect(Endpoint endpoint) throws IOException {
     List<InetAddress> candidates = family.select(resolver.resolve(endpoint.host()));
@@ -107,28 +127,55 @@ public final class TcpTransport implements Transport {
 
     private Builder() {}
 
+    /**
+     * Which addresses of a name to try, and in which order; {@link Family#ANY} by default.
+     *
+     * @param family the family
+     * @return this builder
+     */
     public Builder family(Family family) {
       this.family = checkNotNull(family, "family");
       return this;
     }
 
+    /**
+     * How host names become addresses; {@link Resolver#SYSTEM} by default (tests inject one).
+     *
+     * @param resolver the resolver
+     * @return this builder
+     */
     public Builder resolver(Resolver resolver) {
       this.resolver = checkNotNull(resolver, "resolver");
       return this;
     }
 
-    /** Zero waits as long as the operating system does. */
+    /**
+     * Zero waits as long as the operating system does.
+     *
+     * @param timeout the timeout
+     * @return this builder
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = Timeouts.check("connect time-out", timeout);
       return this;
     }
 
-    /** Zero blocks forever. */
+    /**
+     * Zero blocks forever.
+     *
+     * @param timeout the timeout
+     * @return this builder
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = Timeouts.check("read time-out", timeout);
       return this;
     }
 
+    /**
+     * A transport with these settings.
+     *
+     * @return the new tcp transport
+     */
     public TcpTransport build() {
       return new TcpTransport(this);
     }

@@ -19,6 +19,8 @@ public interface Transport {
    *     transport's family)
    * @throws java.net.ConnectException if every address refused or was unreachable
    * @throws java.net.SocketTimeoutException if connecting took longer than the time-out
+   * @param endpoint the endpoint
+   * @return the open connection
    */
   Connection open(Endpoint endpoint) throws IOException;
 }

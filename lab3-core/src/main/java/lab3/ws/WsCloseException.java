@@ -7,9 +7,18 @@ import java.io.IOException;
  * 1008 (policy violation) for a command it refused. Messages before the close were delivered.
  */
 public final class WsCloseException extends IOException {
+  /** The close frame's status code. */
   private final int code;
+
+  /** The close frame's reason. */
   private final String reason;
 
+  /**
+   * A close with {@code code} and {@code reason}; the message names the code in words.
+   *
+   * @param code the code
+   * @param reason the reason
+   */
   public WsCloseException(int code, String reason) {
     super(
         "the server closed the WebSocket with "
@@ -22,12 +31,20 @@ public final class WsCloseException extends IOException {
     this.reason = reason;
   }
 
-  /** The close frame's status code. */
+  /**
+   * The close frame's status code.
+   *
+   * @return the close frame's status code
+   */
   public int code() {
     return code;
   }
 
-  /** The close frame's reason, possibly empty. */
+  /**
+   * The close frame's reason, possibly empty.
+   *
+   * @return the close frame's reason, possibly empty
+   */
   public String reason() {
     return reason;
   }

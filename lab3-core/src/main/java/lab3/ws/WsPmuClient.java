@@ -138,7 +138,12 @@ public final class WsPmuClient implements Closeable {
         chain.request().newBuilder().removeHeader("Sec-WebSocket-Extensions").build());
   }
 
-  /** The URL the client opens for {@code endpoint}: {@code ws://host:port/}. */
+  /**
+   * The URL the client opens for {@code endpoint}: {@code ws://host:port/}.
+   *
+   * @param endpoint the endpoint
+   * @return the URL the client opens for {@code endpoint}: {@code ws://host:port/}
+   */
   public static String url(Endpoint endpoint) {
     return "ws://" + endpoint + "/";
   }
@@ -149,6 +154,10 @@ public final class WsPmuClient implements Closeable {
    * result as {@link lab3.pmu.PmuClient#send}. {@link #exchange} also tells how the server closed.
    *
    * @throws IOException as {@link #exchange} does
+   * @param endpoint the endpoint
+   * @param command the command
+   * @param listener the listener
+   * @return the pmu result
    */
   public PmuResult send(Endpoint endpoint, PmuCommand command, PmuListener listener)
       throws IOException {
@@ -166,6 +175,10 @@ public final class WsPmuClient implements Closeable {
    * @throws EOFException if the connection ends without a close frame (abnormal closure, 1006)
    * @throws SocketTimeoutException if the server stays silent too long
    * @throws IOException for other network failures, or what the listener throws
+   * @param endpoint the endpoint
+   * @param command the command
+   * @param listener the listener
+   * @return the ws result
    */
   public WsResult exchange(Endpoint endpoint, PmuCommand command, PmuListener listener)
       throws IOException {
@@ -346,13 +359,21 @@ public final class WsPmuClient implements Closeable {
      * daemon platform threads (one per open session; pass a client whose dispatcher runs on virtual
      * threads for thousands of sessions), and gives OkHttp no TLS context (it speaks {@code ws://}
      * only, and making one costs about 0.6 s at start-up).
+     *
+     * @param client the client
+     * @return this builder
      */
     public Builder okHttpClient(OkHttpClient client) {
       this.http = checkNotNull(client, "client");
       return this;
     }
 
-    /** How long connecting may take; 10 s by default. Zero waits forever. */
+    /**
+     * How long connecting may take; 10 s by default. Zero waits forever.
+     *
+     * @param timeout the timeout
+     * @return this builder
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = Timeouts.check("connect time-out", timeout);
       return this;
@@ -362,13 +383,21 @@ public final class WsPmuClient implements Closeable {
      * How long the server may stay silent (during the handshake, and between messages beyond the d
      * of {@code CMD_short:d}) before the client gives up with a {@link SocketTimeoutException}.
      * Zero waits forever. Default 30 s.
+     *
+     * @param silence the silence
+     * @return this builder
      */
     public Builder readTimeout(Duration silence) {
       this.silence = Timeouts.check("read time-out", silence);
       return this;
     }
 
-    /** The largest message accepted, in payload bytes; 64 MiB by default. */
+    /**
+     * The largest message accepted, in payload bytes; 64 MiB by default.
+     *
+     * @param bytes the bytes
+     * @return this builder
+     */
     public Builder maxMessageBytes(long bytes) {
       checkArgument(bytes >= 1, "message size limit must be positive, got %s", bytes);
       this.maxMessageBytes = bytes;

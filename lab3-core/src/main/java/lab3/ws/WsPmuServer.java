@@ -85,6 +85,7 @@ public final class WsPmuServer implements Closeable {
    * Binds and starts serving.
    *
    * @throws BindException naming the address and port, if it is taken
+   * @return this ws pmu server, listening
    */
   public synchronized WsPmuServer start() throws IOException {
     checkState(server == null, "already started");
@@ -107,17 +108,30 @@ public final class WsPmuServer implements Closeable {
     };
   }
 
-  /** The port it listens on (the chosen one, when built with port 0). */
+  /**
+   * The port it listens on (the chosen one, when built with port 0).
+   *
+   * @return the port it listens on (the chosen one, when built with port 0)
+   */
   public int port() {
     checkState(server != null, "not started");
     return server.port();
   }
 
+  /**
+   * The address and port it listens on.
+   *
+   * @return the address and port it listens on
+   */
   public InetSocketAddress address() {
     return new InetSocketAddress(settings.bindAddress(), port());
   }
 
-  /** WebSocket sessions open right now. */
+  /**
+   * WebSocket sessions open right now.
+   *
+   * @return webSocket sessions open right now
+   */
   public int activeSessions() {
     return active.get();
   }
@@ -138,36 +152,67 @@ public final class WsPmuServer implements Closeable {
 
     private Builder() {}
 
-    /** The local address to listen on; {@code ::} (every address, IPv6 and IPv4) by default. */
+    /**
+     * The local address to listen on; {@code ::} (every address, IPv6 and IPv4) by default.
+     *
+     * @param address the address
+     * @return this builder
+     */
     public Builder bindAddress(InetAddress address) {
       settings.bindAddress(address);
       return this;
     }
 
-    /** 0 picks a free port (see {@link #port()}); 5006 by default, as in the lab. */
+    /**
+     * 0 picks a free port (see {@link #port()}); 5006 by default, as in the lab.
+     *
+     * @param port the port
+     * @return this builder
+     */
     public Builder port(int port) {
       settings.port(port);
       return this;
     }
 
-    /** Every session sends exactly {@code n} messages (20 by default). */
+    /**
+     * Every session sends exactly {@code n} messages (20 by default).
+     *
+     * @param n how many messages, at least 1
+     * @return this builder
+     */
     public Builder messages(int n) {
       return messages(n, n);
     }
 
-    /** Every session sends a number of messages drawn uniformly from [min, max]. */
+    /**
+     * Every session sends a number of messages drawn uniformly from [min, max].
+     *
+     * @param min the min
+     * @param max the max
+     * @return this builder
+     */
     public Builder messages(int min, int max) {
       settings.messages(min, max);
       return this;
     }
 
-    /** The floodme text; the built-in one by default. */
+    /**
+     * The floodme text; the built-in one by default.
+     *
+     * @param text the text
+     * @return this builder
+     */
     public Builder floodText(FloodText text) {
       settings.floodText(text);
       return this;
     }
 
-    /** Text frames instead of binary ones (the lab's server sends binary). */
+    /**
+     * Text frames instead of binary ones (the lab's server sends binary).
+     *
+     * @param text the text
+     * @return this builder
+     */
     public Builder textFrames(boolean text) {
       this.textFrames = text;
       return this;
@@ -176,6 +221,9 @@ public final class WsPmuServer implements Closeable {
     /**
      * Cuts every message longer than {@code bytes} into frames of at most that many bytes (text
      * frames: never inside a character). 0, the default, sends each message as one frame.
+     *
+     * @param bytes the bytes
+     * @return this builder
      */
     public Builder frameBytes(int bytes) {
       checkArgument(bytes >= 0, "frame size must be 0 (whole messages) or positive, got %s", bytes);
@@ -186,31 +234,53 @@ public final class WsPmuServer implements Closeable {
     /**
      * How long a client may take to send its command, and how long it may stay silent beyond the d
      * of its command; 10 s by default.
+     *
+     * @param timeout the timeout
+     * @return this builder
      */
     public Builder commandTimeout(Duration timeout) {
       settings.commandTimeout(timeout);
       return this;
     }
 
-    /** The random source for message counts; seed it for repeatable tests. */
+    /**
+     * The random source for message counts; seed it for repeatable tests.
+     *
+     * @param random the random
+     * @return this builder
+     */
     public Builder random(Random random) {
       settings.random(random);
       return this;
     }
 
-    /** Receives one line per session and per failure; nothing by default. */
+    /**
+     * Receives one line per session and per failure; nothing by default.
+     *
+     * @param log the log
+     * @return this builder
+     */
     public Builder log(Consumer<String> log) {
       settings.log(log);
       return this;
     }
 
-    /** Names the server's threads. */
+    /**
+     * Names the server's threads.
+     *
+     * @param name the name
+     * @return this builder
+     */
     public Builder name(String name) {
       settings.name(name);
       return this;
     }
 
-    /** A server, not yet listening: call {@link WsPmuServer#start()}. */
+    /**
+     * A server, not yet listening: call {@link WsPmuServer#start()}.
+     *
+     * @return the new ws pmu server
+     */
     public WsPmuServer build() {
       return new WsPmuServer(this);
     }

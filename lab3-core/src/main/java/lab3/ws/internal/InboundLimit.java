@@ -25,6 +25,8 @@ public final class InboundLimit extends SocketFactory {
   private volatile long lastMessageEnd;
 
   /**
+   * A limit for sessions that accept messages of up to {@code maxMessageBytes}.
+   *
    * @param maxMessageBytes the largest message the caller accepts; the allowance is twice that plus
    *     64 KiB, room for frame headers and bytes read ahead
    */

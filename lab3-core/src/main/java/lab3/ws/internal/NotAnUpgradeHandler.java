@@ -18,6 +18,11 @@ public final class NotAnUpgradeHandler extends Handler.Abstract.NonBlocking {
 
   private final Consumer<String> log;
 
+  /**
+   * A handler that reports each refused request to {@code log}.
+   *
+   * @param log the log
+   */
   public NotAnUpgradeHandler(Consumer<String> log) {
     this.log = log;
   }

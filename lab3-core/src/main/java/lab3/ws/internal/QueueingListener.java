@@ -18,6 +18,12 @@ public final class QueueingListener extends WebSocketListener {
   private final BlockingQueue<WsEvent> events;
   private final InboundLimit limit;
 
+  /**
+   * A listener that queues every event in {@code events}, counting against {@code limit}.
+   *
+   * @param events the events
+   * @param limit the limit
+   */
   public QueueingListener(BlockingQueue<WsEvent> events, InboundLimit limit) {
     this.events = events;
     this.limit = limit;
@@ -27,6 +33,12 @@ public final class QueueingListener extends WebSocketListener {
    * Opens a WebSocket whose events go to {@code events}. A factory rather than the constructor at
    * the call site, so that {@link lab3.ws.WsPmuClient} names no subclass of an OkHttp type and
    * loads without OkHttp (to say at once that it is missing).
+   *
+   * @param http the http
+   * @param request the request
+   * @param events the events
+   * @param limit the limit
+   * @return the open socket
    */
   public static WebSocket open(
       OkHttpClient http, Request request, BlockingQueue<WsEvent> events, InboundLimit limit) {

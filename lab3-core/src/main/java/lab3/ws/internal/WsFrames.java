@@ -17,7 +17,13 @@ import org.eclipse.jetty.websocket.api.Session;
  */
 public record WsFrames(boolean text, int frameBytes) {
 
-  /** Sends {@code message} (UTF-8 bytes) as one WebSocket message. */
+  /**
+   * Sends {@code message} (UTF-8 bytes) as one WebSocket message.
+   *
+   * @param session the session
+   * @param message the message
+   * @throws IOException if the I/O fails
+   */
   public void send(Session session, byte[] message) throws IOException {
     send(session, message, null);
   }
@@ -29,6 +35,11 @@ public record WsFrames(boolean text, int frameBytes) {
    * write, so a large frame was copied again after every partial write; a direct buffer is written
    * with no copy (serve-ws CPU per 64 MiB floodme: 153-408 ms from the heap, 60-101 ms from a
    * direct buffer). Where the JVM has no direct memory left for it, the heap copy is sent.
+   *
+   * @param session the session
+   * @param message the message
+   * @param direct the direct
+   * @throws IOException if the I/O fails
    */
   public void send(Session session, byte[] message, Supplier<ByteBuffer> direct)
       throws IOException {

@@ -26,6 +26,9 @@ public final class WsJetty {
    * Binds and starts a server whose every upgrade gets the listener {@code sessions} makes.
    *
    * @throws java.net.BindException naming the address and port, if it is taken
+   * @param settings the settings
+   * @param sessions the sessions
+   * @return this ws jetty, listening
    */
   public static WsJetty start(PmuServerSettings settings, Supplier<Object> sessions)
       throws IOException {
@@ -67,12 +70,20 @@ public final class WsJetty {
     return new WsJetty(jetty, listener);
   }
 
-  /** The port it listens on. */
+  /**
+   * The port it listens on.
+   *
+   * @return the port it listens on
+   */
   public int port() {
     return connector.getLocalPort();
   }
 
-  /** Stops accepting and closes every open session. */
+  /**
+   * Stops accepting and closes every open session.
+   *
+   * @throws IOException if the I/O fails
+   */
   public void stop() throws IOException {
     try {
       server.stop();

@@ -43,6 +43,17 @@ public final class WsPmuSession implements Session.Listener.AutoDemanding {
   private volatile Thread deadline;
   private boolean commandSeen; // guarded by this
 
+  /**
+   * One session of the emulator, with its settings; {@code onEnd} runs when it closes.
+   *
+   * @param messageCount the message count
+   * @param floodText the flood text
+   * @param floodBuffer the flood buffer
+   * @param frames the frames
+   * @param commandTimeout the command timeout
+   * @param log the log
+   * @param onEnd the on end
+   */
   public WsPmuSession(
       IntSupplier messageCount,
       FloodText floodText,
