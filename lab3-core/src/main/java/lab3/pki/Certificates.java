@@ -10,8 +10,9 @@ public final class Certificates {
 
   /**
    * The host names and addresses a certificate is valid for, as openssl prints them: {@code
-   * DNS:localhost}, {@code IP:127.0.0.1}, {@code IP:::1}. Empty if it has none, in which case TLS
-   * clients match no host name (Java falls back to the subject's CN for DNS names only).
+   * DNS:localhost}, {@code IP:127.0.0.1}, {@code IP:::1}. Empty if it has none: then {@link
+   * lab3.tls.TlsTransport} accepts it for no host (the JDK alone would fall back to the subject's
+   * CN for DNS names, which RFC 6125 deprecates).
    *
    * @param certificate the certificate
    * @return the host names and addresses a certificate is valid for, as openssl prints them: {@code

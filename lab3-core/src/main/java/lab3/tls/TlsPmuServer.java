@@ -27,10 +27,12 @@ import lab3.tls.internal.TlsPolicy;
  *     .bindAddress(InetAddress.getLoopbackAddress()).port(5003).build().start();
  * }</pre>
  *
- * <p>This class only makes the TLS sockets; {@link PmuServer.Builder} configures the rest. The
- * server speaks TLS 1.3 and 1.2 with forward-secret AEAD suites only; older clients (SSLv3, TLS
- * 1.0, 1.1) are refused during the handshake, which runs on the session's own virtual thread: a
- * failed handshake is one log line and never disturbs other sessions.
+ * <p>Not a server type of its own, despite the name: this class only makes the TLS sockets, and
+ * {@link #builder} returns the {@link PmuServer.Builder} of Part 2 with them set, whose {@code
+ * build()} gives a {@link PmuServer}; configure the rest there. The server speaks TLS 1.3 and 1.2
+ * with forward-secret AEAD suites only; older clients (SSLv3, TLS 1.0, 1.1) are refused during the
+ * handshake, which runs on the session's own virtual thread: a failed handshake is one log line and
+ * never disturbs other sessions.
  */
 public final class TlsPmuServer {
   private TlsPmuServer() {}

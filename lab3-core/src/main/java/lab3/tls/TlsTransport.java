@@ -33,8 +33,10 @@ import lab3.transport.internal.SocketConnection;
  * TLS over TCP, for clients: connects with a {@link TcpTransport} (same address choice and
  * time-outs), then runs the TLS handshake before {@link #open} returns. It trusts only the CAs it
  * is given (the course's {@code cacert.pem}), checks that the server's certificate names the host
- * it connected to (a DNS name or an IP address in the certificate's subject alternative names), and
- * speaks TLS 1.3 or 1.2 with forward-secret AEAD cipher suites only.
+ * it connected to (a DNS name or an IP address in the certificate's subject alternative names; a
+ * certificate without any is refused, even when its CN is the host: the JDK would fall back to the
+ * CN, which RFC 6125 deprecates), and speaks TLS 1.3 or 1.2 with forward-secret AEAD cipher suites
+ * only.
  *
  * <pre>{@code
  * Transport tls = TlsTransport.builder().trust(Path.of("cacert.pem")).build();

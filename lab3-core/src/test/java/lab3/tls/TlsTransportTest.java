@@ -147,4 +147,33 @@ class TlsTransportTest {
   void needsATrustedCa() {
     assertThrows(IllegalArgumentException.class, () -> TlsTransport.builder().build());
   }
+
+  @Test
+  void refusesACertificateThatNamesItsHostInTheCommonNameOnly() throws Exception {
+    // The JDK's own check accepts CN=localhost for "localhost" when there is no DNS name at all;
+    // RFC 6125 deprecates that fallback, and this client refuses it.
+    java.time.Instant now = java.time.Instant.now();
+    org.bouncycastle.asn1.x500.X500Name ca =
+        org.bouncycastle.asn1.x500.X500Name.getInstance(
+            TestPki.CA.certificate().getSubjectX500Principal().getEncoded());
+    var builder =
+        new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(
+            ca,
+            java.math.BigInteger.valueOf(now.toEpochMilli()),
+            java.util.Date.from(now.minus(Duration.ofHours(1))),
+            java.util.Date.from(now.plus(Duration.ofDays(1))),
+            new org.bouncycastle.asn1.x500.X500Name("CN=localhost"),
+            TestPki.SERVER_KEYS.getPublic());
+    var signer =
+        new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA")
+            .build(TestPki.CA.privateKey());
+    X509Certificate commonNameOnly =
+        new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter()
+            .getCertificate(builder.build(signer));
+
+    TlsHandshakeException e = refused(commonNameOnly, "localhost");
+
+    assertEquals(Reason.HOST_NAME_MISMATCH, e.reason());
+    assertTrue(e.getMessage().contains("no subject alternative names"), e.getMessage());
+  }
 }

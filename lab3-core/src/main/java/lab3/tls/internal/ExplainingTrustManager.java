@@ -39,14 +39,39 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
       throws CertificateException {
+    String host =
+        socket instanceof SSLSocket ssl && ssl.getHandshakeSession() != null
+            ? ssl.getHandshakeSession().getPeerHost()
+            : null;
     try {
       pkix.checkServerTrusted(chain, authType, socket);
     } catch (CertificateException e) {
-      String host =
-          socket instanceof SSLSocket ssl && ssl.getHandshakeSession() != null
-              ? ssl.getHandshakeSession().getPeerHost()
-              : null;
       throw explain(chain, authType, host, e);
+    }
+    refuseCommonNameOnly(chain, host);
+  }
+
+  /**
+   * The JDK's host-name check falls back to the subject's CN when a certificate has no DNS name in
+   * its subject alternative names; RFC 6125 (section 6.4.4) deprecates that, and browsers and
+   * openssl's {@code -verify_hostname} refuse it. So does this client: a certificate must name its
+   * host in a subject alternative name.
+   */
+  private static void refuseCommonNameOnly(X509Certificate[] chain, String host)
+      throws CertificateException {
+    if (chain == null || chain.length == 0) {
+      return;
+    }
+    List<String> names = CertificateNames.of(chain[0]);
+    if (names.stream().noneMatch(n -> n.startsWith("DNS:") || n.startsWith("IP:"))) {
+      throw new TlsCertificateException(
+          Reason.HOST_NAME_MISMATCH,
+          "host name mismatch: the certificate of "
+              + chain[0].getSubjectX500Principal().getName()
+              + " has no subject alternative names; its CN is not checked (RFC 6125), so it is"
+              + " valid for no host, not for "
+              + (host == null ? "the host connected to" : "'" + host + "'"),
+          null);
     }
   }
 
@@ -59,6 +84,8 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
       SSLSession session = engine == null ? null : engine.getHandshakeSession();
       throw explain(chain, authType, session == null ? null : session.getPeerHost(), e);
     }
+    SSLSession session = engine == null ? null : engine.getHandshakeSession();
+    refuseCommonNameOnly(chain, session == null ? null : session.getPeerHost());
   }
 
   @Override
