@@ -23,6 +23,9 @@ import java.util.List;
  * than the ID or bytes that are not UTF-8 become replacement characters (U+FFFD) and a line in
  * {@link #warnings()}.
  *
+ * <p>The pitfall: {@code decode} of a datagram shorter than 6 bytes still gives a message, with
+ * {@link #wellFormed()} false: check it before trusting the ID.
+ *
  * @param id the sender's ID: 6 characters when well formed
  * @param text the message text
  * @param source the address and port the datagram came from (null for a message not yet sent)

@@ -4,7 +4,12 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import lab3.pki.internal.CertificateNames;
 
-/** Questions about a certificate that the JDK answers only in raw form. */
+/**
+ * Questions about a certificate that the JDK answers only in raw form.
+ *
+ * <p>The pitfall: a certificate with no subject alternative names is valid for no host at all for
+ * {@link lab3.tls.TlsTransport}, whatever its CN says.
+ */
 public final class Certificates {
   private Certificates() {}
 

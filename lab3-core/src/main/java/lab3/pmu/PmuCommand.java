@@ -13,6 +13,10 @@ import java.util.Optional;
  * <p>On the wire a command is its ASCII text, sent in one write with no terminator, as the lab's
  * Python client does ({@code sock.sendall(b"CMD_short:0")}). The keyword is matched without regard
  * to case, since the lab's text itself writes both {@code CMD_short} and {@code CMD_SHORT}.
+ *
+ * <p>The pitfall: {@code CMD_short:d} takes d in seconds, fractions allowed; {@link #parse} rejects
+ * a d above {@link #MAX_INTERVAL} with {@link IllegalArgumentException}, which a server turns into
+ * an {@code ERROR} line.
  */
 public sealed interface PmuCommand {
 

@@ -6,6 +6,9 @@ import java.time.Duration;
 /**
  * What one PMU session gave: the counts the lab's questions ask about.
  *
+ * <p>The pitfall: {@code reads} counts read calls that returned data, which depends on how TCP cut
+ * the stream, not on what the server wrote: it is the lab's question, not a message count.
+ *
  * @param command the command sent
  * @param server the address that answered
  * @param messages {@code CMD_short} messages delivered (0 for floodme)

@@ -5,6 +5,9 @@ import java.net.ProtocolException;
 /**
  * The server closed the connection in the middle of a message. Every complete message before it was
  * delivered; {@link #partial()} holds what had arrived of the cut one.
+ *
+ * <p>A {@link java.net.ProtocolException}: a caller that catches that for bad bytes catches this
+ * too; the messages before it were already delivered to the listener.
  */
 public final class TruncatedMessageException extends ProtocolException {
   /** The bytes of the cut message, as text. */

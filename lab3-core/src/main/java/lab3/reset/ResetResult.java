@@ -8,6 +8,9 @@ import java.time.Instant;
 /**
  * What one reset gave: the answer the lab's Q14 and Q15 ask about.
  *
+ * <p>The pitfall: {@code rounds} counts a round once although it went out on both families, as the
+ * lab counts packets.
+ *
  * @param offset X of the accepted {@code OFFSET=X}
  * @param family the family the ack came over: {@code INET} (IPv4) or {@code INET6} (IPv6)
  * @param server the address and port that answered

@@ -3,7 +3,12 @@ package lab3.reset;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 
-/** The client reached its limit of rounds or of time without a valid ack. */
+/**
+ * The client reached its limit of rounds or of time without a valid ack.
+ *
+ * <p>A {@link SocketTimeoutException}: a caller that retries on time-outs retries on this; its
+ * message says how many rounds went out.
+ */
 public final class ResetTimeoutException extends SocketTimeoutException {
   /** Rounds sent before giving up. */
   private final int rounds;

@@ -8,6 +8,9 @@ import javax.net.ssl.SSLSession;
 /**
  * What a TLS handshake agreed on, for diagnostics ({@code part6-pdc -v}).
  *
+ * <p>The pitfall: {@code onHandshake} sees it only after a completed handshake, so a refused
+ * certificate never shows here; the refusal is a {@link TlsHandshakeException}.
+ *
  * @param protocol e.g. {@code TLSv1.3}
  * @param cipherSuite e.g. {@code TLS_AES_256_GCM_SHA384}
  * @param peerCertificates the chain the server presented, its own certificate first

@@ -6,7 +6,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
-/** Socket addresses as people write them: {@code 127.0.0.1:5003}, {@code [::1]:5003}. */
+/**
+ * Socket addresses as people write them: {@code 127.0.0.1:5003}, {@code [::1]:5003}.
+ *
+ * <p>The pitfall: an unresolved address (a name) prints as {@code name:port}, never with brackets,
+ * since there is no address to tell the family.
+ */
 public final class Addresses {
   private Addresses() {}
 

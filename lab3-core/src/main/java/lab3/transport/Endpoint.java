@@ -8,6 +8,10 @@ import static com.google.common.base.Preconditions.checkArgument;
  * <p>The host is kept as given ("tcpip.epfl.ch", "::1", "127.0.0.1") and resolved by the {@link
  * Transport} that opens it, so that the transport can apply its own address-family policy.
  *
+ * <p>The pitfall: a host is not resolved here, so a typo fails only when a transport opens it
+ * ({@link java.net.UnknownHostException}); {@code toString} puts IPv6 literals in brackets, as URLs
+ * need.
+ *
  * @param host a host name or an IPv4/IPv6 literal, without brackets
  * @param port 1 to 65535
  */

@@ -13,6 +13,9 @@ import java.util.List;
  * reaches IPv4 peers through IPv4-mapped addresses ({@code ::ffff:a.b.c.d}), exactly what the lab
  * asks of Part 2. The family therefore chooses which <em>addresses</em> of a name are tried, and in
  * which order.
+ *
+ * <p>The pitfall: {@link #IPV6_ONLY} with a name that has only IPv4 addresses fails to resolve
+ * rather than falling back to IPv4.
  */
 public enum Family {
   /** IPv6 addresses only; a name with only IPv4 addresses fails to resolve. */

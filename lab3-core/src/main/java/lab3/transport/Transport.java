@@ -8,6 +8,9 @@ import java.io.IOException;
  *
  * <p>Implementations: {@link TcpTransport} (the default), {@link lab3.tls.TlsTransport} (TLS over
  * TCP), {@link InMemoryTransport} (tests).
+ *
+ * <p>The pitfall: the connection returned is the caller's to close (try-with-resources), whatever
+ * the implementation.
  */
 @FunctionalInterface
 public interface Transport {

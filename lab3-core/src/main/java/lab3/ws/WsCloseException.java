@@ -5,6 +5,9 @@ import java.io.IOException;
 /**
  * The server ended the WebSocket session with a close code other than a normal one, for example
  * 1008 (policy violation) for a command it refused. Messages before the close were delivered.
+ *
+ * <p>The pitfall: it is an {@link IOException}; catch it before the general one to tell a refused
+ * command (1008) from a network failure.
  */
 public final class WsCloseException extends IOException {
   /** The close frame's status code. */
