@@ -83,6 +83,11 @@ public final class Host {
    *     LabNetwork#unavailableReason()})
    */
   public <T> T call(Callable<T> action) throws Exception {
+    return callIn(namespace, action);
+  }
+
+  /** {@link #call} for any namespace of this network (the wire's too). */
+  static <T> T callIn(String namespace, Callable<T> action) throws Exception {
     Native systemCalls =
         Native.get().orElseThrow(() -> new IOException(Native.unavailableReason().orElseThrow()));
     String path = "/var/run/netns/" + namespace;

@@ -242,29 +242,100 @@ public final class LabNetwork implements AutoCloseable {
     try {
       addNamespace(pc.namespace());
       addNamespace(labhost.namespace());
-      Shell.run(
-          "ip",
-          "-n",
-          pc.namespace(),
-          "link",
-          "add",
-          LINK,
-          "type",
-          "veth",
-          "peer",
-          "name",
-          LINK,
-          "netns",
-          labhost.namespace());
+      Impairments asked = builder.impairments(Map.of());
+      boolean relayed = needsRelay(asked) && !Netem.works(pc.namespace());
+      if (relayed) {
+        wire();
+      } else {
+        Shell.run(
+            "ip",
+            "-n",
+            pc.namespace(),
+            "link",
+            "add",
+            LINK,
+            "type",
+            "veth",
+            "peer",
+            "name",
+            LINK,
+            "netns",
+            labhost.namespace());
+      }
       for (Host host : List.of(pc, labhost)) {
         configure(host);
       }
       HostsFile.write(pc.namespace(), pc, labhost);
       HostsFile.write(labhost.namespace(), pc, labhost);
-      impairments = builder.impairments(applyImpairments(builder));
+      impairments = builder.impairments(applyImpairments(asked, relayed));
     } catch (IOException | RuntimeException e) {
       close();
       throw e;
+    }
+  }
+
+  private static boolean needsRelay(Impairments asked) {
+    return asked.requested().stream().anyMatch(kind -> kind != Kind.RATE);
+  }
+
+  /** The wire's namespace between the hosts, its two links, and the relay on them. */
+  private void wire() throws IOException {
+    String wire = prefix + "-wire";
+    addNamespace(wire);
+    // The wire is no host: without IPv6 its kernel sends nothing of its own onto the links.
+    Shell.run(
+        "ip",
+        "netns",
+        "exec",
+        wire,
+        "sysctl",
+        "-qw",
+        "net.ipv6.conf.all.disable_ipv6=1",
+        "net.ipv6.conf.default.disable_ipv6=1");
+    Shell.run(
+        "ip",
+        "-n",
+        pc.namespace(),
+        "link",
+        "add",
+        LINK,
+        "type",
+        "veth",
+        "peer",
+        "name",
+        FrameRelay.TO_PC,
+        "netns",
+        wire);
+    Shell.run(
+        "ip",
+        "-n",
+        labhost.namespace(),
+        "link",
+        "add",
+        LINK,
+        "type",
+        "veth",
+        "peer",
+        "name",
+        FrameRelay.TO_LABHOST,
+        "netns",
+        wire);
+    for (String link : List.of(FrameRelay.TO_PC, FrameRelay.TO_LABHOST)) {
+      Shell.run("ip", "-n", wire, "link", "set", link, "mtu", Integer.toString(mtu));
+      offloadsOff(wire, link);
+      Shell.run("ip", "-n", wire, "link", "set", link, "up");
+    }
+  }
+
+  private void startRelay(Impairments asked) throws IOException {
+    Native system =
+        Native.get().orElseThrow(() -> new IOException(Native.unavailableReason().orElseThrow()));
+    try {
+      running.add(Host.callIn(prefix + "-wire", () -> FrameRelay.start(system, asked)));
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException("the relay did not start: " + e, e);
     }
   }
 
@@ -333,27 +404,28 @@ public final class LabNetwork implements AutoCloseable {
   }
 
   /** Puts the impairments on the link and returns which mechanism delivers each. */
-  private Map<Kind, Mechanism> applyImpairments(Builder builder) throws IOException {
-    Impairments asked = builder.impairments(Map.of());
+  private Map<Kind, Mechanism> applyImpairments(Impairments asked, boolean relayed)
+      throws IOException {
     Map<Kind, Mechanism> mechanisms = new EnumMap<>(Kind.class);
     if (asked.none()) {
       return mechanisms;
     }
-    List<Kind> relayed = new ArrayList<>();
-    for (Kind kind : asked.requested()) {
-      if (kind == Kind.RATE) {
-        mechanisms.put(kind, Mechanism.TBF);
-      } else {
-        relayed.add(kind);
+    if (needsRelay(asked) && !relayed) {
+      for (Kind kind : asked.requested()) {
+        mechanisms.put(kind, Mechanism.NETEM);
       }
+      for (Host host : List.of(pc, labhost)) {
+        Netem.apply(host.namespace(), LINK, asked);
+      }
+      return mechanisms;
     }
-    if (!relayed.isEmpty()) {
-      throw new IOException(
-          "netlab cannot yet deliver "
-              + relayed.stream().map(k -> k.name().toLowerCase(Locale.ROOT)).toList()
-              + " on this machine (no netem; the relay is not built yet)");
+    for (Kind kind : asked.requested()) {
+      mechanisms.put(kind, kind == Kind.RATE ? Mechanism.TBF : Mechanism.RELAY);
     }
-    if (mechanisms.get(Kind.RATE) == Mechanism.TBF) {
+    if (relayed) {
+      startRelay(asked);
+    }
+    if (asked.rateMbit() > 0) {
       for (Host host : List.of(pc, labhost)) {
         Tbf.apply(host.namespace(), LINK, asked.rateMbit(), mtu);
       }
