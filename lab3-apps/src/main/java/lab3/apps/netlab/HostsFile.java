@@ -48,5 +48,10 @@ final class HostsFile {
     Path directory = directory(namespace);
     Files.deleteIfExists(directory.resolve("hosts"));
     Files.deleteIfExists(directory);
+    try {
+      Files.deleteIfExists(directory.getParent()); // /etc/netns, once no namespace has files there
+    } catch (java.nio.file.DirectoryNotEmptyException others) {
+      // other namespaces' files: left alone
+    }
   }
 }

@@ -63,6 +63,8 @@ public final class LabNetwork implements AutoCloseable {
   private final List<String> namespaces = new ArrayList<>();
   private final List<AutoCloseable> running = new ArrayList<>();
   private boolean closed;
+  private final List<String> relayCommand;
+  private final Path stateDirectory;
 
   private LabNetwork(Builder builder) {
     this.prefix = builder.prefix;
@@ -78,6 +80,17 @@ public final class LabNetwork implements AutoCloseable {
             Addresses.ipv6(Addresses.LABHOST),
             LINK);
     this.impairments = builder.impairments(Map.of());
+    this.relayCommand = builder.relayCommand;
+    this.stateDirectory = builder.stateDirectory;
+  }
+
+  /**
+   * Removes a lab network that outlived its process ({@code netlab up}): its relay process, its
+   * namespaces and its files. Does nothing if there is none.
+   */
+  public static void remove(String prefix, Path stateDirectory) {
+    RelayProcess.stop(stateDirectory, prefix);
+    removeLeftovers(prefix);
   }
 
   public static Builder builder() {
@@ -229,6 +242,13 @@ public final class LabNetwork implements AutoCloseable {
     try {
       // Deleting a namespace deletes its interfaces, their peers and their qdiscs with it.
       if (Files.exists(Path.of(NETNS_DIR + namespace))) {
+        // A process left running in a host (a server started with exec) would keep its sockets;
+        // it is ended with the host.
+        for (String pid : Shell.tryRun("ip", "netns", "pids", namespace).output().split("\\s+")) {
+          if (pid.matches("\\d+")) {
+            ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroy);
+          }
+        }
         Shell.tryRun("ip", "netns", "delete", namespace);
       }
       HostsFile.remove(namespace);
@@ -328,6 +348,11 @@ public final class LabNetwork implements AutoCloseable {
   }
 
   private void startRelay(Impairments asked) throws IOException {
+    if (relayCommand != null) {
+      running.add(
+          RelayProcess.start(prefix + "-wire", relayCommand, stateDirectory, prefix, asked));
+      return;
+    }
     Native system =
         Native.get().orElseThrow(() -> new IOException(Native.unavailableReason().orElseThrow()));
     try {
@@ -445,6 +470,8 @@ public final class LabNetwork implements AutoCloseable {
     private double duplicate;
     private double rateMbit;
     private long seed = System.nanoTime();
+    private List<String> relayCommand;
+    private Path stateDirectory;
 
     private Builder() {}
 
@@ -513,6 +540,18 @@ public final class LabNetwork implements AutoCloseable {
             "network name '" + prefix + "': letters, digits, '_', '.', '-', at most 41");
       }
       this.prefix = prefix;
+      return this;
+    }
+
+    /**
+     * For a network that outlives this JVM ({@code netlab up}): a relay, if one is needed, runs as
+     * its own process, {@code javaCommand} followed by {@code netlab relay} and the impairments,
+     * whose pid and log go in {@code stateDirectory}. The caller then never calls {@code close()};
+     * {@link LabNetwork#remove} ends it.
+     */
+    public Builder detached(List<String> javaCommand, Path stateDirectory) {
+      this.relayCommand = List.copyOf(javaCommand);
+      this.stateDirectory = stateDirectory;
       return this;
     }
 
