@@ -152,7 +152,16 @@ class CommandLineRejectionTest {
           List.of("submit", "--camipro", "12345", "222222"),
           List.of("grade"),
           List.of("grade", "one", "two"),
-          List.of("grade", "--timeout", "abc", "Lab3_111111_222222"));
+          List.of("grade", "--timeout", "abc", "Lab3_111111_222222"),
+          List.of("netlab"),
+          List.of("netlab", "sideways"),
+          List.of("netlab", "up", "extra"),
+          List.of("netlab", "up", "--mtu", "100"),
+          List.of("netlab", "up", "--loss", "2"),
+          List.of("netlab", "up", "--delay", "abc"),
+          List.of("netlab", "exec"),
+          List.of("netlab", "exec", "router", "--", "true"),
+          List.of("netlab", "down", "extra"));
 
   /** What a run printed. */
   record Run(int status, String out, String err) {}

@@ -84,10 +84,11 @@ public final class PmuServer implements Closeable {
         SocketServer.start(
             settings.name(),
             socket,
-            s -> {
-              s.setTcpNoDelay(true);
-              session.handle(new SocketConnection(s));
-            },
+            // Nagle's algorithm stays on, as on the lab's server (a plain Python socket): while a
+            // segment is unacknowledged, TCP holds back small writes and sends them together, so
+            // CMD_short:0 over a link with delay arrives in a few segments, not one per message
+            // (the lab's Q9/Q10). TCP_NODELAY would send every write at once.
+            s -> session.handle(new SocketConnection(s)),
             settings.log(),
             settings.commandTimeout());
     return this;

@@ -35,7 +35,9 @@ public final class ServeWsCommand extends CliCommand {
             .hasArg()
             .argName("N")
             .desc(
-                "cut every message longer than N bytes into frames of N bytes (default: one frame)")
+                "cut every message longer than N bytes into frames of N bytes (default: one frame up"
+                    + " to Jetty's own limit of 65,536 bytes, so a longer message, e.g. a 1 MiB"
+                    + " floodme, goes out as frames of 65,536 bytes)")
             .get());
   }
 

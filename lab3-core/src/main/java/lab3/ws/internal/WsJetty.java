@@ -39,6 +39,9 @@ public final class WsJetty {
     listener.setHost(settings.bindAddress().getHostAddress());
     listener.setPort(settings.port());
     listener.setReuseAddress(true);
+    // Jetty sets TCP_NODELAY on every connection by default; the lab's server (Python's
+    // websockets) leaves Nagle's algorithm on, so frames share segments as they do there.
+    listener.setAcceptedTcpNoDelay(false);
     // Before the upgrade, a connection is HTTP: one that never upgrades is dropped as soon as a
     // WebSocket client would be for not sending its command (Jetty's default is 30 s).
     listener.setIdleTimeout(settings.commandTimeout().toMillis());

@@ -1,0 +1,83 @@
+package lab3.tests.netlab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import lab3.apps.netlab.LabNetwork;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class LabNetworkTest {
+  @BeforeAll
+  static void needsALabNetwork() {
+    assumeTrue(
+        LabNetwork.unavailableReason().isEmpty(),
+        () -> "no lab network here: " + LabNetwork.unavailableReason().orElseThrow());
+  }
+
+  @Test
+  void pcReachesLabhostOnBothFamiliesAndTcpipLabNamesBoth() throws Exception {
+    try (LabNetwork lab = LabNetwork.builder().start()) {
+      try (ServerSocket server = lab.labhost().call(() -> new ServerSocket(5003))) {
+        for (var address : List.of(lab.labhost().ipv4(), lab.labhost().ipv6())) {
+          String answer =
+              lab.pc()
+                  .call(
+                      () -> {
+                        try (Socket client = new Socket(address, 5003);
+                            Socket accepted = server.accept()) {
+                          accepted.getOutputStream().write("hi".getBytes(StandardCharsets.UTF_8));
+                          accepted.shutdownOutput();
+                          return new String(
+                              client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                        }
+                      });
+          assertEquals("hi", answer, "over " + address);
+        }
+      }
+      Process getent =
+          lab.pc()
+              .command(List.of("getent", "ahosts", "tcpip.lab"))
+              .redirectErrorStream(true)
+              .start();
+      String names;
+      try (InputStream in = getent.getInputStream()) {
+        names = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      assertEquals(0, getent.waitFor());
+      assertTrue(names.contains("198.18.0.2"), names);
+      assertTrue(names.contains("fd1a:b3d0:c3e0:1::2"), names);
+    }
+  }
+
+  @Test
+  void closeRemovesTheNamespacesAndHostsFilesAndIsIdempotent() throws Exception {
+    LabNetwork lab = LabNetwork.builder().start();
+    String namespace = lab.pc().namespace();
+    assertTrue(Files.exists(Path.of("/var/run/netns", namespace)));
+    lab.close();
+    lab.close();
+    assertFalse(Files.exists(Path.of("/var/run/netns", namespace)));
+    assertFalse(Files.exists(Path.of("/etc/netns", namespace)));
+    assertFalse(Files.exists(Path.of("/var/run/netns", lab.labhost().namespace())));
+  }
+
+  @Test
+  void theLinkHasNoDefaultRoute() throws Exception {
+    try (LabNetwork lab = LabNetwork.builder().start()) {
+      Process routes = lab.pc().command(List.of("ip", "route", "show", "default")).start();
+      String text = new String(routes.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertEquals(0, routes.waitFor());
+      assertEquals("", text.strip());
+    }
+  }
+}
