@@ -5,6 +5,7 @@ import java.util.List;
 import lab3.apps.cli.Command;
 import lab3.apps.demo.DemoCommand;
 import lab3.apps.grade.GradeCommand;
+import lab3.apps.gradeclass.GradeClassCommand;
 import lab3.apps.part1.Part1Command;
 import lab3.apps.part2.Part2Command;
 import lab3.apps.part2.ServePmuCommand;
@@ -46,6 +47,7 @@ final class Commands {
     commands.add(new ServeCommand());
     commands.add(new SubmitCommand());
     commands.add(new GradeCommand());
+    commands.add(new GradeClassCommand());
     return commands;
   }
 }
