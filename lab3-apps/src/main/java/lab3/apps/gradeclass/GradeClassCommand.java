@@ -60,6 +60,8 @@ public final class GradeClassCommand extends CliCommand {
     options.addOption(opt("python", "PATH", "the interpreter for .py programs (default python3)"));
     options.addOption(opt("ca", "FILE", "the course CA (see grade --help)"));
     options.addOption(
+        opt("parts", "LIST", "grade only these parts, e.g. Part2,Part5 (default all)"));
+    options.addOption(
         opt("network", "MODE", "sandbox, host or auto (default auto, see grade --help)"));
     options.addOption(
         Option.builder()
@@ -117,6 +119,13 @@ public final class GradeClassCommand extends CliCommand {
     List<String> extra = new ArrayList<>();
     if (line.hasOption("python")) {
       extra.addAll(List.of("--python", line.getOptionValue("python")));
+    }
+    if (line.hasOption("parts")) {
+      String parts = line.getOptionValue("parts");
+      if (!parts.matches("[A-Za-z0-9_,]+")) {
+        throw new IllegalArgumentException("--parts is a list of part names, e.g. Part2,Part5");
+      }
+      extra.addAll(List.of("--parts", parts));
     }
     if (line.hasOption("ca")) {
       extra.addAll(
