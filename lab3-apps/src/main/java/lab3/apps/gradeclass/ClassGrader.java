@@ -34,15 +34,16 @@ final class ClassGrader {
 
   /**
    * The default {@code --jobs}: grading mostly waits (delays of one message a second, one-second
-   * retransmission time-outs, multicast intervals, JVM start-ups), so 4 benches per core keep the
-   * cores busy; each bench with its hand-in's programs needs up to about 400 MiB, so the memory
-   * that is free bounds it too.
+   * retransmission time-outs, multicast intervals), so 3 benches per core keep the cores busy; more
+   * would make the JVMs of Java hand-ins start so slowly that a correct program could meet its time
+   * limit (measured with 4 per core on 2 busy cores: Java hand-ins lost checks they pass alone).
+   * Each bench with its hand-in's programs needs up to about 400 MiB, so free memory bounds it too.
    */
   static int defaultJobs() {
     int cores = Runtime.getRuntime().availableProcessors();
     long freeMiB = freeMemoryMiB();
     long byMemory = freeMiB <= 0 ? 4 : Math.max(1, (freeMiB - 1024) / 400);
-    return (int) Math.max(1, Math.min(4L * cores, byMemory));
+    return (int) Math.max(1, Math.min(3L * cores, byMemory));
   }
 
   private static long freeMemoryMiB() {

@@ -39,7 +39,7 @@ public final class GradeClassCommand extends CliCommand {
   @Override
   protected void options(Options options) {
     options.addOption(
-        opt("jobs", "N", "hand-ins graded at once (default: 4 per core, bounded by free memory)"));
+        opt("jobs", "N", "hand-ins graded at once (default: 3 per core, bounded by free memory)"));
     options.addOption(opt("out", "DIR", "where to write (default grade-class-out)"));
     options.addOption(opt("worksheet", "FILE", "Moodle's grading worksheet CSV, filled in place"));
     options.addOption(
