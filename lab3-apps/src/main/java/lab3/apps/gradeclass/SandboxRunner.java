@@ -29,6 +29,25 @@ final class SandboxRunner implements HandInRunner {
   private final Path work;
 
   /**
+   * The benches running now: if grade-class itself is stopped (Ctrl+C, SIGTERM), a shutdown hook
+   * kills them, and with them (PID namespace) every process of their hand-ins.
+   */
+  private static final java.util.Set<Process> RUNNING =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () ->
+                    RUNNING.forEach(
+                        p -> {
+                          p.descendants().forEach(ProcessHandle::destroyForcibly);
+                          p.destroyForcibly();
+                        })));
+  }
+
+  /**
    * @param unshare from {@link NetworkSandbox#unshareWithOwnProcesses()}, or empty for the host
    * @param extra more {@code grade} options ({@code --python}, {@code --ca})
    */
@@ -68,12 +87,14 @@ final class SandboxRunner implements HandInRunner {
       builder.environment().put("TMPDIR", tmp.toString());
       builder.redirectErrorStream(true).redirectOutput(log.toFile());
       Process bench = builder.start();
-      bench.getOutputStream().close();
+      RUNNING.add(bench);
       boolean ended;
       try {
+        bench.getOutputStream().close();
         ended = bench.waitFor(handInLimit.toMillis(), TimeUnit.MILLISECONDS);
       } finally {
         kill(bench);
+        RUNNING.remove(bench);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       if (!ended) {
