@@ -152,7 +152,14 @@ class CommandLineRejectionTest {
           List.of("submit", "--camipro", "12345", "222222"),
           List.of("grade"),
           List.of("grade", "one", "two"),
-          List.of("grade", "--timeout", "abc", "Lab3_111111_222222"));
+          List.of("grade", "--timeout", "abc", "Lab3_111111_222222"),
+          List.of("grade", "--retries", "x", "Lab3_111111_222222"),
+          List.of("grade-class"),
+          List.of("grade-class", "one", "two"),
+          List.of("grade-class", "download.zip", "--jobs", "0"),
+          List.of("grade-class", "download.zip", "--retries", "abc"),
+          List.of("grade-class", "download.zip", "--hand-in-limit", "-5"),
+          List.of("grade-class", "download.zip", "--parts", "../Part2"));
 
   /** What a run printed. */
   record Run(int status, String out, String err) {}
