@@ -6,6 +6,7 @@ import lab3.apps.cli.Command;
 import lab3.apps.demo.DemoCommand;
 import lab3.apps.grade.GradeCommand;
 import lab3.apps.netlab.NetlabCommand;
+import lab3.apps.gradeclass.GradeClassCommand;
 import lab3.apps.part1.Part1Command;
 import lab3.apps.part2.Part2Command;
 import lab3.apps.part2.ServePmuCommand;
@@ -48,6 +49,7 @@ final class Commands {
     commands.add(new SubmitCommand());
     commands.add(new GradeCommand());
     commands.add(new NetlabCommand());
+    commands.add(new GradeClassCommand());
     return commands;
   }
 }

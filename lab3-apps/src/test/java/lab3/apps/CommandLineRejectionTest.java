@@ -161,7 +161,14 @@ class CommandLineRejectionTest {
           List.of("netlab", "up", "--delay", "abc"),
           List.of("netlab", "exec"),
           List.of("netlab", "exec", "router", "--", "true"),
-          List.of("netlab", "down", "extra"));
+          List.of("netlab", "down", "extra"),
+          List.of("grade", "--retries", "x", "Lab3_111111_222222"),
+          List.of("grade-class"),
+          List.of("grade-class", "one", "two"),
+          List.of("grade-class", "download.zip", "--jobs", "0"),
+          List.of("grade-class", "download.zip", "--retries", "abc"),
+          List.of("grade-class", "download.zip", "--hand-in-limit", "-5"),
+          List.of("grade-class", "download.zip", "--parts", "../Part2"));
 
   /** What a run printed. */
   record Run(int status, String out, String err) {}

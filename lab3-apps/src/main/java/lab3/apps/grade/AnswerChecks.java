@@ -27,7 +27,7 @@ final class AnswerChecks {
         part,
         "CMD_short:" + d + " with n=" + n,
         bench -> {
-          Started pmu = emulator.start(n, FloodText.builtIn());
+          Started pmu = Bench.harness(() -> emulator.start(n, FloodText.builtIn()));
           bench.track(pmu.server());
           ProcessRunner.Result r =
               bench.run(part, new byte[0], host, "" + pmu.port(), "CMD_short:" + d);
@@ -46,7 +46,7 @@ final class AnswerChecks {
         "CMD_floodme, the whole text",
         bench -> {
           FloodText text = FloodText.builtIn();
-          Started pmu = emulator.start(1, text);
+          Started pmu = Bench.harness(() -> emulator.start(1, text));
           bench.track(pmu.server());
           ProcessRunner.Result r =
               bench.run(part, new byte[0], host, "" + pmu.port(), "CMD_floodme");

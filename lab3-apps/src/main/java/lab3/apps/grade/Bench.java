@@ -58,14 +58,36 @@ final class Bench implements Closeable {
   ProcessRunner.Result run(String part, byte[] stdin, String... args) throws Exception {
     List<String> command = program(part);
     command.addAll(List.of(args));
-    return ProcessRunner.run(command, copy.dir(), stdin, limit);
+    try {
+      return ProcessRunner.run(command, copy.dir(), stdin, limit);
+    } catch (IOException e) {
+      throw new ProgramException(part, e);
+    }
   }
 
   /** Starts a part's program and leaves it running (servers, receivers). */
   ProcessRunner.Running start(String part, String... args) throws Exception {
     List<String> command = program(part);
     command.addAll(List.of(args));
-    return track(ProcessRunner.start(command, copy.dir()));
+    try {
+      return track(ProcessRunner.start(command, copy.dir()));
+    } catch (IOException e) {
+      throw new ProgramException(part, e);
+    }
+  }
+
+  /**
+   * Runs a step of the bench's own (starting an emulator, joining a group): if it fails, the check
+   * ends as a harness error, which is no grade, instead of a failure of the hand-in.
+   */
+  static <T> T harness(java.util.concurrent.Callable<T> step) throws HarnessException {
+    try {
+      return step.call();
+    } catch (HarnessException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new HarnessException(lab3.apps.cli.Failures.describe(e));
+    }
   }
 
   private List<String> program(String part) throws IOException {
@@ -76,30 +98,76 @@ final class Bench implements Closeable {
     return program.get();
   }
 
-  /** Runs every check and returns their results in order. */
+  /** Runs every check once and returns their results in order. */
   List<CheckResult> grade(List<Check> checks) {
+    return grade(checks, 0);
+  }
+
+  /**
+   * Runs every check and returns their results in order. A timing-sensitive check that fails is run
+   * again, up to {@code retries} more times: passed on a re-run, it is flaky; a check never re-runs
+   * after a harness error or when its program is missing.
+   */
+  List<CheckResult> grade(List<Check> checks, int retries) {
     List<CheckResult> results = new ArrayList<>();
     for (Check check : checks) {
       long start = System.nanoTime();
       progress.print("  " + check.part() + ": " + check.name() + " ... ");
-      String reason;
-      try {
-        reason = check.run(this);
-      } catch (MissingPartException e) {
-        reason = e.getMessage();
-      } catch (Exception e) {
-        reason = "the check could not run: " + lab3.apps.cli.Failures.describe(e);
-      } finally {
-        closeTracked();
+      List<String> failures = new ArrayList<>();
+      CheckResult.Status status = null;
+      while (status == null) {
+        Attempt attempt = attempt(check);
+        if (attempt.reason() == null) {
+          status = failures.isEmpty() ? CheckResult.Status.PASSED : CheckResult.Status.FLAKY;
+        } else {
+          failures.add(attempt.reason());
+          if (attempt.harness()) {
+            status = CheckResult.Status.HARNESS_ERROR;
+          } else if (!attempt.retryable()
+              || !check.timingSensitive()
+              || failures.size() > retries) {
+            status = CheckResult.Status.FAILED;
+          } else {
+            progress.print("failed, again ... ");
+          }
+        }
       }
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      progress.println(reason == null ? "ok" : "FAILED");
+      progress.println(
+          switch (status) {
+            case PASSED -> "ok";
+            case FLAKY -> "ok (flaky: passed on attempt " + (failures.size() + 1) + ")";
+            case FAILED -> "FAILED";
+            case HARNESS_ERROR -> "HARNESS ERROR (not the hand-in's fault)";
+          });
+      int attempts = failures.size() + (status.equals(CheckResult.Status.FLAKY) ? 1 : 0);
+      String reason = failures.isEmpty() ? null : failures.getLast();
+      if (status == CheckResult.Status.FLAKY) {
+        reason = "passed on attempt " + attempts + "; before: " + String.join("; ", failures);
+      }
       results.add(
-          reason == null
-              ? CheckResult.pass(check.part(), check.name(), elapsed)
-              : CheckResult.fail(check.part(), check.name(), reason, elapsed));
+          new CheckResult(
+              check.part(), check.name(), status, reason, elapsed, Math.max(1, attempts)));
     }
     return results;
+  }
+
+  /** One run of a check: null reason if it passed. */
+  private record Attempt(String reason, boolean harness, boolean retryable) {}
+
+  private Attempt attempt(Check check) {
+    try {
+      return new Attempt(check.run(this), false, true);
+    } catch (MissingPartException e) {
+      return new Attempt(e.getMessage(), false, false);
+    } catch (HarnessException e) {
+      return new Attempt("the bench failed: " + e.getMessage(), true, false);
+    } catch (Exception e) {
+      return new Attempt(
+          "the check could not run: " + lab3.apps.cli.Failures.describe(e), false, true);
+    } finally {
+      closeTracked();
+    }
   }
 
   private void closeTracked() {
@@ -136,6 +204,20 @@ final class Bench implements Closeable {
           Files.copy(source, dest, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
         }
       }
+    }
+  }
+
+  /** The bench itself failed: the check says nothing about the hand-in. */
+  static final class HarnessException extends Exception {
+    HarnessException(String message) {
+      super(message);
+    }
+  }
+
+  /** The hand-in's program could not be started (not executable, bad interpreter line). */
+  static final class ProgramException extends IOException {
+    ProgramException(String part, IOException cause) {
+      super(part + " could not be started: " + lab3.apps.cli.Failures.describe(cause), cause);
     }
   }
 

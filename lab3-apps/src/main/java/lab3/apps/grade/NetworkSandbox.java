@@ -28,13 +28,35 @@ import lab3.apps.cli.Io;
  * {@code unshare --net} alone is tried too. Where neither works (not Linux, no {@code unshare} or
  * {@code ip}, namespaces forbidden), the bench runs on the machine's own loopback.
  */
-final class NetworkSandbox {
+public final class NetworkSandbox {
   /** Set in the environment of the bench that runs inside, so that it does not nest. */
   static final String INSIDE = "LAB3_GRADE_SANDBOX";
+
+  /**
+   * With these, the sandbox also has processes of its own: the bench is its first process, and when
+   * that ends or is killed (or {@code unshare} is), the kernel kills every process left in it, even
+   * one that left its parent with {@code setsid}.
+   */
+  private static final List<String> OWN_PIDS =
+      List.of("--pid", "--fork", "--kill-child", "--mount-proc");
 
   /** Brings the private lo up, routes multicast by it, then runs the rest of the command line. */
   private static final String SETUP =
       "ip link set lo up && ip route add 224.0.0.0/4 dev lo && exec \"$@\"";
+
+  /**
+   * With processes of its own, also a private {@code /tmp/hsperfdata_<user>}: JVMs keep a file
+   * named by their PID there, and PIDs repeat from one PID namespace to the next, so two hand-ins'
+   * JVMs would clash on it (and the JVM warns about it on stdout, into the graded output).
+   */
+  private static final String SETUP_OWN_PIDS =
+      "ip link set lo up && ip route add 224.0.0.0/4 dev lo"
+          + " && perf=/tmp/hsperfdata_$(id -un) && mkdir -p \"$perf\""
+          + " && mount -t tmpfs -o size=16m tmpfs \"$perf\" && exec \"$@\"";
+
+  private static String setup(List<String> unshare) {
+    return unshare.contains("--pid") ? SETUP_OWN_PIDS : SETUP;
+  }
 
   private static final List<List<String>> UNSHARE =
       List.of(
@@ -52,9 +74,29 @@ final class NetworkSandbox {
    * few milliseconds), or empty if none can be made.
    */
   static Optional<List<String>> unshare() throws InterruptedException {
+    return unshare(UNSHARE);
+  }
+
+  /**
+   * Like {@link #unshare()}, for a sandbox that also has processes of its own (see {@link
+   * #OWN_PIDS}) where one can be made, else a network alone.
+   */
+  public static Optional<List<String>> unshareWithOwnProcesses() throws InterruptedException {
+    List<List<String>> tries = new ArrayList<>();
     for (List<String> unshare : UNSHARE) {
+      List<String> withPids = new ArrayList<>(unshare);
+      withPids.addAll(OWN_PIDS);
+      tries.add(withPids);
+    }
+    tries.addAll(UNSHARE);
+    return unshare(tries);
+  }
+
+  private static Optional<List<String>> unshare(List<List<String>> tries)
+      throws InterruptedException {
+    for (List<String> unshare : tries) {
       List<String> probe = new ArrayList<>(unshare);
-      probe.addAll(List.of("sh", "-c", SETUP, "probe", "true"));
+      probe.addAll(List.of("sh", "-c", setup(unshare), "probe", "true"));
       try {
         Process process =
             new ProcessBuilder(probe)
@@ -78,20 +120,7 @@ final class NetworkSandbox {
    */
   static int run(List<String> unshare, List<String> args, Io io)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(unshare);
-    command.addAll(List.of("sh", "-c", SETUP, "lab3-grade"));
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      // The launcher's start-up cache belongs to the outer JVM (it may be recording it).
-      if (!option.startsWith("-XX:AOT") && !option.startsWith("-javaagent")) {
-        command.add(option);
-      }
-    }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().put(INSIDE, "1");
-    Process bench = builder.start();
+    Process bench = inSandbox(unshare, List.of(), args).start();
     bench.getOutputStream().close();
     Thread out = copy(bench.getInputStream(), io.out());
     Thread err = copy(bench.getErrorStream(), io.err());
@@ -104,6 +133,36 @@ final class NetworkSandbox {
       bench.descendants().forEach(ProcessHandle::destroyForcibly);
       bench.destroyForcibly();
     }
+  }
+
+  /**
+   * The process {@code lab3 args} in a new sandbox made by {@code unshare} (from {@link #unshare()}
+   * or {@link #unshareWithOwnProcesses()}), on this JVM's Java and class path, with {@code
+   * jvmOptions} added; or, with an empty {@code unshare}, the same on this machine's network.
+   */
+  public static ProcessBuilder inSandbox(
+      List<String> unshare, List<String> jvmOptions, List<String> args) {
+    List<String> command = new ArrayList<>(unshare);
+    if (!unshare.isEmpty()) {
+      command.addAll(List.of("sh", "-c", setup(unshare), "lab3-grade"));
+    }
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      // The launcher's start-up cache may be being recorded by the outer JVM: only a finished one
+      // (-XX:AOTCache alone, of the same jar) is shared.
+      boolean recording = option.startsWith("-XX:AOT") && !option.startsWith("-XX:AOTCache=");
+      if (!recording && !option.startsWith("-javaagent")) {
+        command.add(option);
+      }
+    }
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command);
+    if (!unshare.isEmpty()) {
+      builder.environment().put(INSIDE, "1");
+    }
+    return builder;
   }
 
   private static Thread copy(InputStream from, PrintStream to) {

@@ -48,7 +48,7 @@ final class Part3Checks {
   }
 
   private static String check(Bench bench, ResetServer.Mode mode, String host) throws Exception {
-    ResetServer server = bench.track(server(mode).start());
+    ResetServer server = bench.track(Bench.harness(() -> server(mode).start()));
     ProcessRunner.Result r = bench.run("Part3", new byte[0], host, "" + server.port());
     String failure = Outcome.ofRun(r, bench);
     if (failure != null) {

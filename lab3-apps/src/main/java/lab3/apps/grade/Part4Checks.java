@@ -52,14 +52,16 @@ final class Part4Checks {
     ProcessRunner.Running program =
         bench.start("Part4_Receiver", group.getHostAddress(), "" + port);
     bench.track(
-        TvProgram.builder()
-            .group(group)
-            .port(port)
-            .networkInterface(MulticastChannel.loopbackInterface())
-            .interval(Duration.ofMillis(100))
-            .script(script)
-            .build()
-            .start());
+        Bench.harness(
+            () ->
+                TvProgram.builder()
+                    .group(group)
+                    .port(port)
+                    .networkInterface(MulticastChannel.loopbackInterface())
+                    .interval(Duration.ofMillis(100))
+                    .script(script)
+                    .build()
+                    .start()));
     long deadline = System.nanoTime() + bench.limit().toNanos();
     while (System.nanoTime() < deadline && program.isAlive()) {
       if (linesSeen(program.stdoutSoFar(), script) >= SCRIPT_LINES_NEEDED) {
@@ -93,12 +95,14 @@ final class Part4Checks {
     String shortText = "Lovely balcony scene tonight!";
     String longText = "O Romeo, Romeo! wherefore art thou Romeo? ".repeat(8).strip();
     try (MulticastChannel listener =
-        MulticastChannel.builder()
-            .group(group)
-            .port(port)
-            .networkInterface(MulticastChannel.loopbackInterface())
-            .open()
-            .join()) {
+        Bench.harness(
+            () ->
+                MulticastChannel.builder()
+                    .group(group)
+                    .port(port)
+                    .networkInterface(MulticastChannel.loopbackInterface())
+                    .open()
+                    .join())) {
       byte[] stdin = (shortText + "\n" + longText + "\n").getBytes(StandardCharsets.UTF_8);
       ProcessRunner.Result r =
           bench.run("Part4_Sender", stdin, group.getHostAddress(), "" + port, camipro);

@@ -10,6 +10,10 @@ import java.util.stream.Collectors;
 final class Report {
   private Report() {}
 
+  private static String quote(String s) {
+    return Json.quote(s);
+  }
+
   static Map<String, List<CheckResult>> byPart(List<CheckResult> results) {
     return results.stream()
         .collect(Collectors.groupingBy(CheckResult::part, LinkedHashMap::new, Collectors.toList()));
@@ -24,8 +28,15 @@ final class Report {
       passed += (int) ok;
       out.printf("%-16s %3d/%-3d%n", part.getKey(), ok, part.getValue().size());
       for (CheckResult r : part.getValue()) {
-        if (!r.passed()) {
-          out.println("  FAILED " + r.name() + ": " + r.reason().replace("\n", "\n    "));
+        String label =
+            switch (r.status()) {
+              case PASSED -> null;
+              case FLAKY -> "  FLAKY ";
+              case FAILED -> "  FAILED ";
+              case HARNESS_ERROR -> "  HARNESS ERROR ";
+            };
+        if (label != null) {
+          out.println(label + r.name() + ": " + r.reason().replace("\n", "\n    "));
         }
       }
     }
@@ -45,8 +56,10 @@ final class Report {
       for (CheckResult r : part.getValue()) {
         json.append(sep).append("      {\"name\": ").append(quote(r.name()));
         json.append(", \"passed\": ").append(r.passed());
+        json.append(", \"status\": ").append(quote(r.status().word()));
+        json.append(", \"attempts\": ").append(r.attempts());
         json.append(", \"ms\": ").append(r.elapsed().toMillis());
-        if (!r.passed()) {
+        if (r.reason() != null) {
           json.append(", \"reason\": ").append(quote(r.reason()));
         }
         json.append('}');
@@ -57,26 +70,5 @@ final class Report {
     }
     json.append("\n  ]\n}\n");
     return json.toString();
-  }
-
-  private static String quote(String s) {
-    StringBuilder q = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> q.append("\\\"");
-        case '\\' -> q.append("\\\\");
-        case '\n' -> q.append("\\n");
-        case '\r' -> q.append("\\r");
-        case '\t' -> q.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            q.append(String.format("\\u%04x", (int) c));
-          } else {
-            q.append(c);
-          }
-        }
-      }
-    }
-    return q.append('"').toString();
   }
 }

@@ -1,0 +1,162 @@
+package lab3.apps.gradeclass;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one place where hand-ins are graded in parallel: {@code jobs} at a time, each by the {@link
+ * HandInRunner}. With {@code resume}, a hand-in graded before with the same content (its hash, kept
+ * in {@code state/}) is not graded again; one not graded before is.
+ */
+final class ClassGrader {
+  private final HandInRunner runner;
+  private final int jobs;
+  private final Path state;
+  private final boolean resume;
+  private final PrintStream progress;
+
+  ClassGrader(HandInRunner runner, int jobs, Path state, boolean resume, PrintStream progress) {
+    this.runner = runner;
+    this.jobs = jobs;
+    this.state = state;
+    this.resume = resume;
+    this.progress = progress;
+  }
+
+  /**
+   * The default {@code --jobs}: grading mostly waits (delays of one message a second, one-second
+   * retransmission time-outs, multicast intervals), so 3 benches per core keep the cores busy; more
+   * would make the JVMs of Java hand-ins start so slowly that a correct program could meet its time
+   * limit (measured with 4 per core on 2 busy cores: Java hand-ins lost checks they pass alone).
+   * Each bench with its hand-in's programs needs up to about 400 MiB, so free memory bounds it too.
+   */
+  static int defaultJobs() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    long freeMiB = freeMemoryMiB();
+    long byMemory = freeMiB <= 0 ? 4 : Math.max(1, (freeMiB - 1024) / 400);
+    return (int) Math.max(1, Math.min(3L * cores, byMemory));
+  }
+
+  private static long freeMemoryMiB() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+        if (line.startsWith("MemAvailable:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: bound by cores only
+    }
+    return -1;
+  }
+
+  /** Grades every hand-in and returns the results by hand-in, in the intake's order. */
+  Map<MoodleDownload.HandIn, Graded> gradeAll(List<MoodleDownload.HandIn> handIns)
+      throws IOException, InterruptedException {
+    Files.createDirectories(state);
+    Map<MoodleDownload.HandIn, Graded> results = new LinkedHashMap<>();
+    Map<MoodleDownload.HandIn, Future<Graded>> running = new LinkedHashMap<>();
+    AtomicInteger done = new AtomicInteger();
+    AtomicInteger busy = new AtomicInteger();
+    int total = handIns.size();
+    long start = System.nanoTime();
+    try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs))) {
+      for (MoodleDownload.HandIn h : handIns) {
+        Graded before = resume ? earlier(h) : null;
+        if (before != null) {
+          results.put(h, before);
+          done.incrementAndGet();
+          continue;
+        }
+        running.put(
+            h,
+            pool.submit(
+                () -> {
+                  busy.incrementAndGet();
+                  Graded g;
+                  try {
+                    g = runner.grade(h);
+                  } finally {
+                    busy.decrementAndGet();
+                  }
+                  if (g.graded()) {
+                    Files.writeString(state.resolve(h.hash() + ".json"), g.report());
+                  }
+                  int d = done.incrementAndGet();
+                  report(h, g, d, busy.get(), total, start);
+                  return g;
+                }));
+      }
+      if (done.get() > 0) {
+        progress.println(
+            "resume: "
+                + done.get()
+                + " of "
+                + total
+                + " hand-ins unchanged since they were graded");
+      }
+      for (var e : running.entrySet()) {
+        try {
+          results.put(e.getKey(), e.getValue().get());
+        } catch (java.util.concurrent.ExecutionException x) {
+          results.put(
+              e.getKey(),
+              Graded.notGraded(
+                  "harness error: " + lab3.apps.cli.Failures.describe(x.getCause()), 0));
+        }
+      }
+    }
+    Map<MoodleDownload.HandIn, Graded> ordered = new LinkedHashMap<>();
+    handIns.forEach(h -> ordered.put(h, results.get(h)));
+    return ordered;
+  }
+
+  private Graded earlier(MoodleDownload.HandIn h) {
+    Path file = state.resolve(h.hash() + ".json");
+    try {
+      return Files.isRegularFile(file) ? Graded.ofReport(Files.readString(file), 0) : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** One line per finished hand-in: done / running / left and the time left at this pace. */
+  private synchronized void report(
+      MoodleDownload.HandIn h, Graded g, int done, int running, int total, long start) {
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    int left = total - done;
+    double perHandIn = elapsed / done;
+    String eta = left == 0 ? "0 s" : formatSeconds(perHandIn * left);
+    progress.printf(
+        "[%s] %d/%d done, %d running, %d left, about %s left: %s %s%n",
+        bar(done, total),
+        done,
+        total,
+        running,
+        left - running,
+        eta,
+        h.key(),
+        g.graded() ? g.score() + "/" + g.max() : "NOT GRADED (" + g.why() + ")");
+    progress.flush();
+  }
+
+  private static String bar(int done, int total) {
+    int width = 20;
+    int filled = total == 0 ? width : done * width / total;
+    return "#".repeat(filled) + ".".repeat(width - filled);
+  }
+
+  static String formatSeconds(double s) {
+    long t = Math.round(s);
+    return t >= 60 ? (t / 60) + " min " + (t % 60) + " s" : t + " s";
+  }
+}

@@ -1,0 +1,241 @@
+package lab3.apps.gradeclass;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import lab3.apps.cli.Args;
+import lab3.apps.cli.CliCommand;
+import lab3.apps.cli.Io;
+import lab3.apps.grade.NetworkSandbox;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code ./lab3 grade-class <download>}: a whole Moodle "Download all submissions" graded in
+ * parallel, one sandboxed bench per hand-in. A pipeline: intake ({@link MoodleDownload}), grade one
+ * ({@link HandInRunner}), all of them in parallel ({@link ClassGrader}), render ({@link Outputs},
+ * {@link Worksheet}, {@link Similarity}).
+ */
+public final class GradeClassCommand extends CliCommand {
+
+  public GradeClassCommand() {
+    super(
+        "grade-class",
+        "<moodle-download.zip|folder>",
+        "grade a whole Moodle download in parallel: grades.csv, worksheet, feedback zip, Gradescope"
+            + " results",
+        1,
+        1);
+  }
+
+  @Override
+  protected void options(Options options) {
+    options.addOption(
+        opt("jobs", "N", "hand-ins graded at once (default: 3 per core, bounded by free memory)"));
+    options.addOption(opt("out", "DIR", "where to write (default grade-class-out)"));
+    options.addOption(opt("worksheet", "FILE", "Moodle's grading worksheet CSV, filled in place"));
+    options.addOption(
+        opt(
+            "grade-column",
+            "NAME|N",
+            "the worksheet's Grade column (default: found by structure)"));
+    options.addOption(
+        opt(
+            "feedback-column",
+            "NAME|N",
+            "the worksheet's Feedback comments column (default: the last)"));
+    options.addOption(
+        opt("retries", "K", "re-runs of a failed timing-sensitive check (default 1)"));
+    options.addOption(opt("timeout", "seconds", "time limit of one program run (default 20)"));
+    options.addOption(
+        opt("hand-in-limit", "seconds", "time limit of one whole hand-in (default 600)"));
+    options.addOption(opt("python", "PATH", "the interpreter for .py programs (default python3)"));
+    options.addOption(opt("ca", "FILE", "the course CA (see grade --help)"));
+    options.addOption(
+        opt("parts", "LIST", "grade only these parts, e.g. Part2,Part5 (default all)"));
+    options.addOption(
+        opt("network", "MODE", "sandbox, host or auto (default auto, see grade --help)"));
+    options.addOption(
+        Option.builder()
+            .longOpt("resume")
+            .desc("grade only what is new, changed or not graded")
+            .get());
+    options.addOption(
+        Option.builder()
+            .longOpt("similarity")
+            .desc("run JPlag over the sources: DIR/similarity.csv")
+            .get());
+  }
+
+  private static Option opt(String name, String arg, String desc) {
+    return Option.builder().longOpt(name).hasArg().argName(arg).desc(desc).get();
+  }
+
+  @Override
+  protected String footer() {
+    return """
+        Writes DIR/grades.csv (one row per folder), DIR/feedback.zip (for Moodle's "upload multiple
+        feedback files in a zip"), DIR/results/<folder>.json (Gradescope's results.json) and, with
+        --worksheet, fills the worksheet's Grade and Feedback comments cells only.
+        A hand-in whose bench failed (a harness error) or that outran --hand-in-limit is "not
+        graded", never 0: --resume grades it again, and only it and changed hand-ins.
+        stdout: the summary (distribution, checks most failed, not graded); stderr: progress.
+        Exit status 0 if every hand-in was graded, 1 if some were not.""";
+  }
+
+  @Override
+  protected int execute(CommandLine line, List<String> positional, Io io) throws Exception {
+    Path download = Path.of(positional.get(0));
+    Path out = Path.of(line.getOptionValue("out", "grade-class-out"));
+    int jobs = Args.intOption(line, "jobs", ClassGrader.defaultJobs());
+    int retries = Args.intOption(line, "retries", 1);
+    double timeout =
+        line.hasOption("timeout") ? Args.decimal("--timeout", line.getOptionValue("timeout")) : 20;
+    double handInLimit =
+        line.hasOption("hand-in-limit")
+            ? Args.decimal("--hand-in-limit", line.getOptionValue("hand-in-limit"))
+            : 600;
+    if (jobs < 1 || retries < 0 || timeout <= 0 || handInLimit <= 0) {
+      throw new IllegalArgumentException(
+          "--jobs, --timeout and --hand-in-limit must be positive, --retries 0 or more");
+    }
+    String network = line.getOptionValue("network", "auto");
+    if (!List.of("auto", "sandbox", "host").contains(network)) {
+      throw new IllegalArgumentException(
+          "--network is auto, sandbox or host, not '" + network + "'");
+    }
+    Path worksheet =
+        line.hasOption("worksheet")
+            ? Args.readableFile("--worksheet", line.getOptionValue("worksheet"))
+            : null;
+    List<String> extra = new ArrayList<>();
+    if (line.hasOption("python")) {
+      extra.addAll(List.of("--python", line.getOptionValue("python")));
+    }
+    if (line.hasOption("parts")) {
+      String parts = line.getOptionValue("parts");
+      if (!parts.matches("[A-Za-z0-9_,]+")) {
+        throw new IllegalArgumentException("--parts is a list of part names, e.g. Part2,Part5");
+      }
+      extra.addAll(List.of("--parts", parts));
+    }
+    if (line.hasOption("ca")) {
+      extra.addAll(
+          List.of(
+              "--ca",
+              Args.readableFile("--ca", line.getOptionValue("ca")).toAbsolutePath().toString()));
+    }
+
+    List<String> unshare = List.of();
+    if (!network.equals("host")) {
+      Optional<List<String>> sandbox = NetworkSandbox.unshareWithOwnProcesses();
+      if (sandbox.isPresent()) {
+        unshare = sandbox.get();
+      } else if (network.equals("sandbox")) {
+        throw new IOException("cannot make a network namespace here: try --network host");
+      } else {
+        io.err()
+            .println(
+                "no network namespace here: grading one hand-in at a time on this machine's loopback (port 5003 is shared)");
+        jobs = 1;
+      }
+    } else if (jobs > 1) {
+      io.err().println("--network host: one hand-in at a time (they would share port 5003)");
+      jobs = 1;
+    }
+
+    Files.createDirectories(out);
+    Path work = out.resolve(".work");
+    SandboxRunner.delete(work);
+    try {
+      MoodleDownload.Intake intake = MoodleDownload.read(download, work.resolve("intake"));
+      io.err()
+          .printf(
+              "%d folders, %d distinct hand-ins, %d without a hand-in; grading %d at a time%n",
+              intake.participants().size(),
+              intake.handIns().size(),
+              intake.noHandIn().size(),
+              jobs);
+      HandInRunner runner =
+          new SandboxRunner(
+              unshare,
+              Duration.ofMillis((long) (timeout * 1000)),
+              Duration.ofMillis((long) (handInLimit * 1000)),
+              retries,
+              extra,
+              work.resolve("benches"));
+      Map<MoodleDownload.HandIn, Graded> graded =
+          new ClassGrader(runner, jobs, out.resolve("state"), line.hasOption("resume"), io.err())
+              .gradeAll(intake.handIns());
+      render(intake, graded, out, worksheet, line, io);
+      if (line.hasOption("similarity")) {
+        Path csv = Similarity.run(intake.handIns(), out, work.resolve("similarity"), io.err());
+        io.err().println("similarity: " + csv);
+      }
+      Outputs.summary(intake, graded, io.out());
+      return graded.values().stream().allMatch(Graded::graded) ? 0 : 1;
+    } finally {
+      SandboxRunner.delete(work);
+    }
+  }
+
+  private static void render(
+      MoodleDownload.Intake intake,
+      Map<MoodleDownload.HandIn, Graded> graded,
+      Path out,
+      Path worksheet,
+      CommandLine line,
+      Io io)
+      throws IOException {
+    Files.writeString(out.resolve("grades.csv"), Outputs.gradesCsv(intake, graded));
+    Path results = Files.createDirectories(out.resolve("results"));
+    for (var e : graded.entrySet()) {
+      for (MoodleDownload.Participant p : e.getKey().participants()) {
+        Path file = results.resolve(p.folder() + ".json");
+        if (e.getValue().graded()) {
+          Files.writeString(file, Outputs.gradescope(e.getValue()));
+        } else {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
+    Outputs.feedbackZip(out.resolve("feedback.zip"), graded);
+    if (worksheet != null) {
+      Map<String, Map.Entry<Double, String>> byId = new HashMap<>();
+      graded.forEach(
+          (h, g) -> {
+            if (g.graded()) {
+              String text = Outputs.feedbackText(h, g).strip().replace("\n", " / ");
+              for (MoodleDownload.Participant p : h.participants()) {
+                byId.put(
+                    p.id(), Map.entry(g.max() == 0 ? 0.0 : (double) g.score() / g.max(), text));
+              }
+            }
+          });
+      int[] matched = {0};
+      String csv = Files.readString(worksheet, StandardCharsets.UTF_8);
+      String filled =
+          Worksheet.fill(
+              csv,
+              line.getOptionValue("grade-column"),
+              line.getOptionValue("feedback-column"),
+              id -> {
+                Map.Entry<Double, String> g = byId.get(id);
+                if (g != null) {
+                  matched[0]++;
+                }
+                return g;
+              });
+      Files.writeString(worksheet, filled, StandardCharsets.UTF_8);
+      io.err().println("worksheet: " + matched[0] + " rows graded in " + worksheet);
+    }
+  }
+}
