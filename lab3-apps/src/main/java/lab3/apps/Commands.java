@@ -19,6 +19,7 @@ import lab3.apps.part5.ServeWsCommand;
 import lab3.apps.part6.Part6PdcCommand;
 import lab3.apps.part6.Part6PmuCommand;
 import lab3.apps.part6.PkiCommand;
+import lab3.apps.report.ReportCommand;
 import lab3.apps.serve.ServeCommand;
 import lab3.apps.submit.SubmitCommand;
 
@@ -46,6 +47,7 @@ final class Commands {
     commands.add(new ServeCommand());
     commands.add(new SubmitCommand());
     commands.add(new GradeCommand());
+    commands.add(new ReportCommand());
     return commands;
   }
 }
