@@ -168,7 +168,7 @@ public final class Part1Experiment {
     Path dir = ctx.out().resolve("part1");
     Files.createDirectories(dir);
     String why = python(dir);
-    String[] java = java();
+    JavaRun java = javaExamples();
     if (why != null) {
       return new Result(
           why,
@@ -180,8 +180,8 @@ public final class Part1Experiment {
           null,
           null,
           null,
-          java[0],
-          java[1],
+          java.server(),
+          java.client(),
           ctx.out().relativize(dir).toString());
     }
     return new Result(
@@ -194,8 +194,8 @@ public final class Part1Experiment {
         read(dir, "ss-alone.txt"),
         read(dir, "ss-connected.txt"),
         read(dir, "ss-after-sigint.txt"),
-        java[0],
-        java[1],
+        java.server(),
+        java.client(),
         ctx.out().relativize(dir).toString());
   }
 
@@ -229,8 +229,11 @@ public final class Part1Experiment {
     return null;
   }
 
-  /** Our Java Code C and D on a free loopback port: {server output, client output}. */
-  static String[] java() throws Exception {
+  /** What our Java Code C (the server) and Code D (the client) printed. */
+  public record JavaRun(String server, String client) {}
+
+  /** Our Java Code C and D on a free loopback port (the demo shows the same run). */
+  public static JavaRun javaExamples() throws Exception {
     ByteArrayOutputStream serverLog = new ByteArrayOutputStream();
     ByteArrayOutputStream clientLog = new ByteArrayOutputStream();
     try (ServerSocket server = Part1Examples.echoListen(InetAddress.getLoopbackAddress(), 0);
@@ -243,9 +246,8 @@ public final class Part1Experiment {
       }
       serverThread.join(10_000);
     }
-    return new String[] {
-      serverLog.toString(StandardCharsets.UTF_8), clientLog.toString(StandardCharsets.UTF_8)
-    };
+    return new JavaRun(
+        serverLog.toString(StandardCharsets.UTF_8), clientLog.toString(StandardCharsets.UTF_8));
   }
 
   private static String read(Path dir, String name) throws IOException {
