@@ -152,7 +152,11 @@ class CommandLineRejectionTest {
           List.of("submit", "--camipro", "12345", "222222"),
           List.of("grade"),
           List.of("grade", "one", "two"),
-          List.of("grade", "--timeout", "abc", "Lab3_111111_222222"));
+          List.of("grade", "--timeout", "abc", "Lab3_111111_222222"),
+          List.of("report", "extra"),
+          List.of("report", "--runs", "0"),
+          List.of("report", "--network", "wifi"),
+          List.of("report", "--camipro", "12", "654321"));
 
   /** What a run printed. */
   record Run(int status, String out, String err) {}
