@@ -96,9 +96,6 @@ public final class ReportCommand extends CliCommand {
       }
       throw new UsageException("--network must be loopback or netlab, got '" + network + "'");
     }
-    if (network.isEmpty()) {
-      io.err().println("report: no lab network in this build; measuring on loopback");
-    }
     int runs = Args.intOption(line, "runs", 100);
     if (runs < 1 || runs > 100_000) {
       throw new UsageException("--runs must be between 1 and 100000, got " + runs);
@@ -122,6 +119,9 @@ public final class ReportCommand extends CliCommand {
       if (!c.matches("[0-9]{6}")) {
         throw new UsageException("a CAMIPRO number has 6 digits, got '" + c + "'");
       }
+    }
+    if (network.isEmpty()) {
+      io.err().println("report: no lab network in this build; measuring on loopback");
     }
     Files.createDirectories(out);
     Captures captures = Captures.system();
