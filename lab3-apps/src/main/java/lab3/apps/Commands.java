@@ -21,6 +21,7 @@ import lab3.apps.part5.ServeWsCommand;
 import lab3.apps.part6.Part6PdcCommand;
 import lab3.apps.part6.Part6PmuCommand;
 import lab3.apps.part6.PkiCommand;
+import lab3.apps.report.ReportCommand;
 import lab3.apps.serve.ServeCommand;
 import lab3.apps.submit.SubmitCommand;
 
@@ -50,6 +51,7 @@ final class Commands {
     commands.add(new GradeCommand());
     commands.add(new NetlabCommand());
     commands.add(new GradeClassCommand());
+    commands.add(new ReportCommand());
     return commands;
   }
 }

@@ -168,7 +168,11 @@ class CommandLineRejectionTest {
           List.of("grade-class", "download.zip", "--jobs", "0"),
           List.of("grade-class", "download.zip", "--retries", "abc"),
           List.of("grade-class", "download.zip", "--hand-in-limit", "-5"),
-          List.of("grade-class", "download.zip", "--parts", "../Part2"));
+          List.of("grade-class", "download.zip", "--parts", "../Part2"),
+          List.of("report", "extra"),
+          List.of("report", "--runs", "0"),
+          List.of("report", "--network", "wifi"),
+          List.of("report", "--camipro", "12", "654321"));
 
   /** What a run printed. */
   record Run(int status, String out, String err) {}

@@ -1,0 +1,104 @@
+package lab3.apps.report;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import lab3.multicast.MulticastChannel;
+import lab3.multicast.MulticastMessage;
+import lab3.multicast.TvProgram;
+
+/**
+ * Q16 to Q18: the TV program emulator, a receiver and two senders (the two CAMIPRO numbers) on one
+ * multicast group, all on the loopback interface with TTL 1. Each sender sends a text of more than
+ * 300 characters; the report keeps what the receiver saw.
+ */
+public final class Part4Experiment {
+  private static final Duration PATIENCE = Duration.ofSeconds(10);
+  static final int PROGRAM_LINES = 4;
+
+  /**
+   * @param group the group and port (the port is a free one: the lab's 5005 is for namespaces)
+   * @param program the first lines of the TV program the receiver printed ({@code id: text})
+   * @param sent characters each CAMIPRO's sender sent
+   * @param delivered whether the receiver saw each sender's own datagram
+   * @param answers the TV program's answer to each sender, as the receiver printed it
+   * @param senderOptions the socket options our senders set
+   */
+  public record Result(
+      String group,
+      List<String> program,
+      Map<String, Integer> sent,
+      Map<String, Boolean> delivered,
+      Map<String, String> answers,
+      String senderOptions) {}
+
+  private Part4Experiment() {}
+
+  public static Result run(ReportContext ctx) throws Exception {
+    var loopback = MulticastChannel.loopbackInterface();
+    try (MulticastChannel receiver =
+            MulticastChannel.builder().port(0).networkInterface(loopback).ttl(1).open().join();
+        TvProgram tv =
+            TvProgram.builder()
+                .port(receiver.port())
+                .networkInterface(loopback)
+                .ttl(1)
+                .interval(Duration.ofMillis(100))
+                .build()
+                .start()) {
+      List<String> program = new ArrayList<>();
+      while (program.size() < PROGRAM_LINES) {
+        MulticastMessage m = receiver.receive(PATIENCE);
+        if (m.id().equals(TvProgram.ID)) {
+          program.add(m.id() + ": " + m.text());
+        }
+      }
+      Map<String, Integer> sent = new LinkedHashMap<>();
+      Map<String, Boolean> delivered = new LinkedHashMap<>();
+      Map<String, String> answers = new LinkedHashMap<>();
+      for (String camipro : ctx.camipro()) {
+        String text = opinion(camipro);
+        try (MulticastChannel sender = sender(receiver)) {
+          sender.send(camipro, text);
+        }
+        sent.put(camipro, text.length());
+        delivered.put(camipro, false);
+        while (!answers.containsKey(camipro)) {
+          MulticastMessage m = receiver.receive(PATIENCE);
+          if (m.id().equals(camipro) && m.text().equals(text)) {
+            delivered.put(camipro, true);
+          } else if (m.id().equals(TvProgram.ID) && m.text().contains(camipro)) {
+            answers.put(camipro, m.id() + ": " + m.text());
+          }
+        }
+      }
+      return new Result(
+          receiver.group().getHostAddress() + ":" + receiver.port(),
+          program,
+          sent,
+          delivered,
+          answers,
+          "IP_MULTICAST_IF = lo, IP_MULTICAST_TTL = 1");
+    }
+  }
+
+  static String opinion(String camipro) {
+    return ("Subscriber "
+            + camipro
+            + " thinks the balcony scene is the finest of the play, and"
+            + " that the nurse deserves a play of her own. ")
+        .repeat(3);
+  }
+
+  private static MulticastChannel sender(MulticastChannel receiver) throws IOException {
+    return MulticastChannel.builder()
+        .group(receiver.group())
+        .port(receiver.port())
+        .networkInterface(receiver.networkInterface())
+        .ttl(1)
+        .open();
+  }
+}

@@ -1,0 +1,55 @@
+package lab3.apps.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import lab3.pmu.PmuCommand;
+import lab3.transport.Endpoint;
+import lab3.ws.WsPmuClient;
+import lab3.ws.WsPmuServer;
+
+/**
+ * Q19 to Q21: the WebSocket PDC against the WebSocket PMU for {@code CMD_short:0} and {@code
+ * CMD_floodme}, each under a capture. The server's segments are counted after its HTTP 101 answer
+ * (tshark decodes the port as HTTP, so the upgrade and then the WebSocket are dissected).
+ */
+public final class Part5Experiment {
+
+  /** The two WebSocket sessions, {@code CMD_short:0} then floodme. */
+  public record Result(int messages, List<StreamRun> runs) {
+    public StreamRun run(String command) {
+      return runs.stream().filter(r -> r.command().equals(command)).findFirst().orElseThrow();
+    }
+  }
+
+  private Part5Experiment() {}
+
+  public static Result run(ReportContext ctx) throws Exception {
+    try (WsPmuServer ws =
+        WsPmuServer.builder()
+            .bindAddress(ctx.network().serverV6())
+            .port(0)
+            .messages(ctx.messages())
+            .build()
+            .start()) {
+      Endpoint at = new Endpoint(ctx.network().serverV6().getHostAddress(), ws.port());
+      WsPmuClient client = WsPmuClient.builder().build();
+      List<StreamRun> runs = new ArrayList<>();
+      for (String command : List.of("CMD_short:0", "CMD_floodme")) {
+        StreamMeasure.CallClock clock = new StreamMeasure.CallClock();
+        runs.add(
+            StreamMeasure.measure(
+                ctx,
+                "part5-" + command.replace(':', '-'),
+                "WebSocket",
+                command,
+                0,
+                ws.port(),
+                List.of("-d", "tcp.port==" + ws.port() + ",http"),
+                " && !http",
+                clock,
+                () -> client.send(at, PmuCommand.parse(command), clock)));
+      }
+      return new Result(ctx.messages(), runs);
+    }
+  }
+}

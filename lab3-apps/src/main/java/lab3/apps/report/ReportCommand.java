@@ -1,0 +1,187 @@
+package lab3.apps.report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import lab3.apps.cli.Args;
+import lab3.apps.cli.CliCommand;
+import lab3.apps.cli.Io;
+import lab3.apps.cli.UsageException;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code ./lab3 report}: the lab's 21 questions answered by measurement. Runs every experiment
+ * against the emulators, captures the packets, and writes REPORT.md, report.html, report.json and
+ * captures/ to the output directory. stdout gets the paths written, one per line; progress goes to
+ * stderr, one line per experiment. Exit status 1 when an experiment failed (the others are still
+ * reported).
+ */
+public final class ReportCommand extends CliCommand {
+
+  public ReportCommand() {
+    super(
+        "report",
+        "",
+        "answer the lab's Q1-Q21 by measurement: REPORT.md, HTML, JSON, captures",
+        0,
+        0);
+  }
+
+  @Override
+  protected void options(Options options) {
+    options.addOption(
+        Option.builder().longOpt("out").hasArg().argName("DIR").desc("default: report").get());
+    options.addOption(
+        Option.builder()
+            .longOpt("network")
+            .hasArg()
+            .argName("NET")
+            .desc("loopback (this machine's lo); netlab is not in this build yet")
+            .get());
+    options.addOption(
+        Option.builder()
+            .longOpt("runs")
+            .hasArg()
+            .argName("R")
+            .desc("Q15's resets, default 100")
+            .get());
+    options.addOption(
+        Option.builder()
+            .longOpt("messages")
+            .hasArg()
+            .argName("N")
+            .desc("the PMU's n per CMD_short, default 20")
+            .get());
+    options.addOption(
+        Option.builder()
+            .longOpt("loss")
+            .hasArg()
+            .argName("P")
+            .desc("the reset emulator's loss, default 0.3")
+            .get());
+    options.addOption(
+        Option.builder()
+            .longOpt("seed")
+            .hasArg()
+            .argName("S")
+            .desc("the emulators' seed, default 1")
+            .get());
+    options.addOption(
+        Option.builder()
+            .longOpt("camipro")
+            .numberOfArgs(2)
+            .argName("A B")
+            .desc("Part 4's two senders, default 123456 654321")
+            .get());
+  }
+
+  @Override
+  protected String footer() {
+    return """
+        Example: ./lab3 report --out r && xdg-open r/report.html
+        Packets are counted by dumpcap and tshark (Debian's package tshark; root or the
+        wireshark group). Without them the answers that need packets say so.""";
+  }
+
+  @Override
+  protected int execute(CommandLine line, List<String> positional, Io io) throws Exception {
+    Path out = Path.of(line.getOptionValue("out", "report"));
+    String network = line.getOptionValue("network", "");
+    if (!network.isEmpty() && !network.equals("loopback")) {
+      if (network.equals("netlab")) {
+        throw new UsageException("--network netlab is not available in this build: use loopback");
+      }
+      throw new UsageException("--network must be loopback or netlab, got '" + network + "'");
+    }
+    int runs = Args.intOption(line, "runs", 100);
+    if (runs < 1 || runs > 100_000) {
+      throw new UsageException("--runs must be between 1 and 100000, got " + runs);
+    }
+    int messages = Args.intOption(line, "messages", 20);
+    if (messages < 1 || messages > 10_000) {
+      throw new UsageException("--messages must be between 1 and 10000, got " + messages);
+    }
+    double loss =
+        line.hasOption("loss") ? Args.decimal("--loss", line.getOptionValue("loss")) : 0.3;
+    if (!(loss >= 0 && loss < 1)) {
+      throw new UsageException("--loss must be at least 0 and below 1, got " + loss);
+    }
+    long seed =
+        line.hasOption("seed") ? Args.longInteger("--seed", line.getOptionValue("seed")) : 1;
+    String[] camipro =
+        line.hasOption("camipro")
+            ? line.getOptionValues("camipro")
+            : new String[] {"123456", "654321"};
+    for (String c : camipro) {
+      if (!c.matches("[0-9]{6}")) {
+        throw new UsageException("a CAMIPRO number has 6 digits, got '" + c + "'");
+      }
+    }
+    if (network.isEmpty()) {
+      io.err().println("report: no lab network in this build; measuring on loopback");
+    }
+    Files.createDirectories(out);
+    Captures captures = Captures.system();
+    Optional<String> noCapture = captures.unavailableReason();
+    noCapture.ifPresent(why -> io.err().println("report: no capture: " + why));
+    boolean verbose = line.hasOption("verbose");
+    ReportContext ctx =
+        new ReportContext(
+            ReportNetwork.loopback(),
+            captures,
+            noCapture,
+            out,
+            messages,
+            runs,
+            loss,
+            seed,
+            camipro,
+            m -> {
+              if (verbose) {
+                io.err().println("report: " + m);
+              }
+            });
+    String command =
+        "./lab3 report --network loopback --runs "
+            + runs
+            + " --messages "
+            + messages
+            + " --loss "
+            + loss
+            + " --seed "
+            + seed
+            + " --camipro "
+            + String.join(" ", camipro);
+    LabReport.Run run =
+        LabReport.run(
+            ctx,
+            command,
+            LabReport.steps(),
+            p -> {
+              io.err().println(p);
+              io.err().flush();
+            });
+    List<Path> written = write(run, out);
+    written.forEach(p -> io.out().println(p));
+    io.out().flush();
+    return run.outcomes().stream().allMatch(LabReport.Outcome::ok) ? 0 : 1;
+  }
+
+  /** Writes the four outputs (the captures are already there); returns their paths. */
+  public static List<Path> write(LabReport.Run run, Path out) throws java.io.IOException {
+    Charts.write(run, out);
+    String md = MarkdownReport.render(run);
+    Path mdFile = out.resolve("REPORT.md");
+    Path html = out.resolve("report.html");
+    Path json = out.resolve("report.json");
+    Files.writeString(mdFile, md);
+    Files.writeString(html, HtmlReport.render(md));
+    Files.writeString(json, JsonReport.render(run));
+    Path captures = out.resolve("captures");
+    Files.createDirectories(captures);
+    return List.of(mdFile, html, json, captures);
+  }
+}

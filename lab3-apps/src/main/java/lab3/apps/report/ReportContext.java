@@ -1,0 +1,41 @@
+package lab3.apps.report;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What every experiment receives: the network, the capture tools (or why there are none), where to
+ * keep captures, and the few settings of the run.
+ *
+ * @param network where the emulators and clients run
+ * @param captures dumpcap and tshark
+ * @param noCapture why no capture can be made, or empty
+ * @param out the report's directory; captures go to {@code out/captures}
+ * @param messages n, the PMU's messages per {@code CMD_short}
+ * @param runs Q15's number of resets
+ * @param loss the reset emulator's configured loss probability
+ * @param seed the seed of the emulators' random choices
+ * @param camipro the two CAMIPRO numbers of Part 4's senders
+ * @param log diagnostics (stderr with -v)
+ */
+public record ReportContext(
+    ReportNetwork network,
+    Captures captures,
+    Optional<String> noCapture,
+    Path out,
+    int messages,
+    int runs,
+    double loss,
+    long seed,
+    String[] camipro,
+    Consumer<String> log) {
+
+  public boolean capturing() {
+    return noCapture.isEmpty();
+  }
+
+  public Path capture(String name) {
+    return out.resolve("captures").resolve(name + ".pcapng");
+  }
+}
