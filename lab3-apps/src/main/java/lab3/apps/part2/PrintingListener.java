@@ -27,6 +27,9 @@ public final class PrintingListener implements PmuListener {
           .onUnmappableCharacter(CodingErrorAction.REPLACE);
   private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
 
+  /** Text blocks at least this long bypass the buffer (see {@link #onTextBytes}). */
+  static final int DIRECT_BYTES = 16 * 1024;
+
   public PrintingListener(OutputStream out) {
     this.out = out;
   }
@@ -45,17 +48,24 @@ public final class PrintingListener implements PmuListener {
     buffer.put(ascii, off, len).put((byte) '\n'); // a message is tens of bytes, the buffer 64 KiB
   }
 
-  /** Well-formed UTF-8 passes through as it is: a floodme is a byte pump. */
+  /**
+   * Well-formed UTF-8 passes through as it is: a floodme is a byte pump. A block of at least
+   * {@value #DIRECT_BYTES} bytes (a floodme read) goes to the stream as it is, after what is
+   * buffered, instead of being copied into the buffer first: one copy fewer per read.
+   */
   @Override
   public void onTextBytes(byte[] utf8, int off, int len) throws IOException {
+    if (len >= DIRECT_BYTES) {
+      if (buffer.position() > 0) {
+        drain();
+      }
+      out.write(utf8, off, len);
+      return;
+    }
     if (buffer.remaining() < len) {
       drain();
     }
-    if (len > buffer.capacity()) {
-      out.write(utf8, off, len);
-    } else {
-      buffer.put(utf8, off, len);
-    }
+    buffer.put(utf8, off, len);
   }
 
   @Override

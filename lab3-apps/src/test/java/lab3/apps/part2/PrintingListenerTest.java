@@ -58,4 +58,41 @@ class PrintingListenerTest {
     listener.onReadComplete();
     assertEquals("This is PMU data 1\nThis is PMU data 2\n", out.toString(StandardCharsets.UTF_8));
   }
+
+  @Test
+  void textBlocksOfEverySizeKeepTheirOrderWithBufferedMessagesAndText() throws IOException {
+    java.util.Random random = new java.util.Random(17);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    PrintingListener listener = new PrintingListener(out);
+    int[] sizes = {
+      1,
+      100,
+      PrintingListener.DIRECT_BYTES - 1,
+      PrintingListener.DIRECT_BYTES,
+      64 * 1024,
+      64 * 1024 + 1,
+      256 * 1024
+    };
+    for (int round = 0; round < 60; round++) {
+      int size = sizes[random.nextInt(sizes.length)];
+      byte[] block = new byte[size + 10];
+      for (int i = 0; i < block.length; i++) {
+        block[i] = (byte) ('a' + random.nextInt(26));
+      }
+      int off = random.nextInt(10);
+      listener.onTextBytes(block, off, size);
+      expected.write(block, off, size);
+      if (random.nextInt(3) == 0) {
+        listener.onMessage("This is PMU data " + round);
+        expected.write(("This is PMU data " + round + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+      if (random.nextInt(4) == 0) {
+        listener.onReadComplete();
+        assertArrayEquals(expected.toByteArray(), out.toByteArray(), "after round " + round);
+      }
+    }
+    listener.onReadComplete();
+    assertArrayEquals(expected.toByteArray(), out.toByteArray());
+  }
 }
