@@ -4,12 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import javax.net.ServerSocketFactory;
@@ -34,7 +29,7 @@ class HostilePeerDiagnosticsTest {
 
   @Test
   void part2QuotesAHostileAnswerOnOnePrintableLine() throws IOException {
-    try (Hostile server = new Hostile(ServerSocketFactory.getDefault())) {
+    try (ChoppingServer server = hostile(ServerSocketFactory.getDefault())) {
       CommandRun run = CommandRun.of("part2", "::1", "" + server.port(), "CMD_short:0");
       assertNotEquals(0, run.status());
       assertOnePrintableLine(run.stderr(), "red");
@@ -43,7 +38,7 @@ class HostilePeerDiagnosticsTest {
 
   @Test
   void part5QuotesAHostileHttpAnswerOnOnePrintableLine() throws IOException {
-    try (Hostile server = new Hostile(ServerSocketFactory.getDefault())) {
+    try (ChoppingServer server = hostile(ServerSocketFactory.getDefault())) {
       CommandRun run = CommandRun.of("part5", "::1", "" + server.port(), "CMD_short:0");
       assertNotEquals(0, run.status());
       assertOnePrintableLine(run.stderr(), "lab3 part5:");
@@ -57,7 +52,7 @@ class HostilePeerDiagnosticsTest {
         TlsPmuServer.socketFactory(
             Pem.readCertificates(dir.resolve("cert.pem")),
             Pem.readPrivateKey(dir.resolve("key.pem")));
-    try (Hostile server = new Hostile(tls)) {
+    try (ChoppingServer server = hostile(tls)) {
       CommandRun run =
           CommandRun.of(
               "part6-pdc",
@@ -97,37 +92,7 @@ class HostilePeerDiagnosticsTest {
     assertTrue(line.contains(expected), line);
   }
 
-  /** Accepts, reads what the client sends first, answers {@link #HOSTILE} and closes. */
-  static final class Hostile implements Closeable {
-    private final ServerSocket socket;
-
-    Hostile(ServerSocketFactory factory) throws IOException {
-      socket = factory.createServerSocket(0, 50, InetAddress.getByName("::1"));
-      Thread.ofVirtual().start(this::serve);
-    }
-
-    int port() {
-      return socket.getLocalPort();
-    }
-
-    private void serve() {
-      while (!socket.isClosed()) {
-        try (Socket client = socket.accept()) {
-          InputStream in = client.getInputStream();
-          in.read(new byte[4096]);
-          client.getOutputStream().write(HOSTILE.getBytes(StandardCharsets.UTF_8));
-          client.getOutputStream().flush();
-          client.shutdownOutput();
-          in.read(new byte[4096]);
-        } catch (IOException e) {
-          // next client, or closed
-        }
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      socket.close();
-    }
+  private static ChoppingServer hostile(ServerSocketFactory factory) throws IOException {
+    return new ChoppingServer(factory, HOSTILE.getBytes(StandardCharsets.UTF_8), 16);
   }
 }

@@ -10,13 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lab3.apps.serve.LabHost;
-import lab3.multicast.MulticastChannel;
 import lab3.pmu.PmuServer;
-import lab3.reset.ResetServer;
 import lab3.tls.TlsPmuServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,30 +62,9 @@ class TlsAuditTest {
 
   @Test
   void serveTlsPortPassesAnOutsideTlsAudit() throws IOException {
-    ThreadLocalRandom r = ThreadLocalRandom.current();
-    String group = "239." + r.nextInt(1, 255) + "." + r.nextInt(256) + "." + r.nextInt(1, 255);
     Path tls = dir.resolve("serve");
     java.nio.file.Files.createDirectories(tls);
-    try (LabHost host =
-        LabHost.start(
-            new LabHost.Config(
-                0,
-                5,
-                5,
-                0,
-                ResetServer.Mode.BOTH,
-                0,
-                Duration.ofSeconds(30),
-                InetAddress.getByName(group),
-                0,
-                MulticastChannel.loopbackInterface(),
-                Duration.ofMillis(50),
-                0,
-                0,
-                tls,
-                null,
-                null),
-            line -> {})) {
+    try (LabHost host = ServeTest.onPortZero(tls, ServeTest.randomGroup())) {
       audit(host.tlsPort());
     }
   }
