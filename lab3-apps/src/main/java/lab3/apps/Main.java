@@ -5,6 +5,7 @@ import java.util.List;
 import lab3.apps.cli.Command;
 import lab3.apps.cli.Failures;
 import lab3.apps.cli.Io;
+import lab3.apps.cli.Printable;
 import lab3.apps.cli.UsageException;
 
 /**
@@ -54,18 +55,18 @@ public final class Main {
       return command.run(rest, io);
     } catch (UsageException e) {
       io.out().flush();
-      io.err().println("lab3 " + command.name() + ": " + e.getMessage());
+      io.err().println("lab3 " + command.name() + ": " + Printable.line(e.getMessage()));
       if (e.usage() != null) {
         io.err().println(e.usage() + "   (--help for more)");
       }
       return USAGE;
     } catch (IllegalArgumentException e) {
       io.out().flush();
-      io.err().println("lab3 " + command.name() + ": " + e.getMessage());
+      io.err().println("lab3 " + command.name() + ": " + Printable.line(e.getMessage()));
       return USAGE;
     } catch (Exception | Error e) {
       io.out().flush();
-      io.err().println("lab3 " + command.name() + ": " + Failures.describe(e));
+      io.err().println("lab3 " + command.name() + ": " + Printable.line(Failures.describe(e)));
       return FAILED;
     }
   }

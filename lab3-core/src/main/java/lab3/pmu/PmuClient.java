@@ -6,10 +6,12 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.SocketTimeoutException;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import lab3.pmu.internal.Utf8StreamDecoder;
+import lab3.transport.Addresses;
 import lab3.transport.Connection;
 import lab3.transport.Endpoint;
 import lab3.transport.TcpTransport;
@@ -75,11 +77,11 @@ public final class PmuClient {
     checkNotNull(listener, "listener");
     long start = System.nanoTime();
     try (Connection connection = transport.open(endpoint)) {
-      if (command instanceof PmuCommand.Short s && !silence.isZero()) {
-        connection.setReadTimeout(silence.plus(s.interval()));
-      } else {
-        connection.setReadTimeout(silence);
-      }
+      Duration wait =
+          command instanceof PmuCommand.Short s && !silence.isZero()
+              ? silence.plus(s.interval())
+              : silence;
+      connection.setReadTimeout(wait);
       OutputStream out = connection.output();
       out.write(command.wire().getBytes(StandardCharsets.US_ASCII));
       out.flush();
@@ -92,7 +94,7 @@ public final class PmuClient {
       Utf8StreamDecoder text = new Utf8StreamDecoder();
       boolean flood = command instanceof PmuCommand.Floodme;
       int zeroReads = 0;
-      for (int n; (n = in.read(buf)) >= 0; ) {
+      for (int n; (n = read(in, buf, connection, wait, messages, bytes)) >= 0; ) {
         if (n == 0) { // InputStream.read returns at least one byte or -1: a broken stream spins
           if (++zeroReads >= MAX_ZERO_READS) {
             throw new IOException(
@@ -133,6 +135,37 @@ public final class PmuClient {
           reads,
           bytes,
           Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
+  /**
+   * One read; a time-out says what was waited for, how long and what had arrived, e.g. "no data
+   * from [::1]:5003 for 10 s after 3 messages (57 bytes)".
+   */
+  private static int read(
+      InputStream in,
+      byte[] buf,
+      Connection connection,
+      Duration wait,
+      PmuMessageDecoder messages,
+      long bytes)
+      throws IOException {
+    try {
+      return in.read(buf);
+    } catch (SocketTimeoutException e) {
+      SocketTimeoutException described =
+          new SocketTimeoutException(
+              "no data from "
+                  + Addresses.format(connection.remoteAddress())
+                  + " for "
+                  + Timeouts.describe(wait)
+                  + " after "
+                  + messages.messages()
+                  + (messages.messages() == 1 ? " message (" : " messages (")
+                  + bytes
+                  + (bytes == 1 ? " byte)" : " bytes)"));
+      described.initCause(e);
+      throw described;
     }
   }
 

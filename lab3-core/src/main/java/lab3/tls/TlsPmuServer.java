@@ -32,7 +32,11 @@ import lab3.tls.internal.TlsPolicy;
  * build()} gives a {@link PmuServer}; configure the rest there. The server speaks TLS 1.3 and 1.2
  * with forward-secret AEAD suites only; older clients (SSLv3, TLS 1.0, 1.1) are refused during the
  * handshake, which runs on the session's own virtual thread: a failed handshake is one log line and
- * never disturbs other sessions.
+ * never disturbs other sessions. A TLS 1.2 client that asks for a renegotiation (a new handshake on
+ * the same connection, a cheap way to make the server work) gets a fatal alert: building a server
+ * here sets the JDK's {@code jdk.tls.rejectClientInitiatedRenegotiation} system property, which the
+ * JDK reads once per JVM at its first server handshake; set it with {@code -D} yourself if the JVM
+ * serves TLS with other code before the first server built here.
  */
 public final class TlsPmuServer {
   private TlsPmuServer() {}

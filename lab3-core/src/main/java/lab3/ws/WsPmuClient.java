@@ -292,7 +292,8 @@ public final class WsPmuClient implements Closeable {
       WsEvent event =
           wait.isZero() ? events.take() : events.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
       if (event == null) {
-        throw new SocketTimeoutException("nothing from " + url + " for " + wait.toMillis() + " ms");
+        throw new SocketTimeoutException(
+            "no data from " + url + " for " + lab3.transport.internal.Timeouts.describe(wait));
       }
       return event;
     } catch (InterruptedException e) {

@@ -201,6 +201,51 @@ class TlsPmuServerTest {
     assertTrue(e.getMessage().contains("does not belong"), e.getMessage());
   }
 
+  @Test
+  void servesATls12SessionToTheEnd() throws Exception {
+    try (SSLSocket socket = jdkClient("TLSv1.2", null)) {
+      socket.startHandshake();
+      socket.getOutputStream().write("CMD_short:0".getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      String all = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertEquals(5, all.split("This is PMU data", -1).length - 1, all);
+    }
+  }
+
+  /**
+   * A TLS 1.2 client may ask for a new handshake on the same connection at any time; each costs the
+   * server a key exchange and a signature, so a client repeating it is a cheap denial of service
+   * (what TLS audits report as "client-initiated renegotiation"). The server refuses with a fatal
+   * alert and the connection ends.
+   */
+  @Test
+  void refusesARenegotiationAskedForByTheClient() throws Exception {
+    try (SSLSocket socket = jdkClient("TLSv1.2", null)) {
+      socket.startHandshake();
+      assertEquals("TLSv1.2", socket.getSession().getProtocol());
+
+      // The server now waits for the command; a new ClientHello on the established connection:
+      socket.startHandshake();
+      socket.getOutputStream().write("CMD_short:0".getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+
+      IOException refused = assertThrows(IOException.class, () -> readAll(socket.getInputStream()));
+      assertTrue(
+          refused instanceof javax.net.ssl.SSLException
+              || refused instanceof java.net.SocketException,
+          refused.toString());
+    }
+    assertTrue(
+        log.poll(10, TimeUnit.SECONDS).contains("renegotiation"), "the server logs the refusal");
+  }
+
+  /** Reads to the end; returns normally only if the server let the renegotiation through. */
+  private static void readAll(InputStream in) throws IOException {
+    while (in.read() >= 0) {
+      // the rest of the messages
+    }
+  }
+
   private SSLSocket jdkClient(String protocol, String suite) throws Exception {
     TrustManagerFactory trust =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Random;
+import javax.net.ServerSocketFactory;
 
 /**
  * A hostile PMU for tests: reads the command (whatever it is), then writes a fixed answer cut at
@@ -19,7 +20,12 @@ final class ChoppingServer implements Closeable {
   private final Random random;
 
   ChoppingServer(byte[] answer, long seed) throws IOException {
-    this.socket = new ServerSocket(0, 50, InetAddress.getByName("::1"));
+    this(ServerSocketFactory.getDefault(), answer, seed);
+  }
+
+  /** With the server sockets of {@code factory}: TLS ones, for instance. */
+  ChoppingServer(ServerSocketFactory factory, byte[] answer, long seed) throws IOException {
+    this.socket = factory.createServerSocket(0, 50, InetAddress.getByName("::1"));
     this.answer = answer;
     this.random = new Random(seed);
     Thread.ofVirtual().start(this::serve);

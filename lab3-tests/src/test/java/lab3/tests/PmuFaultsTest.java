@@ -124,7 +124,10 @@ class PmuFaultsTest {
     try (FaultyServer server = new FaultyServer("This is PMU data 1", Fault.STALL)) {
       CommandRun run = part2(server, "CMD_short:0");
       assertEquals(ONE, run.out());
-      assertOneClearLine(run, "timed out");
+      // What was waited for, how long, and what had arrived:
+      assertOneClearLine(
+          run,
+          "timed out: no data from [::1]:" + server.port() + " for 1 s after 1 message (18 bytes)");
     }
   }
 
@@ -133,7 +136,7 @@ class PmuFaultsTest {
     try (FaultyServer server = new FaultyServer("This is PMU data 1This is PM", Fault.STALL)) {
       CommandRun run = part2(server, "CMD_short:0");
       assertEquals(ONE, run.out());
-      assertOneClearLine(run, "timed out");
+      assertOneClearLine(run, "for 1 s after 1 message (28 bytes)");
     }
   }
 
@@ -142,7 +145,7 @@ class PmuFaultsTest {
     try (FaultyServer server = new FaultyServer("Two households, both alike", Fault.STALL)) {
       CommandRun run = part2(server, "CMD_floodme");
       assertEquals("Two households, both alike", run.out());
-      assertOneClearLine(run, "timed out");
+      assertOneClearLine(run, "for 1 s after 0 messages (26 bytes)");
     }
   }
 

@@ -26,28 +26,37 @@ class ServeTest {
 
   @BeforeAll
   static void start() throws IOException {
+    group = randomGroup();
+    host = onPortZero(tls, group);
+  }
+
+  /** A random administratively scoped IPv4 group, so that parallel runs do not meet. */
+  static String randomGroup() {
     ThreadLocalRandom r = ThreadLocalRandom.current();
-    group = "239." + r.nextInt(1, 255) + "." + r.nextInt(256) + "." + r.nextInt(1, 255);
-    host =
-        LabHost.start(
-            new LabHost.Config(
-                0,
-                5,
-                5,
-                0,
-                ResetServer.Mode.BOTH,
-                0,
-                Duration.ofSeconds(30),
-                InetAddress.getByName(group),
-                0,
-                MulticastChannel.loopbackInterface(),
-                Duration.ofMillis(50),
-                0,
-                0,
-                tls,
-                null,
-                null),
-            line -> {});
+    return "239." + r.nextInt(1, 255) + "." + r.nextInt(256) + "." + r.nextInt(1, 255);
+  }
+
+  /** {@code ./lab3 serve} with every service on a free port, its TLS files in {@code tls}. */
+  static LabHost onPortZero(Path tls, String group) throws IOException {
+    return LabHost.start(
+        new LabHost.Config(
+            0,
+            5,
+            5,
+            0,
+            ResetServer.Mode.BOTH,
+            0,
+            Duration.ofSeconds(30),
+            InetAddress.getByName(group),
+            0,
+            MulticastChannel.loopbackInterface(),
+            Duration.ofMillis(50),
+            0,
+            0,
+            tls,
+            null,
+            null),
+        line -> {});
   }
 
   @AfterAll

@@ -32,6 +32,12 @@ final class Tools {
 
   /** Runs a process in {@code dir} with {@code input} on stdin; at most 30 s. */
   static Result run(Path dir, String input, String... command) throws IOException {
+    return run(java.time.Duration.ofSeconds(30), dir, input, command);
+  }
+
+  /** Runs a process in {@code dir} with {@code input} on stdin; at most {@code limit}. */
+  static Result run(java.time.Duration limit, Path dir, String input, String... command)
+      throws IOException {
     ProcessBuilder builder = new ProcessBuilder(List.of(command));
     if (dir != null) {
       builder.directory(dir.toFile());
@@ -47,9 +53,10 @@ final class Tools {
     Thread outReader = pump(process.getInputStream(), stdout);
     Thread errReader = pump(process.getErrorStream(), stderr);
     try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
-        throw new IOException(String.join(" ", command) + " did not finish within 30 s");
+        throw new IOException(
+            String.join(" ", command) + " did not finish within " + limit.toSeconds() + " s");
       }
       outReader.join();
       errReader.join();

@@ -5,6 +5,7 @@ import java.util.Locale;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
+import lab3.apps.cli.Printable;
 import lab3.reset.ResetClient;
 import lab3.reset.ResetResult;
 import lab3.transport.Addresses;
@@ -49,7 +50,7 @@ public final class Part3Command extends CliCommand {
     Endpoint server = new Endpoint(positional.get(0), Args.port("port", positional.get(1), false));
     ResetClient.Builder builder = ClientOptions.client(line);
     if (line.hasOption("verbose")) {
-      builder.log(message -> io.err().println("part3: " + message));
+      builder.log(message -> io.err().println("part3: " + Printable.line(message)));
     }
     ResetResult result = builder.build().reset(server);
     io.out().println("OFFSET=" + result.offset());

@@ -11,6 +11,7 @@ import java.util.Locale;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
+import lab3.apps.cli.Printable;
 import lab3.apps.cli.UsageException;
 import lab3.reset.LossStatistics;
 import lab3.reset.ResetClient;
@@ -70,7 +71,7 @@ public final class Part3StatsCommand extends CliCommand {
     }
     ResetClient.Builder builder = ClientOptions.client(line);
     if (line.hasOption("verbose")) {
-      builder.log(message -> io.err().println("\npart3-stats: " + message));
+      builder.log(message -> io.err().println("\npart3-stats: " + Printable.line(message)));
     }
     ResetClient client = builder.build();
     LossStatistics stats = new LossStatistics();

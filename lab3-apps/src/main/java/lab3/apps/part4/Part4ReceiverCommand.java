@@ -4,6 +4,7 @@ import java.util.List;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
+import lab3.apps.cli.Printable;
 import lab3.multicast.MulticastChannel;
 import lab3.multicast.MulticastMessage;
 import lab3.transport.Addresses;
@@ -76,7 +77,7 @@ public final class Part4ReceiverCommand extends CliCommand {
                   "warning: datagram from "
                       + Addresses.format(m.source())
                       + ": "
-                      + String.join("; ", m.warnings()));
+                      + Printable.line(String.join("; ", m.warnings())));
         }
         io.out().append(m.id()).append(": ").append(stripTrailingLineBreaks(m.text())).append('\n');
         io.out().flush();

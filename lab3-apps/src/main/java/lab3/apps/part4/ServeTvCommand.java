@@ -6,6 +6,7 @@ import java.util.List;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
+import lab3.apps.cli.Printable;
 import lab3.apps.cli.Serving;
 import lab3.apps.cli.UsageException;
 import lab3.multicast.MulticastChannel;
@@ -74,7 +75,7 @@ public final class ServeTvCommand extends CliCommand {
             .port(Args.portOption(line, "port", MulticastChannel.DEFAULT_PORT))
             .networkInterface(MulticastOptions.networkInterface(line))
             .ttl(MulticastOptions.ttl(line))
-            .log(io.err()::println);
+            .log(entry -> io.err().println(Printable.line(entry)));
     if (line.hasOption("group")) {
       builder.group(line.getOptionValue("group"));
     }

@@ -12,6 +12,7 @@ import java.util.Properties;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
+import lab3.apps.cli.Printable;
 import lab3.apps.cli.Serving;
 import lab3.apps.cli.UsageException;
 import lab3.apps.part2.PmuServeOptions;
@@ -95,7 +96,7 @@ public final class ServeCommand extends CliCommand {
   @Override
   protected int execute(CommandLine line, List<String> positional, Io io) throws Exception {
     LabHost.Config config = config(line);
-    try (LabHost host = LabHost.start(config, io.err()::println)) {
+    try (LabHost host = LabHost.start(config, entry -> io.err().println(Printable.line(entry)))) {
       host.describe().forEach(io.out()::println);
       io.out().flush();
       Serving.untilInterrupted(host);

@@ -19,6 +19,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * cipher suites with forward secrecy (ephemeral ECDHE keys, built into every TLS 1.3 suite) and
  * authenticated encryption (AES-GCM, ChaCha20-Poly1305). SSLv3, TLS 1.0 and 1.1, CBC and static-RSA
  * suites are never enabled, whatever the JDK's own settings allow.
+ *
+ * <p>Servers also refuse a renegotiation that the client asks for (see {@link
+ * #refuseClientRenegotiation()}).
  */
 public final class TlsPolicy {
   /** Newest first. */
@@ -53,11 +56,36 @@ public final class TlsPolicy {
     return parameters;
   }
 
+  /** The JDK's switch for client-initiated renegotiation, off (allowed) by default. */
+  public static final String REJECT_CLIENT_RENEGOTIATION =
+      "jdk.tls.rejectClientInitiatedRenegotiation";
+
+  /**
+   * Makes the JDK's TLS servers of this JVM refuse a renegotiation asked for by the client. TLS 1.2
+   * lets a client ask for a new handshake on an established connection at any time, each costing
+   * the server a key exchange and a signature: a cheap denial of service, which TLS audits report
+   * as "client-initiated renegotiation". TLS 1.3 has no renegotiation at all. The JDK has no
+   * per-socket setting for this, only the system property {@value #REJECT_CLIENT_RENEGOTIATION},
+   * which it reads once, when the JVM's first server handshake begins; so this sets the property
+   * (unless the user set it, either way, with {@code -D}) before any lab3 TLS server exists.
+   * Renegotiation asked for by the server (which no lab3 server does) stays possible.
+   *
+   * <p>Pitfall: in a JVM that ran some other TLS server before the first lab3 one, the JDK has
+   * already read the property and this has no effect; such an application sets {@code
+   * -Djdk.tls.rejectClientInitiatedRenegotiation=true} on its command line. {@code ./lab3} does.
+   */
+  public static void refuseClientRenegotiation() {
+    if (System.getProperty(REJECT_CLIENT_RENEGOTIATION) == null) {
+      System.setProperty(REJECT_CLIENT_RENEGOTIATION, "true");
+    }
+  }
+
   /**
    * A context that presents {@code chain} (the server's certificate first) signed by {@code key}.
    */
   public static SSLContext serverContext(List<X509Certificate> chain, PrivateKey key)
       throws GeneralSecurityException {
+    refuseClientRenegotiation();
     KeyStore store = emptyStore();
     char[] password = new char[0];
     store.setKeyEntry("server", key, password, chain.toArray(X509Certificate[]::new));

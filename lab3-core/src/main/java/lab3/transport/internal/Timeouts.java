@@ -23,4 +23,10 @@ public final class Timeouts {
         timeout != null && !timeout.isNegative(), "%s must be zero or positive: %s", name, timeout);
     return timeout;
   }
+
+  /** For messages: "10 s", "0.5 s", "1.25 s" (to the millisecond). */
+  public static String describe(Duration timeout) {
+    return java.math.BigDecimal.valueOf(timeout.toMillis(), 3).stripTrailingZeros().toPlainString()
+        + " s";
+  }
 }
