@@ -3,33 +3,33 @@ package lab3.pmu.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ProtocolException;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
-import lab3.pmu.HostileInput;
 import lab3.pmu.PmuCommand;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * The emulator's command reader on whatever a client sends, cut into reads of any size: it returns
- * a command or throws {@link ProtocolException}, and never reads past a complete command.
+ * a command or throws {@link ProtocolException}, and never reads past a complete command. Fuzz
+ * target (Jazzer): seed corpus in {@code
+ * src/test/resources/lab3/pmu/internal/PmuSessionFuzzTestInputs/}.
  */
-class PmuSessionPropertiesTest {
+class PmuSessionFuzzTest {
+  private static final String[] VALID = {
+    "CMD_short:0", "CMD_short:1", "CMD_short:0.25", "CMD_floodme", "cmd_FLOODME", "CMD_short:2\n"
+  };
 
-  @Provide
-  Arbitrary<byte[]> hostile() {
-    return HostileInput.commandBytes();
-  }
-
-  @Property(tries = 3000)
-  void arbitraryBytesGiveACommandOrProtocolException(
-      @ForAll("hostile") byte[] bytes, @ForAll long seed) throws IOException {
+  @FuzzTest(maxDuration = "30s")
+  void arbitraryBytesInAnyReadsGiveACommandOrProtocolException(FuzzedDataProvider data)
+      throws IOException {
+    long seed = data.consumeLong();
+    byte[] bytes = data.consumeRemainingAsBytes();
     ChunkedInput in = new ChunkedInput(bytes, new Random(seed));
     PmuCommand command;
     try {
@@ -41,11 +41,12 @@ class PmuSessionPropertiesTest {
     assertEquals(command, PmuCommand.parse(read.lines().findFirst().orElse("")), read);
   }
 
-  @Property(tries = 1000)
-  void validCommandInOneReadIsReadWhole(@ForAll("valid") String wire) throws IOException {
-    byte[] bytes = wire.getBytes(StandardCharsets.US_ASCII);
-    PmuCommand command = PmuSession.readCommand(new ByteArrayInputStream(bytes));
-    assertEquals(PmuCommand.parse(wire), command);
+  @Test
+  void validCommandInOneReadIsReadWhole() throws IOException {
+    for (String wire : VALID) {
+      byte[] bytes = wire.getBytes(StandardCharsets.US_ASCII);
+      assertEquals(PmuCommand.parse(wire), PmuSession.readCommand(new ByteArrayInputStream(bytes)));
+    }
   }
 
   /**
@@ -54,27 +55,20 @@ class PmuSessionPropertiesTest {
    * CMD_short:10} that TCP cut after the 1. What it reads is always a command some prefix of the
    * bytes spells.
    */
-  @Property(tries = 1000)
-  void validCommandInAnyChunkingGivesTheCommandOfAPrefix(
-      @ForAll("valid") String wire, @ForAll long seed) throws IOException {
-    byte[] bytes = wire.getBytes(StandardCharsets.US_ASCII);
-    PmuCommand command = PmuSession.readCommand(new ChunkedInput(bytes, new Random(seed)));
-    boolean prefix = false;
-    for (int i = 1; i <= wire.length() && !prefix; i++) {
-      prefix = PmuCommand.tryParse(wire.substring(0, i)).filter(command::equals).isPresent();
+  @Test
+  void validCommandInAnyChunkingGivesTheCommandOfAPrefix() throws IOException {
+    long seed = new Random().nextLong();
+    Random random = new Random(seed);
+    for (int round = 0; round < 1000; round++) {
+      String wire = VALID[random.nextInt(VALID.length)];
+      byte[] bytes = wire.getBytes(StandardCharsets.US_ASCII);
+      PmuCommand command = PmuSession.readCommand(new ChunkedInput(bytes, random));
+      boolean prefix = false;
+      for (int i = 1; i <= wire.length() && !prefix; i++) {
+        prefix = PmuCommand.tryParse(wire.substring(0, i)).filter(command::equals).isPresent();
+      }
+      assertTrue(prefix, "seed " + seed + ": " + wire + " read as " + command);
     }
-    assertTrue(prefix, wire + " read as " + command);
-  }
-
-  @Provide
-  Arbitrary<String> valid() {
-    return net.jqwik.api.Arbitraries.of(
-        "CMD_short:0",
-        "CMD_short:1",
-        "CMD_short:0.25",
-        "CMD_floodme",
-        "cmd_FLOODME",
-        "CMD_short:2\n");
   }
 
   /** Delivers its bytes in reads of random sizes, as TCP may. */
