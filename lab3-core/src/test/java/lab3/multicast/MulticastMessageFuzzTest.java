@@ -17,7 +17,7 @@ import java.time.Instant;
 class MulticastMessageFuzzTest {
   private static final InetSocketAddress SOURCE = new InetSocketAddress("127.0.0.1", 5005);
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "10s")
   void anyDatagramDecodesWithoutAnException(FuzzedDataProvider data) {
     byte[] datagram = data.consumeRemainingAsBytes();
     int length = datagram.length == 0 ? 0 : datagram.length - (datagram[0] & 0x0f) % 2;
@@ -29,7 +29,7 @@ class MulticastMessageFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "10s")
   void whatEncodesDecodesBack(FuzzedDataProvider data) {
     StringBuilder id = new StringBuilder();
     for (int i = 0; i < MulticastMessage.ID_LENGTH; i++) {

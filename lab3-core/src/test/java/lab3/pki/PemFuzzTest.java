@@ -20,7 +20,7 @@ class PemFuzzTest {
   static final List<String> VALID = List.of(KEY, EC_KEY, CERT);
 
   /** A valid PEM cut short or with one character replaced: the object or PemFormatException. */
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "10s")
   void damagedInputGivesTheObjectOrPemFormatException(FuzzedDataProvider data) {
     String pem = data.pickValue(VALID);
     char[] chars = pem.toCharArray();
@@ -33,7 +33,7 @@ class PemFuzzTest {
   }
 
   /** Any text, framed or not: every reader gives a result or PemFormatException. */
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "10s")
   void garbageGivesPemFormatException(FuzzedDataProvider data) {
     String label =
         data.pickValue(

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class PmuCommandFuzzTest {
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "10s")
   void arbitraryBytesParseToACommandOrIllegalArgument(byte[] bytes) {
     String text = new String(bytes, StandardCharsets.UTF_8);
     PmuCommand command;

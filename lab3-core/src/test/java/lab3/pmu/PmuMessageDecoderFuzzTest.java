@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class PmuMessageDecoderFuzzTest {
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "10s")
   void sameMessagesHoweverTheBytesAreCut(FuzzedDataProvider data) {
     long seed = data.consumeLong();
     byte[] stream = data.consumeRemainingAsBytes();

@@ -15,7 +15,7 @@ import java.net.ProtocolException;
  */
 class ResetCodecFuzzTest {
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "10s")
   void requestDecodesAndRoundTripsOrThrowsProtocolException(byte[] datagram) {
     ResetRequest request;
     try {
@@ -31,7 +31,7 @@ class ResetCodecFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "10s")
   void ackDecodesWithinRangeAndRoundTripsOrThrowsProtocolException(FuzzedDataProvider data) {
     int n = data.consumeInt(0, ResetRequest.MAX_N);
     byte[] datagram = data.consumeRemainingAsBytes();

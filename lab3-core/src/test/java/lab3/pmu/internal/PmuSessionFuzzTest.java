@@ -25,7 +25,7 @@ class PmuSessionFuzzTest {
     "CMD_short:0", "CMD_short:1", "CMD_short:0.25", "CMD_floodme", "cmd_FLOODME", "CMD_short:2\n"
   };
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "10s")
   void arbitraryBytesInAnyReadsGiveACommandOrProtocolException(FuzzedDataProvider data)
       throws IOException {
     long seed = data.consumeLong();
