@@ -19,17 +19,24 @@ class PemFuzzTest {
   static final String CERT = Pem.encode(PemTest.CA.certificate());
   static final List<String> VALID = List.of(KEY, EC_KEY, CERT);
 
-  /** A valid PEM cut short or with one character replaced: the object or PemFormatException. */
+  /**
+   * A valid PEM cut short gives the same object or PemFormatException; with one character replaced,
+   * a result or PemFormatException only. A replaced Base64 character inside a signature or a key's
+   * bits still decodes, to another well-formed object (PEM has no checksum), so equality holds only
+   * for cuts: the fuzzer's first finding (the corpus input {@code signature-byte-changed}).
+   */
   @FuzzTest(maxDuration = "10s")
   void damagedInputGivesTheObjectOrPemFormatException(FuzzedDataProvider data) {
     String pem = data.pickValue(VALID);
     char[] chars = pem.toCharArray();
     int cut = data.consumeInt(0, chars.length);
+    boolean replaced = false;
     if (data.consumeBoolean() && cut < chars.length) {
       chars[cut] = data.consumeChar();
       cut = chars.length;
+      replaced = true;
     }
-    readEveryWay(new String(chars, 0, cut), pem);
+    readEveryWay(new String(chars, 0, cut), replaced ? null : pem);
   }
 
   /** Any text, framed or not: every reader gives a result or PemFormatException. */
