@@ -1,5 +1,7 @@
 package lab3.apps.report;
 
+import static lab3.apps.grade.Json.quote;
+
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.Map;
@@ -81,26 +83,5 @@ public final class JsonReport {
     } else {
       s.append(quote(v.toString()));
     }
-  }
-
-  static String quote(String s) {
-    StringBuilder q = new StringBuilder("\"");
-    for (char ch : s.toCharArray()) {
-      switch (ch) {
-        case '"' -> q.append("\\\"");
-        case '\\' -> q.append("\\\\");
-        case '\n' -> q.append("\\n");
-        case '\r' -> q.append("\\r");
-        case '\t' -> q.append("\\t");
-        default -> {
-          if (ch < 0x20) {
-            q.append(String.format("\\u%04x", (int) ch));
-          } else {
-            q.append(ch);
-          }
-        }
-      }
-    }
-    return q.append('"').toString();
   }
 }
