@@ -39,7 +39,7 @@ public final class ReportCommand extends CliCommand {
             .longOpt("network")
             .hasArg()
             .argName("NET")
-            .desc("loopback (this machine's lo); netlab is not in this build yet")
+            .desc("loopback (this machine's lo); the report does not measure on netlab yet")
             .get());
     options.addOption(
         Option.builder()
@@ -92,7 +92,8 @@ public final class ReportCommand extends CliCommand {
     String network = line.getOptionValue("network", "");
     if (!network.isEmpty() && !network.equals("loopback")) {
       if (network.equals("netlab")) {
-        throw new UsageException("--network netlab is not available in this build: use loopback");
+        throw new UsageException(
+            "the report does not measure on netlab yet (issue 13): use --network loopback");
       }
       throw new UsageException("--network must be loopback or netlab, got '" + network + "'");
     }
@@ -121,7 +122,9 @@ public final class ReportCommand extends CliCommand {
       }
     }
     if (network.isEmpty()) {
-      io.err().println("report: no lab network in this build; measuring on loopback");
+      io.err()
+          .println(
+              "report: measuring on loopback (MTU 65,536, no delay); the report does not use netlab yet");
     }
     Files.createDirectories(out);
     Captures captures = Captures.system();
