@@ -1,10 +1,8 @@
 package lab3.ws.internal;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -67,15 +65,7 @@ public record WsFrames(boolean text, int frameBytes) {
       org.eclipse.jetty.util.Callback.Completable flushed =
           new org.eclipse.jetty.util.Callback.Completable();
       jetty.getCoreSession().flush(flushed);
-      try {
-        flushed.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while sending");
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        throw cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
-      }
+      WsPmuSession.await(flushed);
     }
   }
 

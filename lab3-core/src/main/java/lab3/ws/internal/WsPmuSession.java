@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -245,7 +246,7 @@ public final class WsPmuSession implements Session.Listener.AutoDemanding {
   }
 
   /** Waits for a Jetty send to complete: the session's thread is virtual, so blocking is cheap. */
-  static void await(Callback.Completable sent) throws IOException {
+  static void await(Future<?> sent) throws IOException {
     try {
       sent.get();
     } catch (InterruptedException e) {
