@@ -4,6 +4,8 @@
 # CMD_short:1 with n = 5, and checks every message arrives in order.
 # Figures: completion time against the floor (4 pauses of 1 s), the most sessions open at once,
 # and the emulator's peak RSS and thread count (virtual threads: the carriers are what count).
+# Peer in the same run: a 30-line Python asyncio PMU (one coroutine per session, the same messages,
+# one write per message) under the same load generator.
 . "$(dirname "$0")/lib.sh"
 sessions=${BENCH_SESSIONS:-$([ "$QUICK" = 1 ] && echo 1000 || echo 10000)}
 messages=5
@@ -27,6 +29,55 @@ ms=$(echo "$figures" | sed -n 's/.*ms=\([0-9]*\).*/\1/p')
 open=$(echo "$figures" | sed -n 's/.*max_open=\([0-9]*\).*/\1/p')
 floor_ms=$(((messages - 1) * 1000))
 
+# The peer: a plain asyncio PMU, the same load generator against it.
+peer_ms="n/a"
+if command -v python3 >/dev/null 2>&1; then
+  cat >"$BENCH_TMP/pmu.py" <<'PY'
+import asyncio, sys
+
+async def session(reader, writer):
+    try:
+        command = (await reader.read(64)).decode("ascii", "replace").strip()
+        if command.startswith("CMD_short:"):
+            interval = float(command[len("CMD_short:"):])
+            for i in range(1, int(sys.argv[2]) + 1):
+                if i > 1:
+                    await asyncio.sleep(interval)
+                writer.write(b"This is PMU data %d" % i)
+                await writer.drain()
+        writer.write_eof()
+        await reader.read()  # until the client closes, as serve-pmu lingers
+    except (ConnectionError, ValueError):
+        pass
+    finally:
+        writer.close()
+
+async def main():
+    server = await asyncio.start_server(session, "::1", 0, backlog=4096)
+    print("listening on [::1]:%d" % server.sockets[0].getsockname()[1], flush=True)
+    async with server:
+        await server.serve_forever()
+
+asyncio.run(main())
+PY
+  python3 "$BENCH_TMP/pmu.py" ::1 "$messages" >"$BENCH_TMP/peer.out" 2>"$BENCH_TMP/peer.err" &
+  peer_pid=$!
+  BENCH_PIDS+=("$peer_pid")
+  peer_port=""
+  for _ in $(seq 1 100); do
+    peer_port=$(grep -s -o ':[0-9]*$' "$BENCH_TMP/peer.out" | tr -d : || true)
+    [ -n "$peer_port" ] && break
+    sleep 0.1
+  done
+  if [ -n "$peer_port" ] && "$JAVA" -cp "$BENCH_JAR" lab3.bench.SessionLoad hold ::1 "$peer_port" \
+      "$sessions" "$messages" >"$BENCH_TMP/peer-load.out" 2>"$BENCH_TMP/peer-load.err"; then
+    peer_ms=$(sed -n 's/.*ms=\([0-9]*\).*/\1/p' "$BENCH_TMP/peer-load.out")
+  else
+    say "bench: the asyncio peer failed:"; cat "$BENCH_TMP/peer.err" "$BENCH_TMP/peer-load.err" >&2
+  fi
+  kill "$peer_pid" 2>/dev/null || true
+fi
+
 record "3 sessions $sessions x CMD_short:1 n=$messages" \
-  "all in order in $ms ms, $open open at once; emulator peak RSS $rss MiB, threads $threads_before idle / $(cat "$BENCH_TMP/threads") peak; nofile $NOFILE" \
-  "$(ratio "$ms" "$floor_ms")x the floor of $floor_ms ms"
+  "all in order in $ms ms, $open open at once; emulator peak RSS $rss MiB, threads $threads_before idle / $(cat "$BENCH_TMP/threads") peak; nofile $NOFILE; asyncio PMU peer $peer_ms ms" \
+  "$(ratio "$ms" "$floor_ms")x the floor of $floor_ms ms (target 1.3); $(ratio "$ms" "$peer_ms")x the asyncio peer's time (target below 1)"

@@ -2,7 +2,9 @@
 # Benchmark 5, WebSocket: CMD_short:0 with n = 1,000,000 messages (--quick: 100,000;
 # BENCH_MESSAGES=N) and a floodme sent as one message, 64 MiB (--quick: 32 MiB; BENCH_FLOOD_BYTES=N)
 # through `./lab3 part5 ::1 PORT ... > /dev/null`, against `serve-ws`.
-# Baseline in the same run: the same answers over plain TCP (`./lab3 part2` against serve-pmu).
+# Baselines in the same run: the same answers over plain TCP (`./lab3 part2` against serve-pmu),
+# and Python's websocket-client (the lab's client library; when installed) reading the same
+# CMD_short:0 from the same serve-ws in a plain recv loop, timed from its connect.
 # Prints messages/s, MiB/s and the ratios, and the peak RSS of client and server.
 # The issue asks for 256 MiB, but part5 refuses messages over 64 MiB (WsPmuClient's
 # maxMessageBytes default: OkHttp assembles a message whole in memory), so 64 MiB is the largest
@@ -42,9 +44,42 @@ client part5 "$ws_port" CMD_floodme bytes
 ws_flood=$(calc "$RATE / 1048576") ws_flood_rss=$RSS
 client part2 "$tcp_port" CMD_floodme bytes
 tcp_flood=$(calc "$RATE / 1048576")
+peer_msgs="n/a" py=""
+for candidate in python3 /usr/bin/python3; do # python3-websocket is for the system's Python
+  if "$candidate" -c 'import websocket' 2>/dev/null; then py=$candidate; break; fi
+done
+if [ -n "$py" ]; then
+  cat >"$BENCH_TMP/ws.py" <<'PY'
+import sys, time, websocket
+start = time.monotonic_ns()
+ws = websocket.create_connection("ws://[%s]:%s/" % (sys.argv[1], sys.argv[2]))
+ws.send(sys.argv[3])
+out, n = sys.stdout, 0
+try:
+    while True:
+        message = ws.recv()
+        if not message:
+            break
+        out.write(message if isinstance(message, str) else message.decode())
+        out.write("\n")
+        n += 1
+except websocket.WebSocketConnectionClosedException:
+    pass
+out.flush()
+print(f"messages={n} ns={time.monotonic_ns() - start}", file=sys.stderr)
+PY
+  if "$py" "$BENCH_TMP/ws.py" ::1 "$ws_port" CMD_short:0 >/dev/null 2>"$BENCH_TMP/ws-peer.err"; then
+    peer_msgs=$(per_s "$(sed -n 's/.*messages=\([0-9]*\).*/\1/p' "$BENCH_TMP/ws-peer.err")" \
+      "$(sed -n 's/.*ns=\([0-9]*\).*/\1/p' "$BENCH_TMP/ws-peer.err")")
+  else
+    say "bench: the websocket-client peer failed:"; head -c 300 "$BENCH_TMP/ws-peer.err" >&2
+  fi
+else
+  say "bench: python3's websocket-client is not installed (apt-get install python3-websocket): no peer"
+fi
 ws_server_rss=$(peak_rss_mib "$ws_pid")
 tcp_server_rss=$(peak_rss_mib "$tcp_pid")
 
 record "5 websocket n=$n, floodme $((bytes >> 20)) MiB" \
-  "part5 $ws_msgs msg/s (client RSS $ws_msgs_rss MiB), floodme $ws_flood MiB/s (client RSS $ws_flood_rss MiB); serve-ws peak RSS $ws_server_rss MiB; TCP part2 $tcp_msgs msg/s, floodme $tcp_flood MiB/s (serve-pmu peak RSS $tcp_server_rss MiB)" \
-  "messages $(ratio "$ws_msgs" "$tcp_msgs") of TCP, floodme $(ratio "$ws_flood" "$tcp_flood") of TCP"
+  "part5 $ws_msgs msg/s (client RSS $ws_msgs_rss MiB), floodme $ws_flood MiB/s (client RSS $ws_flood_rss MiB); serve-ws peak RSS $ws_server_rss MiB; TCP part2 $tcp_msgs msg/s, floodme $tcp_flood MiB/s (serve-pmu peak RSS $tcp_server_rss MiB); websocket-client $peer_msgs msg/s" \
+  "messages $(ratio "$ws_msgs" "$tcp_msgs") of TCP, floodme $(ratio "$ws_flood" "$tcp_flood") of TCP (target 0.7); messages $(ratio "$ws_msgs" "$peer_msgs")x websocket-client (target 2)"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark 6, start-up: the wall time of one `./lab3 part3 ::1 PORT` against `serve-reset` with no
 # loss (the lab runs it 100 times), against a Java hello-world on the same JDK (the floor); also
-# the same command without the launcher's start-up cache (LAB3_AOT=0). Target: within 1.5x of the
-# floor. Uses hyperfine when installed (apt-get install hyperfine), else a timed loop.
+# the same command without the launcher's start-up cache (LAB3_AOT=0). Target (issue 17): within
+# 2.5x of the floor, with the cache made as a newcomer meets it (first command `./lab3 --help`). Uses hyperfine when installed (apt-get install hyperfine), else a timed loop.
 # Both wall time and CPU time (user + system) are reported: on a busy machine, wall time is mostly
 # waiting for a core, and CPU time says what the command itself costs.
 . "$(dirname "$0")/lib.sh"
@@ -15,9 +15,10 @@ if [ ! -f "$BENCH_DIR/.build/hello/Hello.class" ]; then
   "$JAVA_HOME/bin/javac" -d "$BENCH_DIR/.build/hello" "$BENCH_DIR/.build/hello/Hello.java"
 fi
 start_server reset -- serve-reset --port 0 --loopback
-# The launcher's start-up cache, trained by the first part3 run of this build (as a user's would be).
+# The launcher's start-up cache, made before the first command of this build (here `--help`, what a
+# newcomer types first) from its fixed training workload, whatever that command is.
 rm -f "$ROOT"/lab3-apps/target/lab3-*.aot
-LAB3_AOT=1 "$ROOT/lab3" part3 ::1 "$SERVER_PORT" >/dev/null 2>&1
+LAB3_AOT=1 "$ROOT/lab3" --help >/dev/null 2>&1
 
 commands=(
   "$JAVA -XX:+UseSerialGC -cp $BENCH_DIR/.build/hello Hello"
@@ -49,4 +50,4 @@ read -r plain_wall plain_cpu < <(sed -n 3p "$BENCH_TMP/means")
 
 record "6 start-up part3, $runs runs" \
   "./lab3 part3 ${aot_wall} ms wall, ${aot_cpu} ms CPU; without AOT cache ${plain_wall} ms / ${plain_cpu} ms; hello-world ${hello_wall} ms / ${hello_cpu} ms" \
-  "$(ratio "$aot_wall" "$hello_wall")x hello wall (target 1.5), $(ratio "$aot_cpu" "$hello_cpu")x CPU; cache saves $(ratio "$aot_cpu" "$plain_cpu") of CPU"
+  "$(ratio "$aot_wall" "$hello_wall")x hello wall (target 2.5), $(ratio "$aot_cpu" "$hello_cpu")x CPU; cache saves $(ratio "$aot_cpu" "$plain_cpu") of CPU"

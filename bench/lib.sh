@@ -44,8 +44,9 @@ say() { echo "$*" >&2; }
 
 # Builds lab3.jar if any source is newer (./lab3 does that), quietly.
 ensure_jar() { "$ROOT/lab3" --help >/dev/null; }
-# The launcher's start-up cache is off except in bench 6: the first run of a build would record it,
-# and that run's CPU and RSS (with the cache's assembly) would pass for the client's.
+# The launcher's start-up cache is off except in bench 6: the first run of a build records it (a
+# training run and the cache's assembly, children of the launcher), whose CPU and RSS would pass
+# for the client's; and the figures stay comparable with the rows before the cache.
 export LAB3_AOT=0
 
 # Builds lab3-bench/target/lab3-bench.jar (load generator, JMH) when a source is newer than it.

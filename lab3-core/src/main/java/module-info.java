@@ -24,6 +24,9 @@ module lab3.core {
   requires static org.eclipse.jetty.util;
   requires static org.eclipse.jetty.websocket.api;
   requires static org.eclipse.jetty.websocket.server;
+  // WsFrames queues short messages in Jetty's batch buffer through its core session.
+  requires static org.eclipse.jetty.websocket.common;
+  requires static org.eclipse.jetty.websocket.core.common;
   requires static org.bouncycastle.pkix;
   requires static org.bouncycastle.provider;
 

@@ -111,6 +111,36 @@ class WsPmuServerTest {
     }
   }
 
+  /**
+   * CMD_short:0 queues its messages in Jetty's batch buffer and writes them in bursts: each still
+   * arrives as a frame of its own, whole and in order, across the bursts' boundaries (513 = two
+   * bursts of 256 and one more), in binary and in text frames, and when frames are cut (messages
+   * longer than the frame size are sent one by one).
+   */
+  @Test
+  void shortZeroInBurstsKeepsOneFramePerMessageInOrder() throws Exception {
+    int n = 513;
+    StringBuilder expected = new StringBuilder();
+    for (int i = 1; i <= n; i++) {
+      expected.append("This is PMU data ").append(i);
+    }
+    for (boolean text : new boolean[] {false, true}) {
+      try (WsPmuServer server = emulator().messages(n).textFrames(text).build().start()) {
+        Recorder r = session(server, "CMD_short:0");
+        assertEquals(n, r.frames.size(), "one frame per message");
+        assertEquals(
+            List.of((text ? "text" : "binary") + " true"), r.frames.stream().distinct().toList());
+        assertEquals(expected.toString(), r.data.toString());
+        assertEquals("1000 done", r.closed.get());
+      }
+    }
+    try (WsPmuServer server = emulator().messages(n).frameBytes(10).build().start()) {
+      Recorder r = session(server, "CMD_short:0");
+      assertEquals(expected.toString(), r.data.toString());
+      assertEquals("1000 done", r.closed.get());
+    }
+  }
+
   @Test
   void textFramesOptionSendsTextFrames() throws Exception {
     try (WsPmuServer server = emulator().messages(2).textFrames(true).build().start()) {

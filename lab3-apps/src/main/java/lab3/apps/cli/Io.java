@@ -15,11 +15,19 @@ import java.nio.charset.StandardCharsets;
  */
 public record Io(InputStream in, PrintStream out, PrintStream err) {
 
+  /**
+   * The buffer of stdout. A write of at least this many bytes skips it (BufferedOutputStream writes
+   * such a block to the file as it is, after what it holds): floodme's reads (up to 64 KiB) and
+   * PrintingListener's drained blocks reach the kernel without one more copy, while short lines are
+   * still gathered.
+   */
+  static final int OUT_BUFFER_BYTES = 16 * 1024;
+
   /** The process's real console, UTF-8 whatever the platform default. */
   public static Io system() {
     PrintStream out =
         new PrintStream(
-            new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+            new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), OUT_BUFFER_BYTES),
             false,
             StandardCharsets.UTF_8);
     PrintStream err =

@@ -1,10 +1,7 @@
 package lab3.pmu.internal;
 
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -28,8 +25,6 @@ public final class Utf8StreamDecoder {
           .newDecoder()
           .onMalformedInput(CodingErrorAction.REPLACE)
           .onUnmappableCharacter(CodingErrorAction.REPLACE);
-  private static final VarHandle EIGHT_BYTES =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final ByteBuffer carry = ByteBuffer.allocate(8); // at most 3 bytes of a cut character
   private CharBuffer chars = CharBuffer.allocate(8192);
@@ -79,7 +74,7 @@ public final class Utf8StreamDecoder {
       carry.get(whole, 0, have);
       carry.clear();
       System.arraycopy(buf, off, whole, have, need);
-      if (wellFormed(whole, 0, whole.length) != whole.length) {
+      if (Utf8Validator.wellFormed(whole, 0, whole.length) != whole.length) {
         carry.put(whole, 0, have); // as it was: let the decoder replace what is malformed
         deliverDecoded(buf, off, len, listener);
         return;
@@ -87,7 +82,7 @@ public final class Utf8StreamDecoder {
       listener.onTextBytes(whole, 0, whole.length);
       from = off + need;
     }
-    int valid = wellFormed(buf, from, end);
+    int valid = Utf8Validator.wellFormed(buf, from, end);
     if (valid > from) {
       listener.onTextBytes(buf, from, valid - from);
     }
@@ -106,58 +101,6 @@ public final class Utf8StreamDecoder {
     if (text.hasRemaining()) {
       listener.onText(text);
     }
-  }
-
-  /**
-   * The index of the first byte in {@code buf[from..end)} that does not start a complete,
-   * well-formed UTF-8 sequence (Unicode's table 3-7: no overlong forms, no surrogates, nothing past
-   * U+10FFFF); {@code end} if all of it is well-formed.
-   */
-  static int wellFormed(byte[] buf, int from, int end) {
-    int i = from;
-    while (i < end) {
-      while (i + 8 <= end && ((long) EIGHT_BYTES.get(buf, i) & 0x8080808080808080L) == 0) {
-        i += 8; // eight ASCII bytes at once
-      }
-      if (i == end) {
-        break;
-      }
-      int b0 = buf[i] & 0xFF;
-      if (b0 < 0x80) {
-        i++;
-      } else if (b0 < 0xE0) { // C2..DF, then 80..BF
-        if (b0 < 0xC2 || end - i < 2 || (buf[i + 1] & 0xC0) != 0x80) {
-          return i;
-        }
-        i += 2;
-      } else if (b0 < 0xF0) { // E0 A0..BF, E1..EC 80..BF, ED 80..9F, EE..EF 80..BF; then 80..BF
-        if (end - i < 3) {
-          return i;
-        }
-        int b1 = buf[i + 1] & 0xFF;
-        if ((b1 & 0xC0) != 0x80
-            || (buf[i + 2] & 0xC0) != 0x80
-            || (b0 == 0xE0 && b1 < 0xA0)
-            || (b0 == 0xED && b1 > 0x9F)) {
-          return i;
-        }
-        i += 3;
-      } else { // F0 90..BF, F1..F3 80..BF, F4 80..8F; then 80..BF twice
-        if (b0 > 0xF4 || end - i < 4) {
-          return i;
-        }
-        int b1 = buf[i + 1] & 0xFF;
-        if ((b1 & 0xC0) != 0x80
-            || (buf[i + 2] & 0xC0) != 0x80
-            || (buf[i + 3] & 0xC0) != 0x80
-            || (b0 == 0xF0 && b1 < 0x90)
-            || (b0 == 0xF4 && b1 > 0x8F)) {
-          return i;
-        }
-        i += 4;
-      }
-    }
-    return end;
   }
 
   /** True if {@code buf[from..end)} is the start of a well-formed sequence, cut before its end. */

@@ -73,7 +73,7 @@ class Utf8StreamDecoderTest {
 
           @Override
           public void onTextBytes(byte[] utf8, int off, int len) {
-            assertEquals(len, Utf8StreamDecoder.wellFormed(utf8, off, off + len) - off);
+            assertEquals(len, Utf8Validator.wellFormed(utf8, off, off + len) - off);
             out.write(utf8, off, len);
           }
         };
