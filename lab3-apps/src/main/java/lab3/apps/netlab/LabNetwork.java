@@ -53,6 +53,7 @@ public final class LabNetwork implements AutoCloseable {
   private static final AtomicInteger INSTANCES = new AtomicInteger();
   private static final String NETNS_DIR = "/var/run/netns/";
   static final String LINK = "eth0";
+  private static final String LINK_DOWN_TABLE = "lab3-link-down";
   private static volatile Optional<String> probed;
 
   private final String prefix;
@@ -63,6 +64,7 @@ public final class LabNetwork implements AutoCloseable {
   private final List<String> namespaces = new ArrayList<>();
   private final List<AutoCloseable> running = new ArrayList<>();
   private boolean closed;
+  private boolean linkDown;
   private final List<String> relayCommand;
   private final Path stateDirectory;
 
@@ -206,6 +208,70 @@ public final class LabNetwork implements AutoCloseable {
         + ". Multicast is routed over the link (224.0.0.0/4, ff00::/8). Impairments: "
         + impairments
         + ".";
+  }
+
+  /**
+   * Cuts the link, as if its cable were pulled without either host noticing: from now on no frame
+   * crosses it either way (an nftables rule on the ingress of each host's {@code eth0} drops every
+   * frame, ARP and neighbour discovery included). Addresses, routes and sockets stay as they are,
+   * so TCP retransmits into the void and a connection made before carries on after {@link
+   * #linkUp()} if neither end gave up meanwhile. Idempotent.
+   *
+   * @throws IOException if the rule cannot be set ({@code nft} missing: apt-get install nftables)
+   */
+  public synchronized void linkDown() throws IOException {
+    if (linkDown) {
+      return;
+    }
+    if (!Shell.found("nft")) {
+      throw new IOException("taking the link down needs 'nft' (apt-get install nftables)");
+    }
+    for (Host host : List.of(pc, labhost)) {
+      Shell.runWithInput(
+          "table netdev "
+              + LINK_DOWN_TABLE
+              + " {\n  chain ingress {\n    type filter hook ingress device \""
+              + LINK
+              + "\" priority -500; policy drop;\n  }\n}\n",
+          "ip",
+          "netns",
+          "exec",
+          host.namespace(),
+          "nft",
+          "-f",
+          "-");
+    }
+    linkDown = true;
+  }
+
+  /**
+   * Puts the link back after {@link #linkDown()}: frames cross it again (with the impairments it
+   * had). Idempotent.
+   *
+   * @throws IOException if the rule cannot be removed
+   */
+  public synchronized void linkUp() throws IOException {
+    if (!linkDown) {
+      return;
+    }
+    for (Host host : List.of(pc, labhost)) {
+      Shell.run(
+          "ip",
+          "netns",
+          "exec",
+          host.namespace(),
+          "nft",
+          "delete",
+          "table",
+          "netdev",
+          LINK_DOWN_TABLE);
+    }
+    linkDown = false;
+  }
+
+  /** False between {@link #linkDown()} and {@link #linkUp()}. */
+  public synchronized boolean isLinkUp() {
+    return !linkDown;
   }
 
   /** Removes every namespace, link, qdisc, relay and file this network made; idempotent. */
