@@ -91,6 +91,12 @@ public abstract class TestNetwork implements AutoCloseable {
    * waits for it (at most 90 s): its status, stdout and stderr.
    */
   public CommandRun lab3(String... args) throws IOException, InterruptedException {
+    return lab3WithInput(new byte[0], args);
+  }
+
+  /** {@link #lab3} with {@code stdin} on its standard input. */
+  public CommandRun lab3WithInput(byte[] stdin, String... args)
+      throws IOException, InterruptedException {
     List<String> argv = new ArrayList<>();
     argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     argv.addAll(
@@ -104,7 +110,9 @@ public abstract class TestNetwork implements AutoCloseable {
             Main.class.getName()));
     argv.addAll(List.of(args));
     Process process = clientProcess(argv).start();
-    process.getOutputStream().close();
+    try (var in = process.getOutputStream()) {
+      in.write(stdin);
+    }
     CompletableFuture<byte[]> out = drain(process.getInputStream());
     CompletableFuture<byte[]> err = drain(process.getErrorStream());
     if (!process.waitFor(COMMAND_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
