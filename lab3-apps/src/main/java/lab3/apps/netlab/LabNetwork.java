@@ -56,6 +56,14 @@ public final class LabNetwork implements AutoCloseable {
   private static final String LINK_DOWN_TABLE = "lab3-link-down";
   private static volatile Optional<String> probed;
 
+  /**
+   * Why a normal user gets no lab network: {@code ip netns} needs root. A user namespace ({@code
+   * unshare --user --net}, as grade's sandbox) would give one namespace of the user's own, but
+   * neither names the hosts ({@code ip netns}, {@code /etc/netns}) nor outlives its process.
+   */
+  static final String NEEDS_ROOT =
+      "the lab network needs root (ip netns); run it with sudo, or use the loopback emulators";
+
   private final String prefix;
   private final int mtu;
   private final Host pc;
@@ -123,8 +131,7 @@ public final class LabNetwork implements AutoCloseable {
       return Optional.of("the lab network needs Linux network namespaces; this is " + os);
     }
     if (!isRoot()) {
-      return Optional.of(
-          "the lab network needs root (ip netns); run it with sudo, or use the loopback emulators");
+      return Optional.of(NEEDS_ROOT);
     }
     for (String tool : List.of("ip", "ethtool")) {
       if (!Shell.found(tool)) {
@@ -152,7 +159,7 @@ public final class LabNetwork implements AutoCloseable {
     return tool.equals("ip") ? "iproute2" : tool;
   }
 
-  private static boolean isRoot() {
+  static boolean isRoot() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
         if (line.startsWith("Uid:")) {

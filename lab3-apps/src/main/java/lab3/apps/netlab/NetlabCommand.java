@@ -69,6 +69,7 @@ public final class NetlabCommand extends CommandGroup {
 
     @Override
     protected int execute(CommandLine line, List<String> positional, Io io) throws Exception {
+      requireRoot();
       LabNetwork.Builder builder = LabNetwork.builder().name(PREFIX);
       if (line.hasOption("mtu")) {
         builder.mtu(Args.integer("--mtu", line.getOptionValue("mtu")));
@@ -112,6 +113,7 @@ public final class NetlabCommand extends CommandGroup {
 
     @Override
     protected int execute(CommandLine line, List<String> positional, Io io) throws IOException {
+      requireRoot();
       LabNetwork.remove(PREFIX, STATE);
       Files.deleteIfExists(describeFile());
       try {
@@ -165,6 +167,7 @@ public final class NetlabCommand extends CommandGroup {
       if (!host.equals("pc") && !host.equals("labhost")) {
         throw new UsageException("unknown host '" + host + "': expected pc or labhost");
       }
+      requireRoot();
       String namespace = PREFIX + "-" + host;
       if (!Files.exists(Path.of("/var/run/netns", namespace))) {
         throw new IOException("no lab network: run ./lab3 netlab up first");
@@ -207,6 +210,13 @@ public final class NetlabCommand extends CommandGroup {
       RelayProcess.runHere(
           builder.impairments(java.util.Map.of()), () -> io.err().println(RelayProcess.READY));
       return 0;
+    }
+  }
+
+  /** Only root may remove or enter the namespaces: anyone else gets one line saying so. */
+  private static void requireRoot() throws IOException {
+    if (!LabNetwork.isRoot()) {
+      throw new IOException(LabNetwork.NEEDS_ROOT);
     }
   }
 
