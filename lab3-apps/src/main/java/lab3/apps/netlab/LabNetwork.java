@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import lab3.apps.netlab.Impairments.Kind;
 import lab3.apps.netlab.Impairments.Mechanism;
@@ -315,11 +318,24 @@ public final class LabNetwork implements AutoCloseable {
     try {
       // Deleting a namespace deletes its interfaces, their peers and their qdiscs with it.
       if (Files.exists(Path.of(NETNS_DIR + namespace))) {
-        // A process left running in a host (a server started with exec) would keep its sockets;
-        // it is ended with the host.
+        // A process left running in a host (a server started with exec) would keep the namespace
+        // and its sockets alive: it is ended with the host, and waited for (killed after 5 s).
+        List<ProcessHandle> left = new ArrayList<>();
         for (String pid : Shell.tryRun("ip", "netns", "pids", namespace).output().split("\\s+")) {
           if (pid.matches("\\d+")) {
-            ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroy);
+            ProcessHandle.of(Long.parseLong(pid)).ifPresent(left::add);
+          }
+        }
+        left.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (ProcessHandle process : left) {
+          try {
+            process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+          } catch (TimeoutException | ExecutionException e) {
+            process.destroyForcibly();
+          } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
           }
         }
         Shell.tryRun("ip", "netns", "delete", namespace);

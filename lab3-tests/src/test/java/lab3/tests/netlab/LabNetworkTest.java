@@ -116,4 +116,22 @@ class LabNetworkTest {
       }
     }
   }
+
+  @Test
+  void closeEndsAProcessLeftRunningInAHostEvenOneThatIgnoresSigtermBeforeItReturns()
+      throws Exception {
+    LabNetwork lab = LabNetwork.builder().name("nlt-leftover").start();
+    Process server;
+    try {
+      server =
+          lab.labhost()
+              .command(List.of("sh", "-c", "trap '' TERM; echo up; exec sleep 600"))
+              .start();
+      // the line means the process is in the host (ip netns exec entered it before exec)
+      assertEquals('u', server.getInputStream().read());
+    } finally {
+      lab.close();
+    }
+    assertFalse(server.isAlive(), "a process of labhost outlived close()");
+  }
 }
