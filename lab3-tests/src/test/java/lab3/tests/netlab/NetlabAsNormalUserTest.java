@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import lab3.apps.netlab.LabNetwork;
+import lab3.tests.CommandRun;
+import lab3.tests.networks.TestNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,14 +30,14 @@ class NetlabAsNormalUserTest {
         LabNetwork.unavailableReason().isEmpty(),
         () -> "needs root on Linux (to run as nobody): " + LabNetwork.unavailableReason().get());
     assumeTrue(Files.isRegularFile(JAR), "needs lab3-apps/target/lab3.jar (mvn package)");
-    Result probe = asNobody("netlab", "--help");
+    CommandRun probe = asNobody("netlab", "--help");
     assumeTrue(
-        probe.status == 0,
+        probe.status() == 0,
         () ->
             "nobody cannot run java -jar "
                 + JAR
                 + " here (setpriv; path not readable?): "
-                + probe.err.strip());
+                + probe.stderr().strip());
   }
 
   @ParameterizedTest
@@ -46,18 +45,16 @@ class NetlabAsNormalUserTest {
   void refusesWithOneLineSayingItNeedsRoot(String subCommand) throws Exception {
     List<String> args = new ArrayList<>(List.of("netlab"));
     args.addAll(List.of(subCommand.split(" ")));
-    Result run = asNobody(args.toArray(String[]::new));
+    CommandRun run = asNobody(args.toArray(String[]::new));
     assertEquals(
         "lab3 netlab: the lab network needs root (ip netns); run it with sudo, or use the"
             + " loopback emulators\n",
-        run.err);
-    assertEquals("", run.out);
-    assertEquals(1, run.status);
+        run.stderr());
+    assertEquals("", run.out());
+    assertEquals(1, run.status());
   }
 
-  private record Result(int status, String out, String err) {}
-
-  private static Result asNobody(String... args) throws IOException, InterruptedException {
+  private static CommandRun asNobody(String... args) throws IOException, InterruptedException {
     List<String> argv =
         new ArrayList<>(
             List.of(
@@ -71,25 +68,6 @@ class NetlabAsNormalUserTest {
                 "-jar",
                 JAR.toString()));
     argv.addAll(List.of(args));
-    Process process = new ProcessBuilder(argv).directory(Path.of("/").toFile()).start();
-    process.getOutputStream().close();
-    CompletableFuture<String> out = read(process.getInputStream());
-    CompletableFuture<String> err = read(process.getErrorStream());
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("lab3 " + String.join(" ", args) + " still ran after 60 s");
-    }
-    return new Result(process.exitValue(), out.join(), err.join());
-  }
-
-  private static CompletableFuture<String> read(java.io.InputStream in) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-          } catch (IOException e) {
-            return "";
-          }
-        });
+    return TestNetwork.run(new ProcessBuilder(argv).directory(Path.of("/").toFile()), new byte[0]);
   }
 }

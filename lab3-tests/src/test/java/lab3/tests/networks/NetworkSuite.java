@@ -1,7 +1,11 @@
 package lab3.tests.networks;
 
+import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import lab3.apps.netlab.LabNetwork;
+import lab3.pmu.FloodText;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -26,6 +30,23 @@ abstract class NetworkSuite {
         .reorder(0.05)
         .loss(0.02)
         .seed(42);
+  }
+
+  /** The floodme text of the suites: 1 MiB, many times the link's window and MSS. */
+  static final FloodText FLOOD = FloodText.generated(1 << 20);
+
+  /** What a PDC prints for CMD_short:0 from a PMU of 20 messages: a line each. */
+  static final String TWENTY_LINES =
+      IntStream.rangeClosed(1, 20)
+          .mapToObj(i -> "This is PMU data " + i + "\n")
+          .collect(Collectors.joining());
+
+  /** What a PDC prints for CMD_floodme: the text, byte for byte, then one newline. */
+  static byte[] floodmePrinted() {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    printed.writeBytes(FLOOD.bytes());
+    printed.write('\n');
+    return printed.toByteArray();
   }
 
   TestNetwork network;

@@ -6,11 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.StandardProtocolFamily;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import lab3.pmu.FloodText;
 import lab3.pmu.PmuClient;
 import lab3.pmu.PmuCommand;
 import lab3.pmu.PmuListener;
@@ -23,9 +18,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Part 2 on a network: the PMU on the server host, the PDC on the client host, byte for byte. */
 abstract class Part2Suite extends NetworkSuite {
-  private static final FloodText FLOOD = FloodText.generated(1 << 20);
-  private static final List<String> TWENTY =
-      IntStream.rangeClosed(1, 20).mapToObj(i -> "This is PMU data " + i).toList();
 
   private PmuServer pmu(InetAddress bind) throws Exception {
     return network.onServer(
@@ -39,51 +31,50 @@ abstract class Part2Suite extends NetworkSuite {
                 .start());
   }
 
-  @ParameterizedTest
-  @EnumSource(names = {"INET", "INET6"})
-  void cmdShortZeroDeliversTheTwentyMessagesInOrder(StandardProtocolFamily family)
+  /** Sends {@code command} from the client host to a PMU on the server host's {@code family}. */
+  private void send(StandardProtocolFamily family, PmuCommand command, PmuListener listener)
       throws Exception {
     InetAddress server = network.serverAddress(family);
     try (PmuServer pmu = pmu(server)) {
-      List<String> got = new ArrayList<>();
       network.onClient(
           () ->
               PmuClient.builder()
                   .build()
-                  .send(
-                      new Endpoint(server.getHostAddress(), pmu.port()),
-                      PmuCommand.Short.seconds(0),
-                      new PmuListener() {
-                        @Override
-                        public void onMessage(String message) {
-                          got.add(message);
-                        }
-                      }));
-      assertEquals(TWENTY, got, network.describe());
+                  .send(new Endpoint(server.getHostAddress(), pmu.port()), command, listener));
     }
   }
 
   @ParameterizedTest
   @EnumSource(names = {"INET", "INET6"})
+  void cmdShortZeroDeliversTheTwentyMessagesInOrder(StandardProtocolFamily family)
+      throws Exception {
+    StringBuilder got = new StringBuilder();
+    send(
+        family,
+        PmuCommand.Short.seconds(0),
+        new PmuListener() {
+          @Override
+          public void onMessage(String message) {
+            got.append(message).append('\n');
+          }
+        });
+    assertEquals(TWENTY_LINES, got.toString(), network.describe());
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"INET", "INET6"})
   void floodmeOfOneMebibyteArrivesByteForByte(StandardProtocolFamily family) throws Exception {
-    InetAddress server = network.serverAddress(family);
-    try (PmuServer pmu = pmu(server)) {
-      ByteArrayOutputStream got = new ByteArrayOutputStream();
-      network.onClient(
-          () ->
-              PmuClient.builder()
-                  .build()
-                  .send(
-                      new Endpoint(server.getHostAddress(), pmu.port()),
-                      new PmuCommand.Floodme(),
-                      new PmuListener() {
-                        @Override
-                        public void onTextBytes(byte[] utf8, int off, int len) {
-                          got.write(utf8, off, len);
-                        }
-                      }));
-      assertArrayEquals(FLOOD.bytes(), got.toByteArray(), network.describe());
-    }
+    ByteArrayOutputStream got = new ByteArrayOutputStream();
+    send(
+        family,
+        new PmuCommand.Floodme(),
+        new PmuListener() {
+          @Override
+          public void onTextBytes(byte[] utf8, int off, int len) {
+            got.write(utf8, off, len);
+          }
+        });
+    assertArrayEquals(FLOOD.bytes(), got.toByteArray(), network.describe());
   }
 
   @Test
@@ -92,7 +83,7 @@ abstract class Part2Suite extends NetworkSuite {
       CommandRun run =
           network.lab3("part2", network.serverName(), Integer.toString(pmu.port()), "CMD_short:0");
       assertEquals(0, run.status(), run.stderr());
-      assertEquals(TWENTY.stream().collect(Collectors.joining("\n", "", "\n")), run.out());
+      assertEquals(TWENTY_LINES, run.out());
     }
   }
 }

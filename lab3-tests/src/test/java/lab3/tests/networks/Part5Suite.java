@@ -3,12 +3,8 @@ package lab3.tests.networks;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.StandardProtocolFamily;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import lab3.pmu.FloodText;
 import lab3.tests.CommandRun;
 import lab3.ws.WsPmuServer;
 import org.junit.jupiter.api.Test;
@@ -20,7 +16,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * client host; what it prints is the PMU's text byte for byte.
  */
 abstract class Part5Suite extends NetworkSuite {
-  private static final FloodText FLOOD = FloodText.generated(1 << 20);
 
   private WsPmuServer pmu(InetAddress bind) throws Exception {
     return network.onServer(
@@ -44,10 +39,7 @@ abstract class Part5Suite extends NetworkSuite {
           network.lab3(
               "part5", server.getHostAddress(), Integer.toString(pmu.port()), "CMD_floodme");
       assertEquals(0, run.status(), run.stderr());
-      ByteArrayOutputStream expected = new ByteArrayOutputStream();
-      expected.writeBytes(FLOOD.bytes());
-      expected.write('\n');
-      assertArrayEquals(expected.toByteArray(), run.stdout(), network.describe());
+      assertArrayEquals(floodmePrinted(), run.stdout(), network.describe());
     }
   }
 
@@ -57,11 +49,7 @@ abstract class Part5Suite extends NetworkSuite {
       CommandRun run =
           network.lab3("part5", network.serverName(), Integer.toString(pmu.port()), "CMD_short:0");
       assertEquals(0, run.status(), run.stderr());
-      assertEquals(
-          IntStream.rangeClosed(1, 20)
-              .mapToObj(i -> "This is PMU data " + i + "\n")
-              .collect(Collectors.joining()),
-          run.out());
+      assertEquals(TWENTY_LINES, run.out());
     }
   }
 }

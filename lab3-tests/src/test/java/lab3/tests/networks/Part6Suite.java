@@ -3,11 +3,7 @@ package lab3.tests.networks;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import lab3.pmu.FloodText;
 import lab3.pmu.PmuServer;
 import lab3.tests.CommandRun;
 import lab3.tls.TlsPmuServer;
@@ -21,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
  * and checking the name.
  */
 abstract class Part6Suite extends NetworkSuite {
-  private static final FloodText FLOOD = FloodText.generated(1 << 20);
 
   @TempDir static Path dir;
 
@@ -88,11 +83,7 @@ abstract class Part6Suite extends NetworkSuite {
     try (PmuServer pmu = pmu()) {
       CommandRun run = pdc(pmu, "CMD_short:0");
       assertEquals(0, run.status(), run.stderr());
-      assertEquals(
-          IntStream.rangeClosed(1, 20)
-              .mapToObj(i -> "This is PMU data " + i + "\n")
-              .collect(Collectors.joining()),
-          run.out());
+      assertEquals(TWENTY_LINES, run.out());
     }
   }
 
@@ -101,10 +92,7 @@ abstract class Part6Suite extends NetworkSuite {
     try (PmuServer pmu = pmu()) {
       CommandRun run = pdc(pmu, "CMD_floodme");
       assertEquals(0, run.status(), run.stderr());
-      ByteArrayOutputStream expected = new ByteArrayOutputStream();
-      expected.writeBytes(FLOOD.bytes());
-      expected.write('\n');
-      assertArrayEquals(expected.toByteArray(), run.stdout(), network.describe());
+      assertArrayEquals(floodmePrinted(), run.stdout(), network.describe());
     }
   }
 }

@@ -97,6 +97,11 @@ public abstract class TestNetwork implements AutoCloseable {
   /** {@link #lab3} with {@code stdin} on its standard input. */
   public CommandRun lab3WithInput(byte[] stdin, String... args)
       throws IOException, InterruptedException {
+    return run(clientProcess(lab3Argv(List.of(args))), stdin);
+  }
+
+  /** The argv of {@code ./lab3 args...} as a JVM of its own on the test class path. */
+  public static List<String> lab3Argv(List<String> args) {
     List<String> argv = new ArrayList<>();
     argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     argv.addAll(
@@ -108,24 +113,32 @@ public abstract class TestNetwork implements AutoCloseable {
             "-cp",
             System.getProperty("java.class.path"),
             Main.class.getName()));
-    argv.addAll(List.of(args));
-    Process process = clientProcess(argv).start();
-    try (var in = process.getOutputStream()) {
+    argv.addAll(args);
+    return argv;
+  }
+
+  /**
+   * Starts {@code process} with {@code stdin} on its standard input and waits for it (at most 90
+   * s): its status, stdout and stderr.
+   */
+  public static CommandRun run(ProcessBuilder process, byte[] stdin)
+      throws IOException, InterruptedException {
+    Process started = process.start();
+    try (var in = started.getOutputStream()) {
       in.write(stdin);
     }
-    CompletableFuture<byte[]> out = drain(process.getInputStream());
-    CompletableFuture<byte[]> err = drain(process.getErrorStream());
-    if (!process.waitFor(COMMAND_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
-      process.destroyForcibly();
+    CompletableFuture<byte[]> out = drain(started.getInputStream());
+    CompletableFuture<byte[]> err = drain(started.getErrorStream());
+    if (!started.waitFor(COMMAND_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+      started.destroyForcibly();
       throw new AssertionError(
-          "./lab3 "
-              + String.join(" ", args)
+          String.join(" ", process.command())
               + " still ran after "
               + COMMAND_LIMIT.toSeconds()
               + " s");
     }
     return new CommandRun(
-        process.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));
+        started.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));
   }
 
   abstract ProcessBuilder clientProcess(List<String> argv);
