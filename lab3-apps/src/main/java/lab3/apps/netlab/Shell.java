@@ -14,10 +14,7 @@ final class Shell {
 
   /** Runs {@code argv}; throws if it fails or takes more than 30 s. */
   static void run(String... argv) throws IOException {
-    Result result = tryRun(argv);
-    if (result.status != 0) {
-      throw new IOException(String.join(" ", argv) + ": " + result.firstLine());
-    }
+    runWithInput("", argv);
   }
 
   /** Runs {@code argv} with {@code input} on its stdin; throws if it fails or takes > 30 s. */
