@@ -213,7 +213,8 @@ class MulticastChannelTest {
             "IPv6 multicast on the loopback interface is not possible here ("
                 + e.getMessage()
                 + "): Linux routes ff00::/8 only through interfaces with the MULTICAST flag,"
-                + " which lo lacks");
+                + " which lo lacks (lab3-tests' Part4OverLabNetworkTest sends to ff15::1 across"
+                + " the lab network's link instead)");
       }
       MulticastMessage m = receiver.receive(Loopback.PATIENCE);
       assertEquals("over IPv6", m.text());

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import lab3.apps.netlab.Impairments.Kind;
 import lab3.apps.netlab.Impairments.Mechanism;
@@ -53,7 +56,16 @@ public final class LabNetwork implements AutoCloseable {
   private static final AtomicInteger INSTANCES = new AtomicInteger();
   private static final String NETNS_DIR = "/var/run/netns/";
   static final String LINK = "eth0";
+  private static final String LINK_DOWN_TABLE = "lab3-link-down";
   private static volatile Optional<String> probed;
+
+  /**
+   * Why a normal user gets no lab network: {@code ip netns} needs root. A user namespace ({@code
+   * unshare --user --net}, as grade's sandbox) would give one namespace of the user's own, but
+   * neither names the hosts ({@code ip netns}, {@code /etc/netns}) nor outlives its process.
+   */
+  static final String NEEDS_ROOT =
+      "the lab network needs root (ip netns); run it with sudo, or use the loopback emulators";
 
   private final String prefix;
   private final int mtu;
@@ -63,6 +75,7 @@ public final class LabNetwork implements AutoCloseable {
   private final List<String> namespaces = new ArrayList<>();
   private final List<AutoCloseable> running = new ArrayList<>();
   private boolean closed;
+  private boolean linkDown;
   private final List<String> relayCommand;
   private final Path stateDirectory;
 
@@ -121,8 +134,7 @@ public final class LabNetwork implements AutoCloseable {
       return Optional.of("the lab network needs Linux network namespaces; this is " + os);
     }
     if (!isRoot()) {
-      return Optional.of(
-          "the lab network needs root (ip netns); run it with sudo, or use the loopback emulators");
+      return Optional.of(NEEDS_ROOT);
     }
     for (String tool : List.of("ip", "ethtool")) {
       if (!Shell.found(tool)) {
@@ -150,7 +162,7 @@ public final class LabNetwork implements AutoCloseable {
     return tool.equals("ip") ? "iproute2" : tool;
   }
 
-  private static boolean isRoot() {
+  static boolean isRoot() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
         if (line.startsWith("Uid:")) {
@@ -208,6 +220,70 @@ public final class LabNetwork implements AutoCloseable {
         + ".";
   }
 
+  /**
+   * Cuts the link, as if its cable were pulled without either host noticing: from now on no frame
+   * crosses it either way (an nftables rule on the ingress of each host's {@code eth0} drops every
+   * frame, ARP and neighbour discovery included). Addresses, routes and sockets stay as they are,
+   * so TCP retransmits into the void and a connection made before carries on after {@link
+   * #linkUp()} if neither end gave up meanwhile. Idempotent.
+   *
+   * @throws IOException if the rule cannot be set ({@code nft} missing: apt-get install nftables)
+   */
+  public synchronized void linkDown() throws IOException {
+    if (linkDown) {
+      return;
+    }
+    if (!Shell.found("nft")) {
+      throw new IOException("taking the link down needs 'nft' (apt-get install nftables)");
+    }
+    for (Host host : List.of(pc, labhost)) {
+      Shell.runWithInput(
+          "table netdev "
+              + LINK_DOWN_TABLE
+              + " {\n  chain ingress {\n    type filter hook ingress device \""
+              + LINK
+              + "\" priority -500; policy drop;\n  }\n}\n",
+          "ip",
+          "netns",
+          "exec",
+          host.namespace(),
+          "nft",
+          "-f",
+          "-");
+    }
+    linkDown = true;
+  }
+
+  /**
+   * Puts the link back after {@link #linkDown()}: frames cross it again (with the impairments it
+   * had). Idempotent.
+   *
+   * @throws IOException if the rule cannot be removed
+   */
+  public synchronized void linkUp() throws IOException {
+    if (!linkDown) {
+      return;
+    }
+    for (Host host : List.of(pc, labhost)) {
+      Shell.run(
+          "ip",
+          "netns",
+          "exec",
+          host.namespace(),
+          "nft",
+          "delete",
+          "table",
+          "netdev",
+          LINK_DOWN_TABLE);
+    }
+    linkDown = false;
+  }
+
+  /** False between {@link #linkDown()} and {@link #linkUp()}. */
+  public synchronized boolean isLinkUp() {
+    return !linkDown;
+  }
+
   /** Removes every namespace, link, qdisc, relay and file this network made; idempotent. */
   @Override
   public synchronized void close() {
@@ -242,11 +318,24 @@ public final class LabNetwork implements AutoCloseable {
     try {
       // Deleting a namespace deletes its interfaces, their peers and their qdiscs with it.
       if (Files.exists(Path.of(NETNS_DIR + namespace))) {
-        // A process left running in a host (a server started with exec) would keep its sockets;
-        // it is ended with the host.
+        // A process left running in a host (a server started with exec) would keep the namespace
+        // and its sockets alive: it is ended with the host, and waited for (killed after 5 s).
+        List<ProcessHandle> left = new ArrayList<>();
         for (String pid : Shell.tryRun("ip", "netns", "pids", namespace).output().split("\\s+")) {
           if (pid.matches("\\d+")) {
-            ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroy);
+            ProcessHandle.of(Long.parseLong(pid)).ifPresent(left::add);
+          }
+        }
+        left.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (ProcessHandle process : left) {
+          try {
+            process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+          } catch (TimeoutException | ExecutionException e) {
+            process.destroyForcibly();
+          } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
           }
         }
         Shell.tryRun("ip", "netns", "delete", namespace);

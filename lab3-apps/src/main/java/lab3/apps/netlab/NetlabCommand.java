@@ -20,8 +20,8 @@ import org.apache.commons.cli.Options;
 /**
  * {@code ./lab3 netlab up|down|status|exec}: the lab network ({@link LabNetwork}) from a shell. The
  * network made by {@code up} outlives the command: its namespaces are named {@code lab3-pc}, {@code
- * lab3-labhost} (and {@code lab3-wire}), and what it needs to be removed lives in {@code
- * /run/lab3-netlab}.
+ * lab3-labhost} (and {@code lab3-wire}), or with {@code --name N} {@code N-pc} and so on, and what
+ * it needs to be removed lives in {@code /run/lab3-netlab}.
  */
 public final class NetlabCommand extends CommandGroup {
   static final String PREFIX = "lab3";
@@ -35,8 +35,8 @@ public final class NetlabCommand extends CommandGroup {
         List.of(new Up(), new Down(), new Status(), new Exec(), new Relay()));
   }
 
-  private static Path describeFile() {
-    return STATE.resolve(PREFIX + ".describe");
+  private static Path describeFile(String prefix) {
+    return STATE.resolve(prefix + ".describe");
   }
 
   static final class Up extends CliCommand {
@@ -54,6 +54,7 @@ public final class NetlabCommand extends CommandGroup {
       options.addOption(opt("duplicate", "P", "probability 0-1 that a frame arrives twice"));
       options.addOption(opt("rate", "MBIT", "the link's rate in Mbit/s, each way"));
       options.addOption(opt("seed", "N", "seed of the relay's random decisions"));
+      addName(options);
     }
 
     @Override
@@ -69,7 +70,9 @@ public final class NetlabCommand extends CommandGroup {
 
     @Override
     protected int execute(CommandLine line, List<String> positional, Io io) throws Exception {
-      LabNetwork.Builder builder = LabNetwork.builder().name(PREFIX);
+      requireRoot();
+      String prefix = networkName(line);
+      LabNetwork.Builder builder = LabNetwork.builder().name(prefix);
       if (line.hasOption("mtu")) {
         builder.mtu(Args.integer("--mtu", line.getOptionValue("mtu")));
       }
@@ -94,11 +97,11 @@ public final class NetlabCommand extends CommandGroup {
       if (line.hasOption("seed")) {
         builder.seed((long) number("--seed", line.getOptionValue("seed")));
       }
-      LabNetwork.remove(PREFIX, STATE);
+      LabNetwork.remove(prefix, STATE);
       builder.detached(javaCommand(), STATE);
       LabNetwork lab = builder.start(); // never closed: it outlives this command
       Files.createDirectories(STATE);
-      Files.writeString(describeFile(), lab.describe() + "\n");
+      Files.writeString(describeFile(prefix), lab.describe() + "\n");
       io.out().println(lab.describe());
       io.out().flush();
       return 0;
@@ -111,9 +114,16 @@ public final class NetlabCommand extends CommandGroup {
     }
 
     @Override
+    protected void options(Options options) {
+      addName(options);
+    }
+
+    @Override
     protected int execute(CommandLine line, List<String> positional, Io io) throws IOException {
-      LabNetwork.remove(PREFIX, STATE);
-      Files.deleteIfExists(describeFile());
+      requireRoot();
+      String prefix = networkName(line);
+      LabNetwork.remove(prefix, STATE);
+      Files.deleteIfExists(describeFile(prefix));
       try {
         Files.deleteIfExists(STATE);
       } catch (IOException notEmpty) {
@@ -129,15 +139,21 @@ public final class NetlabCommand extends CommandGroup {
     }
 
     @Override
+    protected void options(Options options) {
+      addName(options);
+    }
+
+    @Override
     protected int execute(CommandLine line, List<String> positional, Io io) throws IOException {
-      if (!Files.exists(Path.of("/var/run/netns", PREFIX + "-pc"))
-          || !Files.exists(describeFile())) {
+      String prefix = networkName(line);
+      if (!Files.exists(Path.of("/var/run/netns", prefix + "-pc"))
+          || !Files.exists(describeFile(prefix))) {
         io.out().println("down");
         io.out().flush();
         return 0;
       }
-      io.out().print(Files.readString(describeFile()));
-      Path pid = STATE.resolve(PREFIX + ".relay.pid");
+      io.out().print(Files.readString(describeFile(prefix)));
+      Path pid = STATE.resolve(prefix + ".relay.pid");
       if (Files.exists(pid)) {
         String text = Files.readString(pid).strip();
         boolean alive =
@@ -160,12 +176,18 @@ public final class NetlabCommand extends CommandGroup {
     }
 
     @Override
+    protected void options(Options options) {
+      addName(options);
+    }
+
+    @Override
     protected int execute(CommandLine line, List<String> positional, Io io) throws Exception {
       String host = positional.getFirst();
       if (!host.equals("pc") && !host.equals("labhost")) {
         throw new UsageException("unknown host '" + host + "': expected pc or labhost");
       }
-      String namespace = PREFIX + "-" + host;
+      requireRoot();
+      String namespace = networkName(line) + "-" + host;
       if (!Files.exists(Path.of("/var/run/netns", namespace))) {
         throw new IOException("no lab network: run ./lab3 netlab up first");
       }
@@ -207,6 +229,30 @@ public final class NetlabCommand extends CommandGroup {
       RelayProcess.runHere(
           builder.impairments(java.util.Map.of()), () -> io.err().println(RelayProcess.READY));
       return 0;
+    }
+  }
+
+  private static void addName(Options options) {
+    options.addOption(
+        opt(
+            "name",
+            "PREFIX",
+            "the network's name, the prefix of its namespaces (default "
+                + PREFIX
+                + "); several networks of different names can be up at once"));
+  }
+
+  /** The {@code --name} given, checked as {@link LabNetwork.Builder#name} checks it. */
+  private static String networkName(CommandLine line) {
+    String prefix = line.getOptionValue("name", PREFIX);
+    LabNetwork.builder().name(prefix);
+    return prefix;
+  }
+
+  /** Only root may remove or enter the namespaces: anyone else gets one line saying so. */
+  private static void requireRoot() throws IOException {
+    if (!LabNetwork.isRoot()) {
+      throw new IOException(LabNetwork.NEEDS_ROOT);
     }
   }
 

@@ -14,7 +14,12 @@ final class Shell {
 
   /** Runs {@code argv}; throws if it fails or takes more than 30 s. */
   static void run(String... argv) throws IOException {
-    Result result = tryRun(argv);
+    runWithInput("", argv);
+  }
+
+  /** Runs {@code argv} with {@code input} on its stdin; throws if it fails or takes > 30 s. */
+  static void runWithInput(String input, String... argv) throws IOException {
+    Result result = tryRunWithInput(input, argv);
     if (result.status != 0) {
       throw new IOException(String.join(" ", argv) + ": " + result.firstLine());
     }
@@ -22,13 +27,19 @@ final class Shell {
 
   /** Runs {@code argv} and returns its exit status and output (stdout and stderr together). */
   static Result tryRun(String... argv) throws IOException {
+    return tryRunWithInput("", argv);
+  }
+
+  private static Result tryRunWithInput(String input, String... argv) throws IOException {
     Process process;
     try {
       process = new ProcessBuilder(List.of(argv)).redirectErrorStream(true).start();
     } catch (IOException e) {
       return new Result(127, argv[0] + ": not found");
     }
-    process.getOutputStream().close();
+    try (var stdin = process.getOutputStream()) {
+      stdin.write(input.getBytes(StandardCharsets.UTF_8));
+    }
     try {
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!process.waitFor(30, TimeUnit.SECONDS)) {

@@ -2,12 +2,16 @@ package lab3.tests.netlab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,5 +83,55 @@ class LabNetworkTest {
       assertEquals(0, routes.waitFor());
       assertEquals("", text.strip());
     }
+  }
+
+  @Test
+  void linkDownCutsBothWaysAndLinkUpLetsAnOpenConnectionCarryOn() throws Exception {
+    try (LabNetwork lab = LabNetwork.builder().name("nlt-linkdown").start();
+        ServerSocket server = lab.labhost().call(() -> new ServerSocket(5003))) {
+      Socket client = lab.pc().call(() -> new Socket(lab.labhost().ipv4(), 5003));
+      try (client;
+          Socket accepted = server.accept()) {
+        lab.linkDown();
+        assertFalse(lab.isLinkUp());
+        accepted.getOutputStream().write('x');
+        client.setSoTimeout(500);
+        assertThrows(SocketTimeoutException.class, () -> client.getInputStream().read());
+        assertThrows(
+            IOException.class,
+            () ->
+                lab.pc()
+                    .call(
+                        () -> {
+                          try (Socket other = new Socket()) {
+                            other.connect(new InetSocketAddress(lab.labhost().ipv6(), 5003), 500);
+                          }
+                          return null;
+                        }),
+            "a connect across a cut link");
+        lab.linkUp();
+        assertTrue(lab.isLinkUp());
+        client.setSoTimeout(30_000); // TCP's next retransmission, within a few seconds
+        assertEquals('x', client.getInputStream().read());
+      }
+    }
+  }
+
+  @Test
+  void closeEndsAProcessLeftRunningInAHostEvenOneThatIgnoresSigtermBeforeItReturns()
+      throws Exception {
+    LabNetwork lab = LabNetwork.builder().name("nlt-leftover").start();
+    Process server;
+    try {
+      server =
+          lab.labhost()
+              .command(List.of("sh", "-c", "trap '' TERM; echo up; exec sleep 600"))
+              .start();
+      // the line means the process is in the host (ip netns exec entered it before exec)
+      assertEquals('u', server.getInputStream().read());
+    } finally {
+      lab.close();
+    }
+    assertFalse(server.isAlive(), "a process of labhost outlived close()");
   }
 }
