@@ -8,7 +8,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import lab3.apps.serve.LabHost;
 import lab3.multicast.MulticastChannel;
@@ -103,6 +106,20 @@ class ServeTest {
         CommandRun.of(
             "part6-pdc", "CMD_short:0", host.trustedCa().toString(), "--port", "" + host.tlsPort());
     assertEquals(Part2CommandTest.lines(5), run.out(), run.stderr());
+  }
+
+  @Test
+  void theCertificateItMakesNamesLoopbackAndTheLabNetwork() throws Exception {
+    X509Certificate cert;
+    try (var in = Files.newInputStream(tls.resolve("server_cert.pem"))) {
+      cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+    }
+    List<String> names =
+        cert.getSubjectAlternativeNames().stream().map(n -> n.get(1).toString()).toList();
+    // tcpip.lab and labhost: part6-pdc --server tcpip.lab against serve on netlab's labhost.
+    assertTrue(
+        names.containsAll(List.of("localhost", "127.0.0.1", "tcpip.lab", "labhost")),
+        names.toString());
   }
 
   @Test

@@ -175,7 +175,9 @@ public final class LabHost implements Closeable {
 
   /**
    * The TLS certificate and key: the given ones, or those in the state folder, made there (a CA and
-   * a certificate for localhost, 127.0.0.1 and ::1) on first start.
+   * a certificate for localhost, 127.0.0.1 and ::1, and for the lab network's names {@code
+   * tcpip.lab} and {@code labhost}, so that {@code part6-pdc --server tcpip.lab} works against a
+   * {@code serve} run on netlab's labhost) on first start.
    */
   private Path[] tlsPair(Config c) throws IOException {
     if (c.tlsCert() != null) {
@@ -203,11 +205,16 @@ public final class LabHost implements Closeable {
       Pem.write(
           cert,
           ca.issue(CertificateRequest.create(new X500Principal("CN=localhost,O=Lab3"), keys))
+              .names(TLS_NAMES)
               .validFor(Duration.ofDays(825))
               .sign());
     }
     return new Path[] {cert, key};
   }
+
+  /** The names of the certificate {@code serve} makes: loopback's and the lab network's. */
+  private static final List<String> TLS_NAMES =
+      List.of("localhost", "127.0.0.1", "::1", "tcpip.lab", "labhost");
 
   @FunctionalInterface
   private interface Starter<T extends Closeable> {
