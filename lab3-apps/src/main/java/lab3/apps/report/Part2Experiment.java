@@ -30,25 +30,40 @@ public final class Part2Experiment {
 
   private Part2Experiment() {}
 
+  /** The lab's port of the PMU over TCP. */
+  public static final int LAB_PORT = 5003;
+
   public static Result run(ReportContext ctx) throws Exception {
-    try (PmuServer pmu =
-        PmuServer.builder()
-            .bindAddress(ctx.network().serverV6())
-            .port(0)
-            .messages(ctx.messages())
-            .build()
-            .start()) {
-      Endpoint at = new Endpoint(ctx.network().serverV6().getHostAddress(), pmu.port());
+    ReportNetwork net = ctx.network();
+    try (PmuServer pmu = server(ctx)) {
+      int port = pmu == null ? LAB_PORT : pmu.port();
+      Endpoint at = new Endpoint(net.serverV6().getHostAddress(), port);
       List<StreamRun> runs = new ArrayList<>();
       for (String command : List.of("CMD_short:0", "CMD_short:1", "CMD_floodme")) {
-        runs.add(session(ctx, pmu.port(), at, command, 0));
+        runs.add(session(ctx, port, at, command, 0));
       }
       List<StreamRun> buffers = new ArrayList<>();
       for (int size : BUFFERS) {
-        buffers.add(session(ctx, pmu.port(), at, "CMD_floodme", size));
+        buffers.add(session(ctx, port, at, "CMD_floodme", size));
       }
       return new Result(ctx.messages(), runs, buffers, runs.get(2).bytes());
     }
+  }
+
+  /** The PMU emulator on the server's host, or null against a real lab host. */
+  static PmuServer server(ReportContext ctx) throws Exception {
+    ReportNetwork net = ctx.network();
+    if (!net.startsServers()) {
+      return null;
+    }
+    return net.onServer(
+        () ->
+            PmuServer.builder()
+                .bindAddress(net.serverV6())
+                .port(net.port(LAB_PORT))
+                .messages(ctx.messages())
+                .build()
+                .start());
   }
 
   static StreamRun session(ReportContext ctx, int port, Endpoint at, String command, int buffer)

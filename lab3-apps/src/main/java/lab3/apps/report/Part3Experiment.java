@@ -60,29 +60,35 @@ public final class Part3Experiment {
 
   private Part3Experiment() {}
 
+  /** The lab's port of the reset PMU. */
+  public static final int LAB_PORT = 5004;
+
   public static Result run(ReportContext ctx) throws Exception {
-    List<InetAddress> both = List.of(ctx.network().serverV4(), ctx.network().serverV6());
+    ReportNetwork net = ctx.network();
+    List<InetAddress> both = List.of(net.serverV4(), net.serverV6());
     Resolver resolver = host -> host.equals(NAME) ? both : Resolver.SYSTEM.resolve(host);
     try (ResetServer pmu =
-        ResetServer.builder()
-            .mode(ResetServer.Mode.IPV6)
-            .loopback(true)
-            .port(0)
-            .loss(ctx.loss())
-            .random(new Random(ctx.seed()))
-            .build()
-            .start()) {
-      Endpoint at = new Endpoint(NAME, pmu.port());
+        net.startsServers()
+            ? net.onServer(
+                () ->
+                    ResetServer.builder()
+                        .mode(ResetServer.Mode.IPV6)
+                        .loopback(net.shared())
+                        .port(net.port(LAB_PORT))
+                        .loss(ctx.loss())
+                        .random(new Random(ctx.seed()))
+                        .build()
+                        .start())
+            : null) {
+      int port = pmu == null ? LAB_PORT : pmu.port();
+      Endpoint at = new Endpoint(NAME, port);
       ResetClient client = ResetClient.builder().resolver(resolver).timeout(TIMEOUT).build();
       Path file = ctx.capture("part3-reset");
       Captures.Capture capture =
-          ctx.capturing()
-              ? ctx.captures()
-                  .start(ctx.network().captureInterface(), "udp port " + pmu.port(), file)
-              : null;
+          ctx.capturing() ? ctx.captures().start(ctx.network(), "udp port " + port, file) : null;
       ResetResult first;
       try {
-        first = client.reset(at);
+        first = net.onClient(() -> client.reset(at));
       } finally {
         if (capture != null) {
           capture.close();
@@ -93,23 +99,25 @@ public final class Part3Experiment {
       Integer acks = null;
       String count = null;
       if (capture != null) {
-        String ackFilter = "udp.srcport==" + pmu.port();
+        String ackFilter = "udp.srcport==" + port;
         List<String[]> ackRows = ctx.captures().fields(file, List.of(), ackFilter, "ipv6.src");
         acks = ackRows.size();
         if (!ackRows.isEmpty()) {
           wireFamily = ackRows.getFirst()[0].isEmpty() ? "IPv4" : "IPv6";
         }
         requests =
-            ctx.captures()
-                .fields(file, List.of(), "udp.dstport==" + pmu.port(), "udp.length")
-                .size();
+            ctx.captures().fields(file, List.of(), "udp.dstport==" + port, "udp.length").size();
         count = ctx.captures().countCommand(file, List.of(), ackFilter);
       }
       LossStatistics stats = new LossStatistics();
       stats.add(first);
-      for (int i = 1; i < ctx.runs(); i++) {
-        stats.add(client.reset(at));
-      }
+      net.onClient(
+          () -> {
+            for (int i = 1; i < ctx.runs(); i++) {
+              stats.add(client.reset(at));
+            }
+            return null;
+          });
       return summarize(
           first,
           wireFamily,

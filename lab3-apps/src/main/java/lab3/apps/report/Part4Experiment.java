@@ -1,6 +1,7 @@
 package lab3.apps.report;
 
 import java.io.IOException;
+import java.net.NetworkInterface;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,8 +13,9 @@ import lab3.multicast.TvProgram;
 
 /**
  * Q16 to Q18: the TV program emulator, a receiver and two senders (the two CAMIPRO numbers) on one
- * multicast group, all on the loopback interface with TTL 1. Each sender sends a text of more than
- * 300 characters; the report keeps what the receiver saw.
+ * multicast group with TTL 1: on loopback all on {@code lo}; on the lab network the TV program on
+ * labhost, the receiver and the senders on pc, on the group 224.1.1.1:5005 of the lab. Each sender
+ * sends a text of more than 300 characters; the report keeps what the receiver saw.
  */
 public final class Part4Experiment {
   private static final Duration PATIENCE = Duration.ofSeconds(10);
@@ -38,17 +40,28 @@ public final class Part4Experiment {
   private Part4Experiment() {}
 
   public static Result run(ReportContext ctx) throws Exception {
-    var loopback = MulticastChannel.loopbackInterface();
+    ReportNetwork net = ctx.network();
     try (MulticastChannel receiver =
-            MulticastChannel.builder().port(0).networkInterface(loopback).ttl(1).open().join();
+            net.onClient(
+                () ->
+                    MulticastChannel.builder()
+                        .port(net.port(MulticastChannel.DEFAULT_PORT))
+                        .networkInterface(net.captureInterface())
+                        .ttl(1)
+                        .open()
+                        .join());
         TvProgram tv =
-            TvProgram.builder()
-                .port(receiver.port())
-                .networkInterface(loopback)
-                .ttl(1)
-                .interval(Duration.ofMillis(100))
-                .build()
-                .start()) {
+            net.startsServers()
+                ? net.onServer(
+                    () ->
+                        TvProgram.builder()
+                            .port(receiver.port())
+                            .networkInterface(NetworkInterface.getByName(net.serverInterface()))
+                            .ttl(1)
+                            .interval(Duration.ofMillis(100))
+                            .build()
+                            .start())
+                : null) {
       List<String> program = new ArrayList<>();
       while (program.size() < PROGRAM_LINES) {
         MulticastMessage m = receiver.receive(PATIENCE);
@@ -61,7 +74,7 @@ public final class Part4Experiment {
       Map<String, String> answers = new LinkedHashMap<>();
       for (String camipro : ctx.camipro()) {
         String text = opinion(camipro);
-        try (MulticastChannel sender = sender(receiver)) {
+        try (MulticastChannel sender = net.onClient(() -> sender(receiver))) {
           sender.send(camipro, text);
         }
         sent.put(camipro, text.length());
@@ -81,7 +94,7 @@ public final class Part4Experiment {
           sent,
           delivered,
           answers,
-          "IP_MULTICAST_IF = lo, IP_MULTICAST_TTL = 1");
+          "IP_MULTICAST_IF = " + net.captureInterface() + ", IP_MULTICAST_TTL = 1");
     }
   }
 

@@ -6,6 +6,7 @@ import lab3.pmu.PmuCommand;
 import lab3.transport.Endpoint;
 import lab3.ws.WsPmuClient;
 import lab3.ws.WsPmuServer;
+import okhttp3.OkHttpClient;
 
 /**
  * Q19 to Q21: the WebSocket PDC against the WebSocket PMU for {@code CMD_short:0} and {@code
@@ -23,16 +24,29 @@ public final class Part5Experiment {
 
   private Part5Experiment() {}
 
+  /** The lab's port of the WebSocket PMU. */
+  public static final int LAB_PORT = 5006;
+
   public static Result run(ReportContext ctx) throws Exception {
+    ReportNetwork net = ctx.network();
     try (WsPmuServer ws =
-        WsPmuServer.builder()
-            .bindAddress(ctx.network().serverV6())
-            .port(0)
-            .messages(ctx.messages())
-            .build()
-            .start()) {
-      Endpoint at = new Endpoint(ctx.network().serverV6().getHostAddress(), ws.port());
-      WsPmuClient client = WsPmuClient.builder().build();
+            net.startsServers()
+                ? net.onServer(
+                    () ->
+                        WsPmuServer.builder()
+                            .bindAddress(net.serverV6())
+                            .port(net.port(LAB_PORT))
+                            .messages(ctx.messages())
+                            .build()
+                            .start())
+                : null;
+        WsPmuClient client =
+            WsPmuClient.builder()
+                .okHttpClient(
+                    new OkHttpClient.Builder().socketFactory(new ClientSockets(net)).build())
+                .build()) {
+      int port = ws == null ? LAB_PORT : ws.port();
+      Endpoint at = new Endpoint(net.serverV6().getHostAddress(), port);
       List<StreamRun> runs = new ArrayList<>();
       for (String command : List.of("CMD_short:0", "CMD_floodme")) {
         StreamMeasure.CallClock clock = new StreamMeasure.CallClock();
@@ -43,8 +57,8 @@ public final class Part5Experiment {
                 "WebSocket",
                 command,
                 0,
-                ws.port(),
-                List.of("-d", "tcp.port==" + ws.port() + ",http"),
+                port,
+                List.of("-d", "tcp.port==" + port + ",http"),
                 " && !http",
                 clock,
                 () -> client.send(at, PmuCommand.parse(command), clock)));

@@ -5,15 +5,22 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
- * Where the report's experiments run: the address the emulators listen on, the interface a capture
- * watches, and the profile the report states (MTU, delay). Loopback is one implementation; the lab
- * network of two namespaces (netlab) is meant to be the other.
+ * Where the report's experiments run: the host the emulators run on and the host the clients run
+ * on, the addresses between them, the interface a capture watches (on the client's host, where a
+ * student runs Wireshark), and the profile the report states (MTU, delay). Implementations: {@link
+ * #loopback()} (both hosts are this machine), {@link NetlabReportNetwork} (the lab network of two
+ * namespaces) and {@link #remote} (a real lab host: nothing is started, the lab's ports are used).
+ *
+ * <p>The pitfall: a socket belongs to the network namespace of the thread that created it, so
+ * servers must be built inside {@link #onServer} and clients inside {@link #onClient}.
  */
-public interface ReportNetwork {
+public interface ReportNetwork extends AutoCloseable {
 
-  /** "loopback", "netlab", ... */
+  /** "loopback", "netlab" or "server". */
   String name();
 
   /** One sentence for the report: what this network is and what it changes. */
@@ -25,11 +32,62 @@ public interface ReportNetwork {
   /** The IPv4 address of the same host. */
   InetAddress serverV4();
 
-  /** The interface a capture listens on (in this process's network namespace). */
+  /** The client host's IPv4 address (the capture's probe datagrams leave from it). */
+  InetAddress clientV4();
+
+  /** The interface a capture listens on and multicast uses, on the client's host. */
   String captureInterface();
+
+  /** The interface multicast uses on the server's host. */
+  default String serverInterface() {
+    return captureInterface();
+  }
 
   /** The interface's MTU, or -1 when unknown. */
   int mtu();
+
+  /**
+   * True when the servers and clients share this machine's own network stack with every other
+   * program: servers then bind loopback addresses only, on free ports.
+   */
+  default boolean shared() {
+    return false;
+  }
+
+  /** False when the servers are a real lab host's: the report starts no emulator then. */
+  default boolean startsServers() {
+    return true;
+  }
+
+  /**
+   * The port a server of the lab's port {@code labPort} listens on: 0 (a free one) on a shared
+   * stack, else the lab's own.
+   */
+  default int port(int labPort) {
+    return shared() ? 0 : labPort;
+  }
+
+  /**
+   * Runs {@code action} on the server's host and returns its result; servers it builds listen
+   * there.
+   */
+  default <T> T onServer(Callable<T> action) throws Exception {
+    return action.call();
+  }
+
+  /** Runs {@code action} on the client's host; sockets it opens live there. */
+  default <T> T onClient(Callable<T> action) throws Exception {
+    return action.call();
+  }
+
+  /** A process builder for {@code argv} run on the client's host (dumpcap). */
+  default ProcessBuilder clientCommand(List<String> argv) {
+    return new ProcessBuilder(argv);
+  }
+
+  /** Ends what this network made; the loopback and a remote host have nothing to end. */
+  @Override
+  default void close() {}
 
   /** This machine's loopback: {@code ::1} and {@code 127.0.0.1} on {@code lo}. */
   static ReportNetwork loopback() {
@@ -58,22 +116,97 @@ public interface ReportNetwork {
       }
 
       @Override
+      public InetAddress clientV4() {
+        return serverV4();
+      }
+
+      @Override
       public String captureInterface() {
         return "lo";
       }
 
       @Override
       public int mtu() {
-        try {
-          return Integer.parseInt(Files.readString(Path.of("/sys/class/net/lo/mtu")).strip());
-        } catch (IOException | NumberFormatException e) {
-          return -1;
-        }
+        return mtuOf("lo");
+      }
+
+      @Override
+      public boolean shared() {
+        return true;
       }
     };
   }
 
-  private static InetAddress address(String literal) {
+  /**
+   * A real lab host (or our own {@code ./lab3 serve}) at {@code v4} and {@code v6}: the report
+   * starts no emulator and uses the lab's ports, 5003 to 5007 and the group 224.1.1.1:5005;
+   * captures watch {@code iface} of this machine.
+   */
+  static ReportNetwork remote(String host, InetAddress v4, InetAddress v6, String iface) {
+    return new ReportNetwork() {
+      @Override
+      public String name() {
+        return "server";
+      }
+
+      @Override
+      public String profile() {
+        return "the lab host "
+            + host
+            + " ("
+            + (v6 == null ? "" : v6.getHostAddress() + ", ")
+            + (v4 == null ? "no IPv4" : v4.getHostAddress())
+            + "), reached from this machine over "
+            + iface
+            + " (MTU "
+            + mtu()
+            + "); its servers' own settings (n, loss) apply";
+      }
+
+      @Override
+      public InetAddress serverV6() {
+        return v6 == null ? v4 : v6;
+      }
+
+      @Override
+      public InetAddress serverV4() {
+        return v4 == null ? v6 : v4;
+      }
+
+      @Override
+      public InetAddress clientV4() {
+        return v4 != null && v4.isLoopbackAddress() ? v4 : address("0.0.0.0");
+      }
+
+      @Override
+      public String captureInterface() {
+        return iface;
+      }
+
+      @Override
+      public int mtu() {
+        return mtuOf(iface);
+      }
+
+      @Override
+      public boolean startsServers() {
+        return false;
+      }
+    };
+  }
+
+  /** The MTU of interface {@code iface} of this process's namespace, or -1. */
+  static int mtuOf(String iface) {
+    try {
+      return Integer.parseInt(
+          Files.readString(Path.of("/sys/class/net/" + iface + "/mtu")).strip());
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** The address of a literal (no name lookup). */
+  static InetAddress address(String literal) {
     try {
       return InetAddress.getByName(literal);
     } catch (UnknownHostException e) {

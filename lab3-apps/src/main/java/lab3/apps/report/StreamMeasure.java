@@ -48,12 +48,12 @@ final class StreamMeasure {
     Path file = ctx.capture(name);
     Captures.Capture capture =
         ctx.capturing()
-            ? ctx.captures().start(ctx.network().captureInterface(), "tcp port " + serverPort, file)
+            ? ctx.captures().start(ctx.network(), "tcp port " + serverPort, file)
             : null;
     long start = epochNanos();
     PmuResult r;
     try {
-      r = session.call();
+      r = ctx.network().onClient(session);
     } finally {
       if (capture != null) {
         capture.close();
