@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import lab3.apps.netlab.LabNetwork;
 
 /**
@@ -17,6 +19,7 @@ public final class NetlabReportNetwork implements ReportNetwork {
   /** The one-way delay of the report's lab network: a round trip of 10 ms, as on Wi-Fi. */
   public static final Duration DELAY = Duration.ofMillis(5);
 
+  private static final AtomicInteger VARIANTS = new AtomicInteger();
   private final LabNetwork lab;
 
   private NetlabReportNetwork(LabNetwork lab) {
@@ -53,9 +56,9 @@ public final class NetlabReportNetwork implements ReportNetwork {
     return "the lab network (netlab): two network namespaces, pc (clients, captures on "
         + captureInterface()
         + ") and labhost (the emulators, "
-        + lab.labhost().ipv4().getHostAddress()
+        + ReportNetwork.text(lab.labhost().ipv4())
         + " and "
-        + lab.labhost().ipv6().getHostAddress()
+        + ReportNetwork.text(lab.labhost().ipv6())
         + "), joined by one Ethernet link of MTU "
         + lab.mtu()
         + " bytes with TSO, GSO, GRO and checksum offload off, "
@@ -106,8 +109,28 @@ public final class NetlabReportNetwork implements ReportNetwork {
   }
 
   @Override
+  public String serverName() {
+    return "tcpip.lab";
+  }
+
+  @Override
+  public String clientShell() {
+    return "./lab3 netlab exec pc -- ";
+  }
+
+  @Override
   public ProcessBuilder clientCommand(List<String> argv) {
     return lab.pc().command(argv);
+  }
+
+  @Override
+  public Optional<ReportNetwork> variant(int mtu, Duration delay) throws IOException {
+    return Optional.of(start(lab.name() + "-v" + VARIANTS.incrementAndGet(), mtu, delay));
+  }
+
+  @Override
+  public Duration delay() {
+    return lab.impairments().delay();
   }
 
   @Override

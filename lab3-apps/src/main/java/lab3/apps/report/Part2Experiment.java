@@ -37,14 +37,14 @@ public final class Part2Experiment {
     ReportNetwork net = ctx.network();
     try (PmuServer pmu = server(ctx)) {
       int port = pmu == null ? LAB_PORT : pmu.port();
-      Endpoint at = new Endpoint(net.serverV6().getHostAddress(), port);
+      Endpoint at = new Endpoint(ReportNetwork.text(net.serverV6()), port);
       List<StreamRun> runs = new ArrayList<>();
       for (String command : List.of("CMD_short:0", "CMD_short:1", "CMD_floodme")) {
-        runs.add(session(ctx, port, at, command, 0));
+        runs.add(session(ctx, "part2", port, at, command, 0));
       }
       List<StreamRun> buffers = new ArrayList<>();
       for (int size : BUFFERS) {
-        buffers.add(session(ctx, port, at, "CMD_floodme", size));
+        buffers.add(session(ctx, "part2", port, at, "CMD_floodme", size));
       }
       return new Result(ctx.messages(), runs, buffers, runs.get(2).bytes());
     }
@@ -66,7 +66,9 @@ public final class Part2Experiment {
                 .start());
   }
 
-  static StreamRun session(ReportContext ctx, int port, Endpoint at, String command, int buffer)
+  /** One session under a capture named {@code tag-COMMAND[-bufSIZE]}. */
+  static StreamRun session(
+      ReportContext ctx, String tag, int port, Endpoint at, String command, int buffer)
       throws Exception {
     PmuClient.Builder b = PmuClient.builder();
     if (buffer > 0) {
@@ -74,7 +76,7 @@ public final class Part2Experiment {
     }
     PmuClient client = b.build();
     StreamMeasure.CallClock clock = new StreamMeasure.CallClock();
-    String name = "part2-" + command.replace(':', '-') + (buffer > 0 ? "-buf" + buffer : "");
+    String name = tag + "-" + command.replace(':', '-') + (buffer > 0 ? "-buf" + buffer : "");
     return StreamMeasure.measure(
         ctx,
         name,

@@ -33,6 +33,7 @@ public final class Part3Experiment {
    * @param acksOnWire datagrams from the server in that run, or null
    * @param histogram rounds per ack -> runs
    * @param low the 95% interval's lower end for the loss
+   * @param client the command a student types for the same runs, or null
    */
   public record Result(
       String ackedAt,
@@ -52,7 +53,8 @@ public final class Part3Experiment {
       double lossEstimate,
       double low,
       double high,
-      int gaveUp) {
+      int gaveUp,
+      String client) {
     public boolean intervalHoldsConfiguredLoss() {
       return low <= configuredLoss && configuredLoss <= high;
     }
@@ -126,7 +128,16 @@ public final class Part3Experiment {
           capture == null ? null : ctx.out().relativize(file).toString(),
           count,
           stats,
-          ctx.loss());
+          ctx.loss(),
+          net.clientShell()
+              + "./lab3 part3-stats --timeout "
+              + TIMEOUT.toMillis() / 1e3
+              + " --runs "
+              + ctx.runs()
+              + " "
+              + net.serverName()
+              + " "
+              + port);
     }
   }
 
@@ -139,7 +150,8 @@ public final class Part3Experiment {
       String capture,
       String count,
       LossStatistics stats,
-      double loss) {
+      double loss,
+      String client) {
     LossStatistics.Interval ci = stats.lossInterval(LossStatistics.Z_95);
     SortedMap<Integer, Double> geometric = new TreeMap<>();
     for (int k : stats.histogram().keySet()) {
@@ -163,6 +175,7 @@ public final class Part3Experiment {
         stats.lossEstimate(),
         ci.low(),
         ci.high(),
-        stats.gaveUp());
+        stats.gaveUp(),
+        client);
   }
 }

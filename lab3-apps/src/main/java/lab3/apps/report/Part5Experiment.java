@@ -46,7 +46,7 @@ public final class Part5Experiment {
                     new OkHttpClient.Builder().socketFactory(new ClientSockets(net)).build())
                 .build()) {
       int port = ws == null ? LAB_PORT : ws.port();
-      Endpoint at = new Endpoint(net.serverV6().getHostAddress(), port);
+      Endpoint at = new Endpoint(ReportNetwork.text(net.serverV6()), port);
       List<StreamRun> runs = new ArrayList<>();
       for (String command : List.of("CMD_short:0", "CMD_floodme")) {
         StreamMeasure.CallClock clock = new StreamMeasure.CallClock();

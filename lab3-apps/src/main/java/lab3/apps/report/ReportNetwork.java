@@ -32,6 +32,14 @@ public interface ReportNetwork extends AutoCloseable {
   /** The IPv4 address of the same host. */
   InetAddress serverV4();
 
+  /**
+   * The server's name as a student's shell command gives it: one that resolves to both families
+   * where there is one ({@code tcpip.lab} in pc), else the IPv6 address.
+   */
+  default String serverName() {
+    return text(serverV6());
+  }
+
   /** The client host's IPv4 address (the capture's probe datagrams leave from it). */
   InetAddress clientV4();
 
@@ -80,9 +88,34 @@ public interface ReportNetwork extends AutoCloseable {
     return action.call();
   }
 
+  /**
+   * What a shell command takes in front to run on the client's host: "" here, {@code ./lab3 netlab
+   * exec pc -- } on a lab network brought up by {@code ./lab3 netlab up}.
+   */
+  default String clientShell() {
+    return "";
+  }
+
   /** A process builder for {@code argv} run on the client's host (dumpcap). */
   default ProcessBuilder clientCommand(List<String> argv) {
     return new ProcessBuilder(argv);
+  }
+
+  /**
+   * Another network like this one but with link MTU {@code mtu} and {@code delay} each way, for
+   * varying one factor at a time; empty where the link cannot be chosen (loopback, a real host).
+   * The caller closes it.
+   *
+   * @throws IOException if it cannot be made
+   */
+  default java.util.Optional<ReportNetwork> variant(int mtu, java.time.Duration delay)
+      throws IOException {
+    return java.util.Optional.empty();
+  }
+
+  /** The one-way delay of the link, or null when unknown (a real host) or none (loopback). */
+  default java.time.Duration delay() {
+    return shared() ? java.time.Duration.ZERO : null;
   }
 
   /** Ends what this network made; the loopback and a remote host have nothing to end. */
@@ -154,8 +187,8 @@ public interface ReportNetwork extends AutoCloseable {
         return "the lab host "
             + host
             + " ("
-            + (v6 == null ? "" : v6.getHostAddress() + ", ")
-            + (v4 == null ? "no IPv4" : v4.getHostAddress())
+            + (v6 == null ? "" : ReportNetwork.text(v6) + ", ")
+            + (v4 == null ? "no IPv4" : ReportNetwork.text(v4))
             + "), reached from this machine over "
             + iface
             + " (MTU "
@@ -176,6 +209,11 @@ public interface ReportNetwork extends AutoCloseable {
       @Override
       public InetAddress clientV4() {
         return v4 != null && v4.isLoopbackAddress() ? v4 : address("0.0.0.0");
+      }
+
+      @Override
+      public String serverName() {
+        return host;
       }
 
       @Override
@@ -203,6 +241,11 @@ public interface ReportNetwork extends AutoCloseable {
     } catch (IOException | NumberFormatException e) {
       return -1;
     }
+  }
+
+  /** The address as people write it (IPv6 with {@code ::}, RFC 5952). */
+  static String text(InetAddress address) {
+    return com.google.common.net.InetAddresses.toAddrString(address);
   }
 
   /** The address of a literal (no name lookup). */

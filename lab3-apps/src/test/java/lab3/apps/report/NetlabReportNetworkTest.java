@@ -1,0 +1,89 @@
+package lab3.apps.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import lab3.apps.netlab.LabNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NetlabReportNetworkTest {
+  private static final int N = 4;
+  @TempDir Path out;
+
+  @Test
+  void onTheLabNetworkFloodmeIsSegmentsOfAnMssAndShortOneIsOnePacketPerMessage() throws Exception {
+    assumeTrue(
+        LabNetwork.unavailableReason().isEmpty(),
+        () -> "no lab network here: " + LabNetwork.unavailableReason().orElseThrow());
+    Captures captures = Captures.system();
+    Optional<String> why = captures.unavailableReason();
+    assumeTrue(why.isEmpty(), () -> "no capture here: " + why.orElse(""));
+    try (NetlabReportNetwork net =
+        NetlabReportNetwork.start(
+            "rptnl" + ProcessHandle.current().pid(), 1500, NetlabReportNetwork.DELAY)) {
+      ReportContext ctx =
+          new ReportContext(
+              net, captures, why, out, N, 10, 0.3, 3, new String[] {"123456", "654321"}, m -> {});
+      List<LabReport.Step> steps =
+          LabReport.steps().stream().filter(s -> !s.name().equals("part1")).toList();
+      LabReport.Run run = LabReport.run(ctx, "test", steps, p -> {});
+      ReportCommand.write(run, out);
+      for (LabReport.Outcome o : run.outcomes()) {
+        assertTrue(o.ok(), o.name() + " failed: " + o.failure());
+      }
+
+      Part2Experiment.Result p2 = run.result("part2", Part2Experiment.Result.class);
+      StreamRun flood = p2.run("CMD_floodme");
+      assertEquals(45_771, flood.bytes());
+      assertTrue(flood.packets() >= 32, "floodme at MTU 1500: " + flood.packets() + " packets");
+      assertTrue(
+          flood.segments().stream().allMatch(s -> s.bytes() <= 1440),
+          "no segment above the MSS: " + flood.segments());
+      StreamRun d1 = p2.run("CMD_short:1");
+      assertEquals(N, d1.messages());
+      assertEquals(N, d1.packets().intValue(), "d = 1: one packet per message");
+
+      Part5Experiment.Result p5 = run.result("part5", Part5Experiment.Result.class);
+      Part6Experiment.Result p6 = run.result("part6", Part6Experiment.Result.class);
+      List<StreamRun> all = new ArrayList<>(p2.runs());
+      all.addAll(p2.buffers());
+      all.addAll(p5.runs());
+      all.add(p6.session());
+      FactorsExperiment.Result factors = run.result("factors", FactorsExperiment.Result.class);
+      assertNull(factors.why());
+      for (FactorsExperiment.Variant v : factors.variants()) {
+        all.add(v.short0());
+        all.add(v.flood());
+      }
+      LabReportTest.assertCountsAreTsharks(captures, out, all);
+      FactorsExperiment.Variant jumbo =
+          factors.variants().stream().filter(v -> v.mtu() == 9000).findFirst().orElseThrow();
+      assertTrue(jumbo.flood().packets() < flood.packets(), "a larger MTU, fewer segments");
+
+      Part3Experiment.Result p3 = run.result("part3", Part3Experiment.Result.class);
+      assertEquals("IPv6", p3.wireFamily());
+      assertTrue(p3.client().contains("tcpip.lab"), p3.client());
+      Part4Experiment.Result p4 = run.result("part4", Part4Experiment.Result.class);
+      assertEquals("224.1.1.1:5005", p4.group());
+      assertEquals(2, p4.answers().size());
+      assertTrue(p6.protocol().startsWith("TLS"), p6.protocol());
+      assertEquals(2, p6.chain().size(), "the server's certificate and the CA's");
+
+      String md = Files.readString(out.resolve("REPORT.md"));
+      assertTrue(md.contains("the lab network (netlab)"), "the profile is stated");
+      assertTrue(md.contains("./lab3 netlab exec pc -- ./lab3 part2"), md);
+      assertTrue(md.contains("## Part 6: TLS"), md);
+    }
+    assertTrue(
+        Files.notExists(Path.of("/var/run/netns/rptnl" + ProcessHandle.current().pid() + "-pc")),
+        "the network was removed");
+  }
+}
