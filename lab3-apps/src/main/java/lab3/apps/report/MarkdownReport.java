@@ -526,15 +526,19 @@ public final class MarkdownReport {
         String.format(
                 Locale.ROOT,
                 "A15.a: **%.2f** packets per acknowledgement on average, over %d runs.%n"
-                    + "A15.b: loss probability **%.3f** (95%% interval %.3f to %.3f); the"
-                    + " emulator's configured loss was %.2f, %s the interval.",
+                    + "A15.b: loss probability **%.3f** (95%% interval %.3f to %.3f); %s.",
                 r.meanPackets(),
                 r.runs(),
                 r.lossEstimate(),
                 r.low(),
                 r.high(),
-                r.configuredLoss(),
-                r.intervalHoldsConfiguredLoss() ? "inside" : "outside")
+                Double.isNaN(r.configuredLoss())
+                    ? "the server's own loss is not known here"
+                    : String.format(
+                        Locale.ROOT,
+                        "the emulator's configured loss was %.2f, %s the interval",
+                        r.configuredLoss(),
+                        r.intervalHoldsConfiguredLoss() ? "inside" : "outside"))
             + "\n\n"
             + hist
             + "\nIf each round is answered with probability q = 1 - p, the rounds per ack follow"

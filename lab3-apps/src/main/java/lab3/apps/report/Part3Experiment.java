@@ -33,6 +33,7 @@ public final class Part3Experiment {
    * @param acksOnWire datagrams from the server in that run, or null
    * @param histogram rounds per ack -> runs
    * @param low the 95% interval's lower end for the loss
+   * @param configuredLoss the emulator's loss, NaN against a real server (its own is unknown)
    * @param client the command a student types for the same runs, or null
    */
   public record Result(
@@ -128,7 +129,7 @@ public final class Part3Experiment {
           capture == null ? null : ctx.out().relativize(file).toString(),
           count,
           stats,
-          ctx.loss(),
+          net.startsServers() ? ctx.loss() : Double.NaN,
           net.clientShell()
               + "./lab3 part3-stats --timeout "
               + TIMEOUT.toMillis() / 1e3

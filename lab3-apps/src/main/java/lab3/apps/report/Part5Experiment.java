@@ -63,7 +63,7 @@ public final class Part5Experiment {
                 clock,
                 () -> client.send(at, PmuCommand.parse(command), clock)));
       }
-      return new Result(ctx.messages(), runs);
+      return new Result(ws == null ? (int) runs.getFirst().messages() : ctx.messages(), runs);
     }
   }
 }

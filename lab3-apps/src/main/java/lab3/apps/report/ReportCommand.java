@@ -1,5 +1,9 @@
 package lab3.apps.report;
 
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,6 +47,15 @@ public final class ReportCommand extends CliCommand {
             .desc(
                 "netlab (the lab network of two namespaces; the default as root on Linux) or"
                     + " loopback (this machine's lo)")
+            .get());
+    options.addOption(
+        Option.builder()
+            .longOpt("server")
+            .hasArg()
+            .argName("HOST")
+            .desc(
+                "measure against a lab host's servers (ports 5003-5006, group 224.1.1.1:5005)"
+                    + " instead of emulators")
             .get());
     options.addOption(
         Option.builder()
@@ -120,7 +133,15 @@ public final class ReportCommand extends CliCommand {
         throw new UsageException("a CAMIPRO number has 6 digits, got '" + c + "'");
       }
     }
-    Optional<String> noNetlab = network.equals("loopback") ? Optional.empty() : netlabUnavailable();
+    String server = line.getOptionValue("server");
+    if (server != null && !network.isEmpty()) {
+      throw new UsageException("--server and --network exclude each other");
+    }
+    if (server != null) {
+      network = "server";
+    }
+    Optional<String> noNetlab =
+        network.equals("netlab") || network.isEmpty() ? netlabUnavailable() : Optional.empty();
     if (network.equals("netlab") && noNetlab.isPresent()) {
       io.err().println("report: no lab network: " + noNetlab.get());
       return 1;
@@ -143,10 +164,13 @@ public final class ReportCommand extends CliCommand {
     noCapture.ifPresent(why -> io.err().println("report: no capture: " + why));
     boolean verbose = line.hasOption("verbose");
     try (ReportNetwork net =
-        network.equals("netlab")
-            ? NetlabReportNetwork.start(
-                "lab3rpt" + ProcessHandle.current().pid(), 1500, NetlabReportNetwork.DELAY)
-            : ReportNetwork.loopback()) {
+        switch (network) {
+          case "netlab" ->
+              NetlabReportNetwork.start(
+                  "lab3rpt" + ProcessHandle.current().pid(), 1500, NetlabReportNetwork.DELAY);
+          case "server" -> remote(server);
+          default -> ReportNetwork.loopback();
+        }) {
       ReportContext ctx =
           new ReportContext(
               net,
@@ -165,6 +189,21 @@ public final class ReportCommand extends CliCommand {
               });
       return report(ctx, io);
     }
+  }
+
+  /** The lab host {@code host}: its addresses, and the interface that leads there. */
+  static ReportNetwork remote(String host) throws IOException {
+    InetAddress v4 = null;
+    InetAddress v6 = null;
+    for (InetAddress a : InetAddress.getAllByName(host)) {
+      if (a instanceof Inet4Address && v4 == null) {
+        v4 = a;
+      } else if (a instanceof Inet6Address && v6 == null) {
+        v6 = a;
+      }
+    }
+    String iface = ReportNetwork.interfaceTo(v4 != null ? v4 : v6);
+    return ReportNetwork.remote(host, v4, v6, iface, ReportNetwork.loopback());
   }
 
   /** The lab network's reason to be unavailable here (not Linux, not root, ...), or empty. */

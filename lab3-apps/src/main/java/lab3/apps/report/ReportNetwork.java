@@ -171,11 +171,16 @@ public interface ReportNetwork extends AutoCloseable {
   }
 
   /**
-   * A real lab host (or our own {@code ./lab3 serve}) at {@code v4} and {@code v6}: the report
-   * starts no emulator and uses the lab's ports, 5003 to 5007 and the group 224.1.1.1:5005;
-   * captures watch {@code iface} of this machine.
+   * A real lab host (or our own {@code ./lab3 serve}) named {@code host}, at {@code v4} and {@code
+   * v6} (either may be null): the report starts no emulator and uses the lab's ports, 5003 to 5006
+   * and the group 224.1.1.1:5005. The clients and the captures (on {@code iface}) run where {@code
+   * client} runs its clients: {@link #loopback()} for this process's own namespace.
    */
-  static ReportNetwork remote(String host, InetAddress v4, InetAddress v6, String iface) {
+  static ReportNetwork remote(
+      String host, InetAddress v4, InetAddress v6, String iface, ReportNetwork client) {
+    if (v4 == null && v6 == null) {
+      throw new IllegalArgumentException("no address for " + host);
+    }
     return new ReportNetwork() {
       @Override
       public String name() {
@@ -187,13 +192,14 @@ public interface ReportNetwork extends AutoCloseable {
         return "the lab host "
             + host
             + " ("
-            + (v6 == null ? "" : ReportNetwork.text(v6) + ", ")
-            + (v4 == null ? "no IPv4" : ReportNetwork.text(v4))
-            + "), reached from this machine over "
+            + (v6 == null ? "no IPv6" : text(v6))
+            + ", "
+            + (v4 == null ? "no IPv4" : text(v4))
+            + "), reached over "
             + iface
             + " (MTU "
             + mtu()
-            + "); its servers' own settings (n, loss) apply";
+            + "); its servers' own settings (n, loss, the TV program) apply";
       }
 
       @Override
@@ -207,13 +213,13 @@ public interface ReportNetwork extends AutoCloseable {
       }
 
       @Override
-      public InetAddress clientV4() {
-        return v4 != null && v4.isLoopbackAddress() ? v4 : address("0.0.0.0");
+      public String serverName() {
+        return host;
       }
 
       @Override
-      public String serverName() {
-        return host;
+      public InetAddress clientV4() {
+        return address(v4 == null ? "::" : "0.0.0.0");
       }
 
       @Override
@@ -223,14 +229,56 @@ public interface ReportNetwork extends AutoCloseable {
 
       @Override
       public int mtu() {
-        return mtuOf(iface);
+        try {
+          return client.onClient(() -> java.net.NetworkInterface.getByName(iface).getMTU());
+        } catch (Exception e) {
+          return -1;
+        }
       }
 
       @Override
       public boolean startsServers() {
         return false;
       }
+
+      @Override
+      public <T> T onClient(Callable<T> action) throws Exception {
+        return client.onClient(action);
+      }
+
+      @Override
+      public ProcessBuilder clientCommand(List<String> argv) {
+        return client.clientCommand(argv);
+      }
+
+      @Override
+      public String clientShell() {
+        return client.clientShell();
+      }
     };
+  }
+
+  /**
+   * The interface this machine reaches {@code address} by ({@code ip route get}), or {@code lo} for
+   * a loopback address.
+   *
+   * @throws IOException if no route leads there
+   */
+  static String interfaceTo(InetAddress address) throws IOException {
+    if (address.isLoopbackAddress()) {
+      return "lo";
+    }
+    Process p =
+        new ProcessBuilder("ip", "-o", "route", "get", text(address))
+            .redirectErrorStream(true)
+            .start();
+    String said =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(" dev (\\S+)").matcher(said);
+    if (!m.find()) {
+      throw new IOException("no route to " + text(address) + ": " + said.strip());
+    }
+    return m.group(1);
   }
 
   /** The MTU of interface {@code iface} of this process's namespace, or -1. */

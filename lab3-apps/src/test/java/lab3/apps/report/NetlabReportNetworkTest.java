@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.NetworkInterface;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import lab3.apps.netlab.LabNetwork;
+import lab3.apps.serve.LabHost;
+import lab3.multicast.MulticastChannel;
+import lab3.reset.ResetServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,5 +90,78 @@ class NetlabReportNetworkTest {
     assertTrue(
         Files.notExists(Path.of("/var/run/netns/rptnl" + ProcessHandle.current().pid() + "-pc")),
         "the network was removed");
+  }
+
+  @Test
+  void againstOurOwnServeOnLabhostTheReportStartsNoEmulatorAndUsesTheLabPorts() throws Exception {
+    assumeTrue(
+        LabNetwork.unavailableReason().isEmpty(),
+        () -> "no lab network here: " + LabNetwork.unavailableReason().orElseThrow());
+    Captures captures = Captures.system();
+    Optional<String> why = captures.unavailableReason();
+    assumeTrue(why.isEmpty(), () -> "no capture here: " + why.orElse(""));
+    try (NetlabReportNetwork net =
+            NetlabReportNetwork.start(
+                "rptsv" + ProcessHandle.current().pid(), 1500, NetlabReportNetwork.DELAY);
+        LabHost serve =
+            net.onServer(
+                () ->
+                    LabHost.start(
+                        new LabHost.Config(
+                            5003,
+                            N,
+                            N,
+                            5004,
+                            ResetServer.Mode.IPV6,
+                            0.2,
+                            Duration.ofMinutes(1),
+                            MulticastChannel.DEFAULT_GROUP,
+                            5005,
+                            NetworkInterface.getByName(net.serverInterface()),
+                            Duration.ofMillis(100),
+                            5006,
+                            5007,
+                            out.resolve("tls"),
+                            null,
+                            null),
+                        m -> {}))) {
+      ReportNetwork server =
+          ReportNetwork.remote(
+              "tcpip.lab", net.serverV4(), net.serverV6(), net.captureInterface(), net);
+      ReportContext ctx =
+          new ReportContext(
+              server,
+              captures,
+              why,
+              out,
+              99,
+              10,
+              0.3,
+              3,
+              new String[] {"123456", "654321"},
+              m -> {});
+      List<LabReport.Step> steps =
+          LabReport.steps().stream().filter(s -> !s.name().equals("part1")).toList();
+      LabReport.Run run = LabReport.run(ctx, "test", steps, p -> {});
+      ReportCommand.write(run, out);
+      for (LabReport.Outcome o : run.outcomes()) {
+        assertTrue(o.ok(), o.name() + " failed: " + o.failure());
+      }
+      Part2Experiment.Result p2 = run.result("part2", Part2Experiment.Result.class);
+      assertEquals(N, p2.messages(), "n is the server's, not the report's 99");
+      assertEquals(N, p2.run("CMD_short:1").packets().intValue());
+      assertTrue(p2.run("CMD_floodme").packets() >= 32);
+      LabReportTest.assertCountsAreTsharks(captures, out, p2.runs());
+      Part3Experiment.Result p3 = run.result("part3", Part3Experiment.Result.class);
+      assertTrue(Double.isNaN(p3.configuredLoss()), "the server's loss is not the report's");
+      assertEquals("IPv6", p3.family());
+      assertEquals(2, run.result("part4", Part4Experiment.Result.class).answers().size());
+      assertEquals(N, run.result("part5", Part5Experiment.Result.class).messages());
+      assertTrue(run.result("part6", Part6Experiment.Result.class).why() != null);
+      assertTrue(run.result("factors", FactorsExperiment.Result.class).why() != null);
+      String md = Files.readString(out.resolve("REPORT.md"));
+      assertTrue(md.contains("the lab host tcpip.lab"), md);
+      assertTrue(md.contains("the server's own loss is not known here"), md);
+    }
   }
 }
