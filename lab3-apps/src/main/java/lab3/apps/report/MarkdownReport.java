@@ -439,7 +439,8 @@ public final class MarkdownReport {
         + " D`), the same emulator and client; captures `captures/factor-*.pcapng`.";
   }
 
-  private static String explainShort(StreamRun d0, StreamRun d1) {
+  /** Q10: why d = 0 and d = 1 gave the packets they did, from those figures. */
+  public static String explainShort(StreamRun d0, StreamRun d1) {
     if (d0.packets() == null || d1.packets() == null) {
       return "Not measured: no capture.";
     }
