@@ -592,9 +592,8 @@ public final class MarkdownReport {
                 : "not every datagram arrived: " + r.delivered())
             + ". No option is needed to *send* to a group: any UDP socket may `sendto()` a group"
             + " address; the options only choose the interface (`IP_MULTICAST_IF`, else the"
-            + " route's) and how far it goes (`IP_MULTICAST_TTL`, 1 by default). A sender without"
-            + " them was not run here: outside a network namespace of its own it would follow the"
-            + " default route off this machine.");
+            + " route's) and how far it goes (`IP_MULTICAST_TTL`, 1 by default). "
+            + withOptions(r));
     StringBuilder a = new StringBuilder();
     for (var e : r.answers().entrySet()) {
       a.append("Sender ")
@@ -606,6 +605,31 @@ public final class MarkdownReport {
           .append('\n');
     }
     question("Q18", a.toString().strip());
+  }
+
+  private static String withOptions(Part4Experiment.Result r) {
+    if (r.withOptions() == null) {
+      return "A sender without them was not run here: outside a network namespace of its own it"
+          + " would follow the default route off this machine.";
+    }
+    StringBuilder s =
+        new StringBuilder(
+            "Measured with plain sockets (more than 300 characters"
+                + " each, so that the TV program answers what reaches it): ");
+    String sep = "";
+    for (var e : r.withOptions().entrySet()) {
+      s.append(sep)
+          .append(e.getKey())
+          .append(e.getValue() ? ": **answered**" : ": **no answer** within 3 s");
+      sep = "; ";
+    }
+    s.append(
+        r.withOptions().values().stream().allMatch(b -> b)
+            ? ". Every sender reached the TV program: on this host the route to 224.0.0.0/4 leads"
+                + " to the link, and the default TTL of 1 is enough for one link, so no option was"
+                + " needed."
+            : ". The senders without an answer needed the option they lacked.");
+    return s.toString();
   }
 
   // ---------------------------------------------------------------- Part 5

@@ -109,6 +109,11 @@ public final class NetlabReportNetwork implements ReportNetwork {
   }
 
   @Override
+  public boolean isolated() {
+    return true;
+  }
+
+  @Override
   public String serverName() {
     return "tcpip.lab";
   }

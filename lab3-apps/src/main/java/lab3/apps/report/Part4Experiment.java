@@ -1,7 +1,13 @@
 package lab3.apps.report;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
+import java.net.SocketTimeoutException;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +25,7 @@ import lab3.multicast.TvProgram;
  */
 public final class Part4Experiment {
   private static final Duration PATIENCE = Duration.ofSeconds(10);
+  private static final Duration OPTION_PATIENCE = Duration.ofSeconds(3);
   static final int PROGRAM_LINES = 4;
 
   /**
@@ -28,6 +35,9 @@ public final class Part4Experiment {
    * @param delivered whether the receiver saw each sender's own datagram
    * @param answers the TV program's answer to each sender, as the receiver printed it
    * @param senderOptions the socket options our senders set
+   * @param withOptions for a sender with only the options named (or none), whether the TV program
+   *     answered it; null unless the client's host is a namespace with no route out (a sender
+   *     without IP_MULTICAST_IF follows the default route, off this machine)
    */
   public record Result(
       String group,
@@ -35,7 +45,18 @@ public final class Part4Experiment {
       Map<String, Integer> sent,
       Map<String, Boolean> delivered,
       Map<String, String> answers,
-      String senderOptions) {}
+      String senderOptions,
+      Map<String, Boolean> withOptions) {}
+
+  /** Q17's senders: the options each sets, and the id it sends with. */
+  static final Map<String, String> OPTION_SENDERS =
+      Map.of(
+          "no option",
+          "100001",
+          "IP_MULTICAST_TTL = 1 only",
+          "100002",
+          "IP_MULTICAST_IF only",
+          "100003");
 
   private Part4Experiment() {}
 
@@ -94,8 +115,55 @@ public final class Part4Experiment {
           sent,
           delivered,
           answers,
-          "IP_MULTICAST_IF = " + net.captureInterface() + ", IP_MULTICAST_TTL = 1");
+          "IP_MULTICAST_IF = " + net.captureInterface() + ", IP_MULTICAST_TTL = 1",
+          net.isolated() ? withOptions(net, receiver) : null);
     }
+  }
+
+  /**
+   * Sends from plain sockets that set one option or none and waits (a few seconds) for the TV
+   * program's answer to each: which options a sender needs.
+   */
+  private static Map<String, Boolean> withOptions(ReportNetwork net, MulticastChannel receiver)
+      throws Exception {
+    Map<String, Boolean> answered = new LinkedHashMap<>();
+    InetSocketAddress group = new InetSocketAddress(receiver.group(), receiver.port());
+    for (var e : new java.util.TreeMap<>(OPTION_SENDERS).entrySet()) {
+      answered.put(e.getKey(), false);
+      net.onClient(
+          () -> {
+            try (DatagramChannel plain = DatagramChannel.open(StandardProtocolFamily.INET)) {
+              if (e.getKey().contains("TTL")) {
+                plain.setOption(StandardSocketOptions.IP_MULTICAST_TTL, 1);
+              } else if (e.getKey().contains("IF")) {
+                plain.setOption(
+                    StandardSocketOptions.IP_MULTICAST_IF,
+                    NetworkInterface.getByName(net.captureInterface()));
+              }
+              plain.send(
+                  ByteBuffer.wrap(MulticastMessage.encode(e.getValue(), opinion(e.getValue()))),
+                  group);
+            }
+            return null;
+          });
+    }
+    long deadline = System.nanoTime() + OPTION_PATIENCE.toNanos();
+    while (answered.containsValue(false) && System.nanoTime() < deadline) {
+      MulticastMessage m;
+      try {
+        m = receiver.receive(OPTION_PATIENCE);
+      } catch (SocketTimeoutException timeout) {
+        break;
+      }
+      if (m.id().equals(TvProgram.ID)) {
+        for (var e : OPTION_SENDERS.entrySet()) {
+          if (m.text().contains(e.getValue())) {
+            answered.put(e.getKey(), true);
+          }
+        }
+      }
+    }
+    return answered;
   }
 
   static String opinion(String camipro) {

@@ -62,6 +62,14 @@ public interface ReportNetwork extends AutoCloseable {
     return false;
   }
 
+  /**
+   * True when the client's host is a network namespace with no route out of this machine, so a
+   * datagram that follows the default route cannot leave it (netlab).
+   */
+  default boolean isolated() {
+    return false;
+  }
+
   /** False when the servers are a real lab host's: the report starts no emulator then. */
   default boolean startsServers() {
     return true;
@@ -239,6 +247,11 @@ public interface ReportNetwork extends AutoCloseable {
       @Override
       public boolean startsServers() {
         return false;
+      }
+
+      @Override
+      public boolean isolated() {
+        return client.isolated();
       }
 
       @Override

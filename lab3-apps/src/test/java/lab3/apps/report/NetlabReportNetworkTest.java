@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import lab3.apps.netlab.LabNetwork;
 import lab3.apps.serve.LabHost;
@@ -79,6 +80,11 @@ class NetlabReportNetworkTest {
       Part4Experiment.Result p4 = run.result("part4", Part4Experiment.Result.class);
       assertEquals("224.1.1.1:5005", p4.group());
       assertEquals(2, p4.answers().size());
+      assertEquals(
+          Map.of(
+              "no option", true, "IP_MULTICAST_TTL = 1 only", true, "IP_MULTICAST_IF only", true),
+          p4.withOptions(),
+          "on pc the route to 224.0.0.0/4 is the link: a sender needs no option");
       assertTrue(p6.protocol().startsWith("TLS"), p6.protocol());
       assertEquals(2, p6.chain().size(), "the server's certificate and the CA's");
 
