@@ -79,15 +79,8 @@ public final class Captures {
     // also lets through, tells when the capture really sees packets. It leaves the client's host
     // by the captured interface towards the server's host, to the probe socket's own port (on
     // loopback the probe socket itself receives it; elsewhere an ICMP error comes back).
-    DatagramSocket probe;
-    try {
-      probe =
-          network.onClient(() -> new DatagramSocket(new InetSocketAddress(network.clientV4(), 0)));
-    } catch (IOException | RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IOException("cannot open the capture's probe socket: " + e.getMessage(), e);
-    }
+    DatagramSocket probe =
+        network.onClientIo(() -> new DatagramSocket(new InetSocketAddress(network.clientV4(), 0)));
     InetSocketAddress target = new InetSocketAddress(network.serverV4(), probe.getLocalPort());
     try {
       String filter = "(" + bpf + ") or (udp dst port " + probe.getLocalPort() + ")";

@@ -1,10 +1,7 @@
 package lab3.apps.report;
 
-import java.io.IOException;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import lab3.pmu.PmuCommand;
 import lab3.transport.Endpoint;
 import lab3.ws.WsPmuClient;
@@ -26,16 +23,6 @@ public final class Part5Experiment {
 
   private Part5Experiment() {}
 
-  private static Socket onClient(ReportNetwork net, Callable<Socket> create) throws IOException {
-    try {
-      return net.onClient(create);
-    } catch (IOException | RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IOException("cannot make a socket on the client's host: " + e.getMessage(), e);
-    }
-  }
-
   /** The lab's port of the WebSocket PMU. */
   public static final int LAB_PORT = 5006;
 
@@ -54,8 +41,7 @@ public final class Part5Experiment {
                 : null;
         // OkHttp connects on threads of its own, outside the client's host: its sockets are
         // made on the client's host instead.
-        WsPmuClient client =
-            WsPmuClient.builder().socketOpener(create -> onClient(net, create)).build()) {
+        WsPmuClient client = WsPmuClient.builder().socketOpener(net::onClientIo).build()) {
       int port = ws == null ? LAB_PORT : ws.port();
       Endpoint at = new Endpoint(ReportNetwork.text(net.serverV6()), port);
       List<StreamRun> runs = new ArrayList<>();

@@ -104,6 +104,17 @@ public interface ReportNetwork extends AutoCloseable {
     return "";
   }
 
+  /** {@link #onClient} for I/O: what it throws that is not an I/O or runtime error is wrapped. */
+  default <T> T onClientIo(Callable<T> action) throws IOException {
+    try {
+      return onClient(action);
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException("on the client's host: " + e.getMessage(), e);
+    }
+  }
+
   /** A process builder for {@code argv} run on the client's host (dumpcap). */
   default ProcessBuilder clientCommand(List<String> argv) {
     return new ProcessBuilder(argv);
