@@ -24,14 +24,21 @@ class NetlabReportNetworkTest {
   private static final int N = 4;
   @TempDir Path out;
 
-  @Test
-  void onTheLabNetworkFloodmeIsSegmentsOfAnMssAndShortOneIsOnePacketPerMessage() throws Exception {
+  /** Skips unless a lab network and captures can be made here; the capture tools. */
+  private static Captures labNetworkAndCaptures() {
     assumeTrue(
         LabNetwork.unavailableReason().isEmpty(),
         () -> "no lab network here: " + LabNetwork.unavailableReason().orElseThrow());
     Captures captures = Captures.system();
     Optional<String> why = captures.unavailableReason();
     assumeTrue(why.isEmpty(), () -> "no capture here: " + why.orElse(""));
+    return captures;
+  }
+
+  @Test
+  void onTheLabNetworkFloodmeIsSegmentsOfAnMssAndShortOneIsOnePacketPerMessage() throws Exception {
+    Captures captures = labNetworkAndCaptures();
+    Optional<String> why = Optional.empty();
     try (NetlabReportNetwork net =
         NetlabReportNetwork.start(
             "rptnl" + ProcessHandle.current().pid(), 1500, NetlabReportNetwork.DELAY)) {
@@ -100,12 +107,8 @@ class NetlabReportNetworkTest {
 
   @Test
   void againstOurOwnServeOnLabhostTheReportStartsNoEmulatorAndUsesTheLabPorts() throws Exception {
-    assumeTrue(
-        LabNetwork.unavailableReason().isEmpty(),
-        () -> "no lab network here: " + LabNetwork.unavailableReason().orElseThrow());
-    Captures captures = Captures.system();
-    Optional<String> why = captures.unavailableReason();
-    assumeTrue(why.isEmpty(), () -> "no capture here: " + why.orElse(""));
+    Captures captures = labNetworkAndCaptures();
+    Optional<String> why = Optional.empty();
     try (NetlabReportNetwork net =
             NetlabReportNetwork.start(
                 "rptsv" + ProcessHandle.current().pid(), 1500, NetlabReportNetwork.DELAY);
