@@ -217,25 +217,20 @@ public final class ReportCommand extends CliCommand {
 
   private static int report(ReportContext ctx, Io io) throws Exception {
     Path out = ctx.out();
-    int runs = ctx.runs();
-    int messages = ctx.messages();
-    double loss = ctx.loss();
-    long seed = ctx.seed();
-    String[] camipro = ctx.camipro();
     ReportNetwork net = ctx.network();
     String command =
-        "./lab3 report --network "
-            + net.name()
+        "./lab3 report "
+            + (net.startsServers() ? "--network " + net.name() : "--server " + net.serverName())
             + " --runs "
-            + runs
+            + ctx.runs()
             + " --messages "
-            + messages
+            + ctx.messages()
             + " --loss "
-            + loss
+            + ctx.loss()
             + " --seed "
-            + seed
+            + ctx.seed()
             + " --camipro "
-            + String.join(" ", camipro);
+            + String.join(" ", ctx.camipro());
     LabReport.Run run =
         LabReport.run(
             ctx,
