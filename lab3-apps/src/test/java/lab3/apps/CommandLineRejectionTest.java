@@ -37,6 +37,7 @@ class CommandLineRejectionTest {
   static final List<List<String>> BAD_LINES =
       List.of(
           List.of("demo", "extra"),
+          List.of("demo", "--network", "wifi"),
           List.of("part1"),
           List.of("part1", "no-such-example"),
           List.of("part1", "udp-send", "extra"),
@@ -172,6 +173,7 @@ class CommandLineRejectionTest {
           List.of("report", "extra"),
           List.of("report", "--runs", "0"),
           List.of("report", "--network", "wifi"),
+          List.of("report", "--server", "tcpip.lab", "--network", "loopback"),
           List.of("report", "--camipro", "12", "654321"));
 
   /** What a run printed. */

@@ -12,6 +12,7 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ProtocolException;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.CharBuffer;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -80,6 +82,7 @@ public final class WsPmuClient implements Closeable {
   private final OkHttpClient http;
   private final Duration silence;
   private final long maxMessageBytes;
+  private final SocketOpener opener;
   private final Set<WebSocket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
@@ -94,6 +97,7 @@ public final class WsPmuClient implements Closeable {
             .build();
     this.silence = builder.silence;
     this.maxMessageBytes = builder.maxMessageBytes;
+    this.opener = builder.opener;
   }
 
   /**
@@ -192,7 +196,7 @@ public final class WsPmuClient implements Closeable {
     HttpUrl httpUrl =
         new HttpUrl.Builder().scheme("http").host(endpoint.host()).port(endpoint.port()).build();
     BlockingQueue<WsEvent> events = new LinkedBlockingQueue<>();
-    InboundLimit limit = new InboundLimit(maxMessageBytes);
+    InboundLimit limit = new InboundLimit(maxMessageBytes, opener);
     WebSocket ws =
         QueueingListener.open(
             http.newBuilder()
@@ -344,14 +348,44 @@ public final class WsPmuClient implements Closeable {
     return e;
   }
 
+  /**
+   * Runs the creation of each session's socket where the caller needs it. OkHttp connects on
+   * threads of its own, and on Linux a socket belongs to the network namespace of the thread that
+   * created it: an opener that runs {@code create} on a thread inside a namespace makes the session
+   * connect from there.
+   */
+  @FunctionalInterface
+  public interface SocketOpener {
+    /**
+     * Runs {@code create} and returns the socket it made.
+     *
+     * @param create makes an unconnected socket, its descriptor already open
+     * @return the socket {@code create} returned
+     * @throws IOException if {@code create} failed or could not be run
+     */
+    Socket open(Callable<Socket> create) throws IOException;
+  }
+
   /** Configures a {@link WsPmuClient}. */
   public static final class Builder {
     private OkHttpClient http;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration silence = Duration.ofSeconds(30);
     private long maxMessageBytes = 64L * 1024 * 1024;
+    private SocketOpener opener;
 
     private Builder() {}
+
+    /**
+     * Where each session's socket is created (by default on OkHttp's connecting thread).
+     *
+     * @param opener runs the creation of each socket
+     * @return this builder
+     */
+    public Builder socketOpener(SocketOpener opener) {
+      this.opener = checkNotNull(opener, "opener");
+      return this;
+    }
 
     /**
      * The OkHttp client to build on (its dispatcher, DNS, proxy...); this builder's time-outs

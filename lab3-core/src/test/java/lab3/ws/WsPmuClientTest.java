@@ -89,6 +89,30 @@ class WsPmuClientTest {
   }
 
   @Test
+  void aSocketOpenerCreatesEverySessionsSocketWithItsDescriptorOpen() throws IOException {
+    List<String> threads = new ArrayList<>();
+    try (WsPmuServer server = emulator().messages(2).build().start();
+        WsPmuClient opened =
+            WsPmuClient.builder()
+                .socketOpener(
+                    create -> {
+                      threads.add(Thread.currentThread().getName());
+                      try {
+                        java.net.Socket s = create.call();
+                        assertTrue(!s.isConnected() && !s.isClosed(), "unconnected, open");
+                        return s;
+                      } catch (Exception e) {
+                        throw new IOException(e);
+                      }
+                    })
+                .build()) {
+      PmuResult r = opened.send(at(server), PmuCommand.parse("CMD_short:0"), new Collector());
+      assertEquals(2, r.messages());
+      assertEquals(1, threads.size(), "one socket for one session: " + threads);
+    }
+  }
+
+  @Test
   void shortOneWaitsBetweenMessagesAndStillDeliversAll() throws IOException {
     try (WsPmuServer server = emulator().messages(3).build().start()) {
       Collector c = new Collector();

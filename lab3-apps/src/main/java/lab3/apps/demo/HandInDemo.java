@@ -13,6 +13,7 @@ import java.util.List;
 import lab3.apps.Main;
 import lab3.apps.cli.Io;
 import lab3.apps.grade.GradeCommand;
+import lab3.apps.report.ReportContext;
 
 /** The end of the lab: {@code submit} the project's own hand-in, then {@code grade} it. */
 final class HandInDemo implements DemoPart {
@@ -23,7 +24,7 @@ final class HandInDemo implements DemoPart {
   }
 
   @Override
-  public void run(PrintStream out) throws Exception {
+  public void run(PrintStream out, ReportContext ctx) throws Exception {
     Path dir = Files.createTempDirectory("lab3-demo-");
     try {
       Captured submit = run("submit", "--camipro", "123456", "654321", "--out", dir.toString());

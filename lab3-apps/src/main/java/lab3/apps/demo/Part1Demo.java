@@ -2,6 +2,7 @@ package lab3.apps.demo;
 
 import java.io.PrintStream;
 import lab3.apps.report.Part1Experiment;
+import lab3.apps.report.ReportContext;
 
 /**
  * Part 1: Code C and Code D, the echo server and client, over loopback; the same run as the
@@ -15,7 +16,7 @@ final class Part1Demo implements DemoPart {
   }
 
   @Override
-  public void run(PrintStream out) throws Exception {
+  public void run(PrintStream out, ReportContext ctx) throws Exception {
     Part1Experiment.JavaRun run = Part1Experiment.javaExamples();
     out.println("   client (Code D) printed:");
     indent(out, run.client());

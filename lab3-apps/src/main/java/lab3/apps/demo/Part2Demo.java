@@ -1,83 +1,55 @@
 package lab3.apps.demo;
 
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.util.ArrayList;
-import java.util.List;
-import lab3.pmu.PmuClient;
-import lab3.pmu.PmuCommand;
-import lab3.pmu.PmuListener;
-import lab3.pmu.PmuResult;
-import lab3.pmu.PmuServer;
-import lab3.transport.Endpoint;
+import lab3.apps.report.MarkdownReport;
+import lab3.apps.report.Part2Experiment;
+import lab3.apps.report.ReportContext;
+import lab3.apps.report.StreamRun;
 
-/** Part 2: the PDC against the PMU emulator on ::1, for d=0, d=1 and floodme. */
+/** Part 2: the report's Part 2 experiment (the PDC against the PMU, d=0, d=1, floodme). */
 final class Part2Demo implements DemoPart {
-  static final int MESSAGES = 4;
 
   @Override
   public String title() {
-    return "Part 2: packetization, PDC and PMU over TCP on ::1";
+    return "Part 2: packetization, PDC and PMU over TCP";
   }
 
   @Override
-  public void run(PrintStream out) throws Exception {
-    try (PmuServer pmu =
-        PmuServer.builder()
-            .bindAddress(InetAddress.getByName("::1"))
-            .port(0)
-            .messages(MESSAGES)
-            .build()
-            .start()) {
-      Endpoint endpoint = new Endpoint("::1", pmu.port());
-      out.println("   PMU emulator on " + endpoint + ", " + MESSAGES + " messages per CMD_short");
-      PmuClient client = PmuClient.builder().build();
-      for (String command : List.of("CMD_short:0", "CMD_short:1", "CMD_floodme")) {
-        List<String> messages = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        PmuResult r =
-            client.send(
-                endpoint,
-                PmuCommand.parse(command),
-                new PmuListener() {
-                  @Override
-                  public void onMessage(String message) {
-                    messages.add(message);
-                  }
-
-                  @Override
-                  public void onText(CharSequence chunk) {
-                    text.append(chunk);
-                  }
-                });
-        if (r.command() instanceof PmuCommand.Short) {
-          if (messages.size() != MESSAGES) {
-            throw new IllegalStateException(
-                "expected " + MESSAGES + " messages, got " + messages.size());
-          }
-          out.printf(
-              "   %-12s -> %d messages ('%s' .. '%s') in %d read() calls, %d bytes, %d ms%n",
-              command,
-              messages.size(),
-              messages.getFirst(),
-              messages.getLast(),
-              r.reads(),
-              r.bytes(),
-              r.elapsed().toMillis());
-        } else {
-          out.printf(
-              "   %-12s -> %d characters (%d bytes) in %d read() calls, %d ms; begins '%s'%n",
-              command,
-              text.length(),
-              r.bytes(),
-              r.reads(),
-              r.elapsed().toMillis(),
-              text.toString().lines().findFirst().orElse(""));
-        }
+  public void run(PrintStream out, ReportContext ctx) throws Exception {
+    Part2Experiment.Result r = Part2Experiment.run(ctx);
+    out.println("   PMU emulator at " + r.runs().getFirst().server() + ", n = " + r.messages());
+    for (StreamRun s : r.runs()) {
+      if (s.messages() == 0 && !s.command().equals("CMD_floodme")) {
+        throw new IllegalStateException(s.command() + ": no message came");
       }
-      out.println(
-          "   Q9/Q10: with d=0 the messages share few segments; with d=1 each arrives alone."
-              + " Q13: read() calls depend on segment sizes, buffer size and timing, not on send()s.");
+      out.printf(
+          "   %-12s -> %s%d read() calls, %d bytes, %d ms, %s%n",
+          s.command(),
+          s.command().equals("CMD_floodme") ? "" : s.messages() + " messages in ",
+          s.calls(),
+          s.bytes(),
+          s.millis(),
+          s.packetsText());
     }
+    StreamRun d0 = r.run("CMD_short:0");
+    StreamRun d1 = r.run("CMD_short:1");
+    if (d0.messages() != r.messages() || d1.messages() != r.messages()) {
+      throw new IllegalStateException(
+          "expected " + r.messages() + " messages, got " + d0.messages() + " and " + d1.messages());
+    }
+    out.println("   Q9/Q10: " + MarkdownReport.explainShort(d0, d1).replace("`", ""));
+    StringBuilder sizes = new StringBuilder();
+    for (StreamRun b : r.buffers()) {
+      sizes.append(sizes.isEmpty() ? "" : ", ").append(b.readBuffer()).append(" B: ");
+      sizes.append(b.calls());
+    }
+    out.println(
+        "   Q13: floodme's "
+            + r.floodBytes()
+            + " bytes took "
+            + r.run("CMD_floodme").calls()
+            + " read() calls; by read() size "
+            + sizes
+            + ": the calls follow the buffer and the timing, not the send()s.");
   }
 }

@@ -4,9 +4,10 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
-import lab3.apps.part3.StatsReport;
-import lab3.reset.LossStatistics;
+import lab3.apps.report.Part3Experiment;
+import lab3.apps.report.ReportContext;
 import lab3.reset.ResetClient;
 import lab3.reset.ResetResult;
 import lab3.reset.ResetServer;
@@ -28,7 +29,7 @@ final class Part3Demo implements DemoPart {
   }
 
   @Override
-  public void run(PrintStream out) throws Exception {
+  public void run(PrintStream out, ReportContext ctx) throws Exception {
     List<InetAddress> both =
         List.of(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1"));
     Resolver resolver = host -> host.equals(NAME) ? both : Resolver.SYSTEM.resolve(host);
@@ -67,32 +68,29 @@ final class Part3Demo implements DemoPart {
         }
       }
     }
-    stats(resolver, out);
+    stats(out, ctx);
   }
 
-  /** Q15 in small: 50 runs with a 50 ms time-out against an IPv6-only emulator. */
-  private static void stats(Resolver resolver, PrintStream out) throws Exception {
-    int runs = 50;
-    try (ResetServer pmu =
-        ResetServer.builder()
-            .mode(ResetServer.Mode.IPV6)
-            .loopback(true)
-            .port(0)
-            .loss(LOSS)
-            .build()
-            .start()) {
-      ResetClient client =
-          ResetClient.builder().resolver(resolver).timeout(Duration.ofMillis(50)).build();
-      LossStatistics stats = new LossStatistics();
-      for (int i = 0; i < runs; i++) {
-        stats.add(client.reset(new Endpoint(NAME, pmu.port())));
-      }
-      out.printf(
-          "   part3-stats, %d runs against an IPv6-only emulator with loss %.1f:%n", runs, LOSS);
-      StatsReport.format(stats).lines().forEach(l -> out.println("     " + l));
-      out.println(
-          "   Q15: packets per ack follow a geometric law with mean 1/(1-p); run"
-              + " ./lab3 part3-stats <server> 5004 against the lab's server.");
-    }
+  /** Q15 in small: the report's Part 3 experiment (its runs against an IPv6-only emulator). */
+  private static void stats(PrintStream out, ReportContext ctx) throws Exception {
+    Part3Experiment.Result r = Part3Experiment.run(ctx);
+    out.printf(
+        Locale.ROOT,
+        "   %d runs against an IPv6-only emulator with loss %.1f: first ack over %s after %d"
+            + " round(s); %.2f packets per ack, loss %.3f (95%% interval %.3f to %.3f)%n",
+        r.runs(),
+        r.configuredLoss(),
+        r.family(),
+        r.firstRounds(),
+        r.meanPackets(),
+        r.lossEstimate(),
+        r.low(),
+        r.high());
+    out.println(
+        "   Q15: packets per ack follow a geometric law with mean 1/(1-p); here 1/(1-p) = "
+            + String.format(Locale.ROOT, "%.2f", 1 / (1 - r.lossEstimate()))
+            + ", the interval "
+            + (r.intervalHoldsConfiguredLoss() ? "holds" : "misses")
+            + " the configured loss.");
   }
 }

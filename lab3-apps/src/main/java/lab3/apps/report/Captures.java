@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,24 +68,25 @@ public final class Captures {
     return new java.io.File("/dev/null");
   }
 
-  /** The shell command that makes the same capture. */
-  public String command(String iface, String bpf, Path file) {
-    return dumpcap + " -i " + iface + " -f \"" + bpf + "\" -w " + file;
-  }
-
   /**
-   * Starts capturing on {@code iface} (in this host's network namespace) what {@code bpf} lets
-   * through, into {@code file}; returns once dumpcap is capturing.
+   * Starts capturing on {@code network}'s capture interface, on its client's host, what {@code bpf}
+   * lets through, into {@code file}; returns once dumpcap is capturing.
    */
-  public Capture start(String iface, String bpf, Path file) throws IOException {
+  public Capture start(ReportNetwork network, String bpf, Path file) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
-    // "Capturing on" comes before the kernel delivers packets: a probe datagram to a socket of
-    // ours, which the filter also lets through, tells when the capture really sees packets.
-    DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+    String iface = network.captureInterface();
+    // "Capturing on" comes before the kernel delivers packets: a probe datagram, which the filter
+    // also lets through, tells when the capture really sees packets. It leaves the client's host
+    // by the captured interface towards the server's host, to the probe socket's own port (on
+    // loopback the probe socket itself receives it; elsewhere an ICMP error comes back).
+    DatagramSocket probe =
+        network.onClientIo(() -> new DatagramSocket(new InetSocketAddress(network.clientV4(), 0)));
+    InetSocketAddress target = new InetSocketAddress(network.serverV4(), probe.getLocalPort());
     try {
       String filter = "(" + bpf + ") or (udp dst port " + probe.getLocalPort() + ")";
       Process p =
-          new ProcessBuilder(dumpcap, "-i", iface, "-f", filter, "-w", file.toString())
+          network
+              .clientCommand(List.of(dumpcap, "-i", iface, "-f", filter, "-w", file.toString()))
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .redirectInput(devNull())
               .start();
@@ -103,7 +104,7 @@ public final class Captures {
           throw new IOException("dumpcap saw no probe packet within 30 s");
         }
         if (packets.get() == 0) {
-          probe.send(new DatagramPacket(ping, 1, probe.getLocalSocketAddress()));
+          probe.send(new DatagramPacket(ping, 1, target));
         }
         try {
           Thread.sleep(20);
@@ -113,7 +114,14 @@ public final class Captures {
           throw new IOException("interrupted");
         }
       }
-      return new Capture(p, file, command(iface, bpf, file), probe, packets);
+      String command =
+          String.join(
+              " ",
+              network
+                  .clientCommand(
+                      List.of(dumpcap, "-i", iface, "-f", "\"" + bpf + "\"", "-w", file.toString()))
+                  .command());
+      return new Capture(p, file, command, probe, target, packets);
     } catch (IOException | RuntimeException e) {
       probe.close();
       throw e;
@@ -200,14 +208,21 @@ public final class Captures {
     private final Path file;
     private final String command;
     private final DatagramSocket probe;
+    private final InetSocketAddress target;
     private final AtomicLong packets;
 
     private Capture(
-        Process process, Path file, String command, DatagramSocket probe, AtomicLong packets) {
+        Process process,
+        Path file,
+        String command,
+        DatagramSocket probe,
+        InetSocketAddress target,
+        AtomicLong packets) {
       this.process = process;
       this.file = file;
       this.command = command;
       this.probe = probe;
+      this.target = target;
       this.packets = packets;
     }
 
@@ -228,7 +243,7 @@ public final class Captures {
     public void close() throws IOException {
       try {
         long before = packets.get();
-        probe.send(new DatagramPacket(new byte[] {'e'}, 1, probe.getLocalSocketAddress()));
+        probe.send(new DatagramPacket(new byte[] {'e'}, 1, target));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         long seen = before;
         long stillSince = System.nanoTime();

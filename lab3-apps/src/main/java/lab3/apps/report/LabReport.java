@@ -62,9 +62,11 @@ public final class LabReport {
     return List.of(
         new Step("part1", "Q1-Q8", "Part 1: Code A to D, the socket table", Part1Experiment::run),
         new Step("part2", "Q9-Q13", "Part 2: PMU over TCP, captured", Part2Experiment::run),
+        new Step("factors", "Q13", "Part 2: delay and MTU varied", FactorsExperiment::run),
         new Step("part3", "Q14-Q15", "Part 3: reset over UDP, loss", Part3Experiment::run),
         new Step("part4", "Q16-Q18", "Part 4: multicast TV program", Part4Experiment::run),
-        new Step("part5", "Q19-Q21", "Part 5: PMU over WebSocket, captured", Part5Experiment::run));
+        new Step("part5", "Q19-Q21", "Part 5: PMU over WebSocket, captured", Part5Experiment::run),
+        new Step("part6", "Part 6", "Part 6: PMU over TLS, captured", Part6Experiment::run));
   }
 
   private LabReport() {}

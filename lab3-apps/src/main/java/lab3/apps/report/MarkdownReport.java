@@ -25,6 +25,7 @@ public final class MarkdownReport {
     r.part3();
     r.part4();
     r.part5();
+    r.part6();
     return r.md.toString();
   }
 
@@ -343,15 +344,103 @@ public final class MarkdownReport {
             + d0.calls()
             + " calls, d = 1: "
             + d1.calls()
-            + " calls for the same n), and the network (segment size from the MTU, how fast"
-            + " segments arrive against how fast the client reads). "
-            + (run.context().network().name().equals("loopback")
-                ? "The MTU and the delay cannot be varied on loopback: run the report on the lab"
-                    + " network (`--network netlab`) for those."
-                : ""));
+            + " calls for the same n), and the network:\n\n"
+            + factors(d0, flood));
   }
 
-  private static String explainShort(StreamRun d0, StreamRun d1) {
+  /** Q13.3's network factors: the delay and the MTU varied one at a time, from "factors". */
+  private String factors(StreamRun d0, StreamRun flood) {
+    FactorsExperiment.Result f = run.result("factors", FactorsExperiment.Result.class);
+    if (f == null) {
+      return "The delay and the MTU: not measured: " + failed("factors") + ".";
+    }
+    if (f.why() != null) {
+      return "The delay and the MTU: not varied: " + f.why() + ".";
+    }
+    ReportNetwork net = run.context().network();
+    long delay = net.delay() == null ? -1 : net.delay().toMillis();
+    StringBuilder t = new StringBuilder();
+    t.append(
+        "| varied | MTU | delay each way | CMD_short:0 packets | its read() calls | floodme packets"
+            + " | its read() calls | largest segment |\n|---|---|---|---|---|---|---|---|\n");
+    List<FactorsExperiment.Variant> rows = new java.util.ArrayList<>(f.variants());
+    rows.add(new FactorsExperiment.Variant("(the report's)", net.mtu(), delay, d0, flood));
+    for (FactorsExperiment.Variant v : rows) {
+      t.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,d | %d ms | %s | %d | %s | %d | %s |%n",
+              v.factor(),
+              v.mtu(),
+              v.delayMillis(),
+              v.short0().packets() == null ? "-" : v.short0().packets(),
+              v.short0().calls(),
+              v.flood().packets() == null ? "-" : v.flood().packets(),
+              v.flood().calls(),
+              v.flood().segments().stream().mapToLong(StreamRun.Segment::bytes).max().stream()
+                  .mapToObj(b -> String.format(Locale.ROOT, "%,d", b))
+                  .findFirst()
+                  .orElse("-")));
+    }
+    StringBuilder why = new StringBuilder();
+    List<FactorsExperiment.Variant> delays =
+        rows.stream().filter(v -> v.mtu() == net.mtu() && v.short0().packets() != null).toList();
+    if (delays.size() >= 2) {
+      FactorsExperiment.Variant fast =
+          delays.stream().min(java.util.Comparator.comparingLong(v -> v.delayMillis())).get();
+      FactorsExperiment.Variant slow =
+          delays.stream().max(java.util.Comparator.comparingLong(v -> v.delayMillis())).get();
+      int a = fast.short0().packets();
+      int b = slow.short0().packets();
+      why.append(
+          String.format(
+              Locale.ROOT,
+              "Delay: CMD_short:0 went as %d packets with %d ms and %d with %d ms. ",
+              a,
+              fast.delayMillis(),
+              b,
+              slow.delayMillis()));
+      why.append(
+          a > b
+              ? "The longer the round trip, the longer Nagle's algorithm holds the PMU's small"
+                  + " writes while the first segment is unacknowledged, and the more messages share"
+                  + " a segment. "
+              : a == b
+                  ? "The delay did not change the count here. "
+                  : "More delay gave more packets here, against what Nagle's algorithm alone"
+                      + " predicts: timing varies from run to run. ");
+    }
+    List<FactorsExperiment.Variant> mtus =
+        rows.stream()
+            .filter(v -> v.delayMillis() == delay && v.flood().packets() != null)
+            .sorted(java.util.Comparator.comparingInt(FactorsExperiment.Variant::mtu))
+            .toList();
+    if (mtus.size() >= 2) {
+      FactorsExperiment.Variant small = mtus.getFirst();
+      FactorsExperiment.Variant large = mtus.getLast();
+      why.append(
+          String.format(
+              Locale.ROOT,
+              "MTU: floodme went as %d packets at MTU %,d and %d at MTU %,d",
+              small.flood().packets(),
+              small.mtu(),
+              large.flood().packets(),
+              large.mtu()));
+      why.append(
+          small.flood().packets() > large.flood().packets()
+              ? ": a segment carries at most the MSS (the MTU less the IP and TCP headers), so a"
+                  + " larger MTU cuts the same bytes into fewer segments."
+              : ".");
+    }
+    return t
+        + "\n"
+        + why.toString().strip()
+        + "\n\n*How measured:* each row a lab network of its own (`./lab3 netlab up --mtu M --delay"
+        + " D`), the same emulator and client; captures `captures/factor-*.pcapng`.";
+  }
+
+  /** Q10: why d = 0 and d = 1 gave the packets they did, from those figures. */
+  public static String explainShort(StreamRun d0, StreamRun d1) {
     if (d0.packets() == null || d1.packets() == null) {
       return "Not measured: no capture.";
     }
@@ -438,15 +527,19 @@ public final class MarkdownReport {
         String.format(
                 Locale.ROOT,
                 "A15.a: **%.2f** packets per acknowledgement on average, over %d runs.%n"
-                    + "A15.b: loss probability **%.3f** (95%% interval %.3f to %.3f); the"
-                    + " emulator's configured loss was %.2f, %s the interval.",
+                    + "A15.b: loss probability **%.3f** (95%% interval %.3f to %.3f); %s.",
                 r.meanPackets(),
                 r.runs(),
                 r.lossEstimate(),
                 r.low(),
                 r.high(),
-                r.configuredLoss(),
-                r.intervalHoldsConfiguredLoss() ? "inside" : "outside")
+                Double.isNaN(r.configuredLoss())
+                    ? "the server's own loss is not known here"
+                    : String.format(
+                        Locale.ROOT,
+                        "the emulator's configured loss was %.2f, %s the interval",
+                        r.configuredLoss(),
+                        r.intervalHoldsConfiguredLoss() ? "inside" : "outside"))
             + "\n\n"
             + hist
             + "\nIf each round is answered with probability q = 1 - p, the rounds per ack follow"
@@ -456,14 +549,15 @@ public final class MarkdownReport {
                 Locale.ROOT, " Here 1/q = %.2f, the mean measured.", 1 / (1 - r.lossEstimate()))
             + "\n\n*How measured:* "
             + r.runs()
-            + " resets against `serve-reset --family v6 --loss "
-            + r.configuredLoss()
-            + "`, client time-out "
+            + " resets against "
+            + (run.context().network().startsServers()
+                ? "`serve-reset --family v6 --loss " + r.configuredLoss() + "`"
+                : "the server")
+            + ", client time-out "
             + r.timeoutMillis()
-            + " ms (the lab's 1 s only makes it slower); the same as `./lab3 part3-stats"
-            + " --timeout 0.1 --runs "
-            + r.runs()
-            + " ::1 PORT`."
+            + " ms (the lab's 1 s only makes it slower); the same as `"
+            + r.client()
+            + "`."
             + image("part3-histogram", "packets per ack against the geometric law"));
   }
 
@@ -483,7 +577,9 @@ public final class MarkdownReport {
         "Q16",
         "The receiver, joined to "
             + r.group()
-            + " on `lo`, printed:\n\n"
+            + " on `"
+            + run.context().network().captureInterface()
+            + "`, printed:\n\n"
             + block(String.join("\n", r.program())));
     boolean all = r.delivered().values().stream().allMatch(b -> b);
     question(
@@ -496,9 +592,8 @@ public final class MarkdownReport {
                 : "not every datagram arrived: " + r.delivered())
             + ". No option is needed to *send* to a group: any UDP socket may `sendto()` a group"
             + " address; the options only choose the interface (`IP_MULTICAST_IF`, else the"
-            + " route's) and how far it goes (`IP_MULTICAST_TTL`, 1 by default). A sender without"
-            + " them was not run here: outside a network namespace of its own it would follow the"
-            + " default route off this machine.");
+            + " route's) and how far it goes (`IP_MULTICAST_TTL`, 1 by default). "
+            + withOptions(r));
     StringBuilder a = new StringBuilder();
     for (var e : r.answers().entrySet()) {
       a.append("Sender ")
@@ -510,6 +605,31 @@ public final class MarkdownReport {
           .append('\n');
     }
     question("Q18", a.toString().strip());
+  }
+
+  private static String withOptions(Part4Experiment.Result r) {
+    if (r.withOptions() == null) {
+      return "A sender without them was not run here: outside a network namespace of its own it"
+          + " would follow the default route off this machine.";
+    }
+    StringBuilder s =
+        new StringBuilder(
+            "Measured with plain sockets (more than 300 characters"
+                + " each, so that the TV program answers what reaches it): ");
+    String sep = "";
+    for (var e : r.withOptions().entrySet()) {
+      s.append(sep)
+          .append(e.getKey())
+          .append(e.getValue() ? ": **answered**" : ": **no answer** within 3 s");
+      sep = "; ";
+    }
+    s.append(
+        r.withOptions().values().stream().allMatch(b -> b)
+            ? ". Every sender reached the TV program: on this host the route to 224.0.0.0/4 leads"
+                + " to the link, and the default TTL of 1 is enough for one link, so no option was"
+                + " needed."
+            : ". The senders without an answer needed the option they lacked.");
+    return s.toString();
   }
 
   // ---------------------------------------------------------------- Part 5
@@ -604,6 +724,84 @@ public final class MarkdownReport {
 
   // ---------------------------------------------------------------- helpers
 
+  // ---------------------------------------------------------------- Part 6
+
+  private void part6() {
+    line("## Part 6: TLS");
+    line();
+    Part6Experiment.Result r = run.result("part6", Part6Experiment.Result.class);
+    if (r == null) {
+      question("Handshake", "Not measured: " + failed("part6") + ".");
+      return;
+    }
+    if (r.why() != null) {
+      question("Handshake", "Not measured: " + r.why() + ".");
+      return;
+    }
+    StringBuilder chain = new StringBuilder();
+    for (int i = 0; i < r.chain().size(); i++) {
+      chain.append(i + 1).append(". ").append(r.chain().get(i)).append('\n');
+    }
+    StreamRun s = r.session();
+    question(
+        "Handshake",
+        "The PDC and the TLS PMU agreed on **"
+            + r.protocol()
+            + "** with the suite **"
+            + r.cipherSuite()
+            + "**. The server presented "
+            + r.chain().size()
+            + " certificate(s), its own first:\n\n"
+            + chain
+            + "\nThe PDC trusted only the CA's certificate (`"
+            + r.directory()
+            + "/ca/cacert.pem`) and checked that the server's certificate names the address it"
+            + " connected to. The CA, the key, the CSR and the certificate are in `"
+            + r.directory()
+            + "/`.");
+    StringBuilder t = new StringBuilder();
+    if (!r.packets().isEmpty()) {
+      t.append("| time (s) | from | TCP payload | TLS (tshark) |\n|---|---|---|---|\n");
+      for (Part6Experiment.Packet p : r.packets()) {
+        t.append(
+            String.format(
+                Locale.ROOT,
+                "| %.4f | %s | %,d | %s |%n",
+                p.time(),
+                p.from(),
+                p.bytes(),
+                p.records().replace("|", "\\|")));
+      }
+    }
+    long handshake =
+        r.packets().stream().filter(p -> p.bytes() > 0 && p.records().contains("Hello")).count();
+    question(
+        "Packets",
+        "CMD_short:0 over TLS: the client got "
+            + s.messages()
+            + " messages in "
+            + s.calls()
+            + " read() calls; "
+            + (s.packets() == null
+                ? "packets not measured (no capture)."
+                : "**"
+                    + s.packetsText()
+                    + "** with payload from the server (the handshake's included), of "
+                    + r.packets().size()
+                    + " packets in the whole session in both directions ("
+                    + handshake
+                    + " with a Hello). "
+                    + (r.protocol().equals("TLSv1.3")
+                        ? "In TLS 1.3 everything after the ServerHello is encrypted, the"
+                            + " certificates included: tshark shows those records as"
+                            + " Application Data."
+                        : "")
+                    + "\n\n"
+                    + t)
+            + "\n"
+            + how(s));
+  }
+
   private static <T> List<T> concat(List<T> a, List<T> b) {
     return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
   }
@@ -616,16 +814,15 @@ public final class MarkdownReport {
   }
 
   private String how(StreamRun r) {
-    String client =
-        r.transport().equals("TCP") ? "./lab3 part2 -v ::1 PORT " : "./lab3 part5 -v ::1 PORT ";
     return "*How measured ("
         + r.transport()
         + ", "
         + r.command()
         + "):* `"
-        + client
-        + r.command()
-        + "` against the emulator; "
+        + r.client()
+        + "` against "
+        + (run.context().network().startsServers() ? "the emulator" : "the server")
+        + "; "
         + (r.capture() == null
             ? "no capture."
             : "capture `" + r.capture() + "`, counted by `" + r.countCommand() + "`.");

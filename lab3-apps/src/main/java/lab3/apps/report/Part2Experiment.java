@@ -30,28 +30,46 @@ public final class Part2Experiment {
 
   private Part2Experiment() {}
 
+  /** The lab's port of the PMU over TCP. */
+  public static final int LAB_PORT = 5003;
+
   public static Result run(ReportContext ctx) throws Exception {
-    try (PmuServer pmu =
-        PmuServer.builder()
-            .bindAddress(ctx.network().serverV6())
-            .port(0)
-            .messages(ctx.messages())
-            .build()
-            .start()) {
-      Endpoint at = new Endpoint(ctx.network().serverV6().getHostAddress(), pmu.port());
+    ReportNetwork net = ctx.network();
+    try (PmuServer pmu = server(ctx)) {
+      int port = pmu == null ? LAB_PORT : pmu.port();
+      Endpoint at = new Endpoint(ReportNetwork.text(net.serverV6()), port);
       List<StreamRun> runs = new ArrayList<>();
       for (String command : List.of("CMD_short:0", "CMD_short:1", "CMD_floodme")) {
-        runs.add(session(ctx, pmu.port(), at, command, 0));
+        runs.add(session(ctx, "part2", port, at, command, 0));
       }
       List<StreamRun> buffers = new ArrayList<>();
       for (int size : BUFFERS) {
-        buffers.add(session(ctx, pmu.port(), at, "CMD_floodme", size));
+        buffers.add(session(ctx, "part2", port, at, "CMD_floodme", size));
       }
-      return new Result(ctx.messages(), runs, buffers, runs.get(2).bytes());
+      int n = pmu == null ? (int) runs.getFirst().messages() : ctx.messages();
+      return new Result(n, runs, buffers, runs.get(2).bytes());
     }
   }
 
-  static StreamRun session(ReportContext ctx, int port, Endpoint at, String command, int buffer)
+  /** The PMU emulator on the server's host, or null against a real lab host. */
+  static PmuServer server(ReportContext ctx) throws Exception {
+    ReportNetwork net = ctx.network();
+    if (!net.startsServers()) {
+      return null;
+    }
+    return net.onServer(
+        () ->
+            PmuServer.builder()
+                .bindAddress(net.serverV6())
+                .port(net.port(LAB_PORT))
+                .messages(ctx.messages())
+                .build()
+                .start());
+  }
+
+  /** One session under a capture named {@code tag-COMMAND[-bufSIZE]}. */
+  static StreamRun session(
+      ReportContext ctx, String tag, int port, Endpoint at, String command, int buffer)
       throws Exception {
     PmuClient.Builder b = PmuClient.builder();
     if (buffer > 0) {
@@ -59,7 +77,7 @@ public final class Part2Experiment {
     }
     PmuClient client = b.build();
     StreamMeasure.CallClock clock = new StreamMeasure.CallClock();
-    String name = "part2-" + command.replace(':', '-') + (buffer > 0 ? "-buf" + buffer : "");
+    String name = tag + "-" + command.replace(':', '-') + (buffer > 0 ? "-buf" + buffer : "");
     return StreamMeasure.measure(
         ctx,
         name,

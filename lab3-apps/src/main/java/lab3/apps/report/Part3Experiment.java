@@ -33,6 +33,8 @@ public final class Part3Experiment {
    * @param acksOnWire datagrams from the server in that run, or null
    * @param histogram rounds per ack -> runs
    * @param low the 95% interval's lower end for the loss
+   * @param configuredLoss the emulator's loss, NaN against a real server (its own is unknown)
+   * @param client the command a student types for the same runs, or null
    */
   public record Result(
       String ackedAt,
@@ -52,7 +54,8 @@ public final class Part3Experiment {
       double lossEstimate,
       double low,
       double high,
-      int gaveUp) {
+      int gaveUp,
+      String client) {
     public boolean intervalHoldsConfiguredLoss() {
       return low <= configuredLoss && configuredLoss <= high;
     }
@@ -60,29 +63,35 @@ public final class Part3Experiment {
 
   private Part3Experiment() {}
 
+  /** The lab's port of the reset PMU. */
+  public static final int LAB_PORT = 5004;
+
   public static Result run(ReportContext ctx) throws Exception {
-    List<InetAddress> both = List.of(ctx.network().serverV4(), ctx.network().serverV6());
+    ReportNetwork net = ctx.network();
+    List<InetAddress> both = List.of(net.serverV4(), net.serverV6());
     Resolver resolver = host -> host.equals(NAME) ? both : Resolver.SYSTEM.resolve(host);
     try (ResetServer pmu =
-        ResetServer.builder()
-            .mode(ResetServer.Mode.IPV6)
-            .loopback(true)
-            .port(0)
-            .loss(ctx.loss())
-            .random(new Random(ctx.seed()))
-            .build()
-            .start()) {
-      Endpoint at = new Endpoint(NAME, pmu.port());
+        net.startsServers()
+            ? net.onServer(
+                () ->
+                    ResetServer.builder()
+                        .mode(ResetServer.Mode.IPV6)
+                        .loopback(net.shared())
+                        .port(net.port(LAB_PORT))
+                        .loss(ctx.loss())
+                        .random(new Random(ctx.seed()))
+                        .build()
+                        .start())
+            : null) {
+      int port = pmu == null ? LAB_PORT : pmu.port();
+      Endpoint at = new Endpoint(NAME, port);
       ResetClient client = ResetClient.builder().resolver(resolver).timeout(TIMEOUT).build();
       Path file = ctx.capture("part3-reset");
       Captures.Capture capture =
-          ctx.capturing()
-              ? ctx.captures()
-                  .start(ctx.network().captureInterface(), "udp port " + pmu.port(), file)
-              : null;
+          ctx.capturing() ? ctx.captures().start(ctx.network(), "udp port " + port, file) : null;
       ResetResult first;
       try {
-        first = client.reset(at);
+        first = net.onClient(() -> client.reset(at));
       } finally {
         if (capture != null) {
           capture.close();
@@ -93,23 +102,25 @@ public final class Part3Experiment {
       Integer acks = null;
       String count = null;
       if (capture != null) {
-        String ackFilter = "udp.srcport==" + pmu.port();
+        String ackFilter = "udp.srcport==" + port;
         List<String[]> ackRows = ctx.captures().fields(file, List.of(), ackFilter, "ipv6.src");
         acks = ackRows.size();
         if (!ackRows.isEmpty()) {
           wireFamily = ackRows.getFirst()[0].isEmpty() ? "IPv4" : "IPv6";
         }
         requests =
-            ctx.captures()
-                .fields(file, List.of(), "udp.dstport==" + pmu.port(), "udp.length")
-                .size();
+            ctx.captures().fields(file, List.of(), "udp.dstport==" + port, "udp.length").size();
         count = ctx.captures().countCommand(file, List.of(), ackFilter);
       }
       LossStatistics stats = new LossStatistics();
       stats.add(first);
-      for (int i = 1; i < ctx.runs(); i++) {
-        stats.add(client.reset(at));
-      }
+      net.onClient(
+          () -> {
+            for (int i = 1; i < ctx.runs(); i++) {
+              stats.add(client.reset(at));
+            }
+            return null;
+          });
       return summarize(
           first,
           wireFamily,
@@ -118,7 +129,16 @@ public final class Part3Experiment {
           capture == null ? null : ctx.out().relativize(file).toString(),
           count,
           stats,
-          ctx.loss());
+          net.startsServers() ? ctx.loss() : Double.NaN,
+          net.clientShell()
+              + "./lab3 part3-stats --timeout "
+              + TIMEOUT.toMillis() / 1e3
+              + " --runs "
+              + ctx.runs()
+              + " "
+              + net.serverName()
+              + " "
+              + port);
     }
   }
 
@@ -131,7 +151,8 @@ public final class Part3Experiment {
       String capture,
       String count,
       LossStatistics stats,
-      double loss) {
+      double loss,
+      String client) {
     LossStatistics.Interval ci = stats.lossInterval(LossStatistics.Z_95);
     SortedMap<Integer, Double> geometric = new TreeMap<>();
     for (int k : stats.histogram().keySet()) {
@@ -155,6 +176,7 @@ public final class Part3Experiment {
         stats.lossEstimate(),
         ci.low(),
         ci.high(),
-        stats.gaveUp());
+        stats.gaveUp(),
+        client);
   }
 }

@@ -1,6 +1,13 @@
 package lab3.apps.report;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketTimeoutException;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,11 +19,13 @@ import lab3.multicast.TvProgram;
 
 /**
  * Q16 to Q18: the TV program emulator, a receiver and two senders (the two CAMIPRO numbers) on one
- * multicast group, all on the loopback interface with TTL 1. Each sender sends a text of more than
- * 300 characters; the report keeps what the receiver saw.
+ * multicast group with TTL 1: on loopback all on {@code lo}; on the lab network the TV program on
+ * labhost, the receiver and the senders on pc, on the group 224.1.1.1:5005 of the lab. Each sender
+ * sends a text of more than 300 characters; the report keeps what the receiver saw.
  */
 public final class Part4Experiment {
   private static final Duration PATIENCE = Duration.ofSeconds(10);
+  private static final Duration OPTION_PATIENCE = Duration.ofSeconds(3);
   static final int PROGRAM_LINES = 4;
 
   /**
@@ -26,6 +35,9 @@ public final class Part4Experiment {
    * @param delivered whether the receiver saw each sender's own datagram
    * @param answers the TV program's answer to each sender, as the receiver printed it
    * @param senderOptions the socket options our senders set
+   * @param withOptions for a sender with only the options named (or none), whether the TV program
+   *     answered it; null unless the client's host is a namespace with no route out (a sender
+   *     without IP_MULTICAST_IF follows the default route, off this machine)
    */
   public record Result(
       String group,
@@ -33,22 +45,44 @@ public final class Part4Experiment {
       Map<String, Integer> sent,
       Map<String, Boolean> delivered,
       Map<String, String> answers,
-      String senderOptions) {}
+      String senderOptions,
+      Map<String, Boolean> withOptions) {}
+
+  /** Q17's senders: the options each sets, and the id it sends with. */
+  static final Map<String, String> OPTION_SENDERS =
+      Map.of(
+          "no option",
+          "100001",
+          "IP_MULTICAST_TTL = 1 only",
+          "100002",
+          "IP_MULTICAST_IF only",
+          "100003");
 
   private Part4Experiment() {}
 
   public static Result run(ReportContext ctx) throws Exception {
-    var loopback = MulticastChannel.loopbackInterface();
+    ReportNetwork net = ctx.network();
     try (MulticastChannel receiver =
-            MulticastChannel.builder().port(0).networkInterface(loopback).ttl(1).open().join();
+            net.onClient(
+                () ->
+                    MulticastChannel.builder()
+                        .port(net.port(MulticastChannel.DEFAULT_PORT))
+                        .networkInterface(net.captureInterface())
+                        .ttl(1)
+                        .open()
+                        .join());
         TvProgram tv =
-            TvProgram.builder()
-                .port(receiver.port())
-                .networkInterface(loopback)
-                .ttl(1)
-                .interval(Duration.ofMillis(100))
-                .build()
-                .start()) {
+            net.startsServers()
+                ? net.onServer(
+                    () ->
+                        TvProgram.builder()
+                            .port(receiver.port())
+                            .networkInterface(NetworkInterface.getByName(net.serverInterface()))
+                            .ttl(1)
+                            .interval(Duration.ofMillis(100))
+                            .build()
+                            .start())
+                : null) {
       List<String> program = new ArrayList<>();
       while (program.size() < PROGRAM_LINES) {
         MulticastMessage m = receiver.receive(PATIENCE);
@@ -61,7 +95,7 @@ public final class Part4Experiment {
       Map<String, String> answers = new LinkedHashMap<>();
       for (String camipro : ctx.camipro()) {
         String text = opinion(camipro);
-        try (MulticastChannel sender = sender(receiver)) {
+        try (MulticastChannel sender = net.onClient(() -> sender(receiver))) {
           sender.send(camipro, text);
         }
         sent.put(camipro, text.length());
@@ -81,8 +115,55 @@ public final class Part4Experiment {
           sent,
           delivered,
           answers,
-          "IP_MULTICAST_IF = lo, IP_MULTICAST_TTL = 1");
+          "IP_MULTICAST_IF = " + net.captureInterface() + ", IP_MULTICAST_TTL = 1",
+          net.isolated() ? withOptions(net, receiver) : null);
     }
+  }
+
+  /**
+   * Sends from plain sockets that set one option or none and waits (a few seconds) for the TV
+   * program's answer to each: which options a sender needs.
+   */
+  private static Map<String, Boolean> withOptions(ReportNetwork net, MulticastChannel receiver)
+      throws Exception {
+    Map<String, Boolean> answered = new LinkedHashMap<>();
+    InetSocketAddress group = new InetSocketAddress(receiver.group(), receiver.port());
+    for (var e : new java.util.TreeMap<>(OPTION_SENDERS).entrySet()) {
+      answered.put(e.getKey(), false);
+      net.onClient(
+          () -> {
+            try (DatagramChannel plain = DatagramChannel.open(StandardProtocolFamily.INET)) {
+              if (e.getKey().contains("TTL")) {
+                plain.setOption(StandardSocketOptions.IP_MULTICAST_TTL, 1);
+              } else if (e.getKey().contains("IF")) {
+                plain.setOption(
+                    StandardSocketOptions.IP_MULTICAST_IF,
+                    NetworkInterface.getByName(net.captureInterface()));
+              }
+              plain.send(
+                  ByteBuffer.wrap(MulticastMessage.encode(e.getValue(), opinion(e.getValue()))),
+                  group);
+            }
+            return null;
+          });
+    }
+    long deadline = System.nanoTime() + OPTION_PATIENCE.toNanos();
+    while (answered.containsValue(false) && System.nanoTime() < deadline) {
+      MulticastMessage m;
+      try {
+        m = receiver.receive(OPTION_PATIENCE);
+      } catch (SocketTimeoutException timeout) {
+        break;
+      }
+      if (m.id().equals(TvProgram.ID)) {
+        for (var e : OPTION_SENDERS.entrySet()) {
+          if (m.text().contains(e.getValue())) {
+            answered.put(e.getKey(), true);
+          }
+        }
+      }
+    }
+    return answered;
   }
 
   static String opinion(String camipro) {

@@ -23,16 +23,27 @@ public final class Part5Experiment {
 
   private Part5Experiment() {}
 
+  /** The lab's port of the WebSocket PMU. */
+  public static final int LAB_PORT = 5006;
+
   public static Result run(ReportContext ctx) throws Exception {
+    ReportNetwork net = ctx.network();
     try (WsPmuServer ws =
-        WsPmuServer.builder()
-            .bindAddress(ctx.network().serverV6())
-            .port(0)
-            .messages(ctx.messages())
-            .build()
-            .start()) {
-      Endpoint at = new Endpoint(ctx.network().serverV6().getHostAddress(), ws.port());
-      WsPmuClient client = WsPmuClient.builder().build();
+            net.startsServers()
+                ? net.onServer(
+                    () ->
+                        WsPmuServer.builder()
+                            .bindAddress(net.serverV6())
+                            .port(net.port(LAB_PORT))
+                            .messages(ctx.messages())
+                            .build()
+                            .start())
+                : null;
+        // OkHttp connects on threads of its own, outside the client's host: its sockets are
+        // made on the client's host instead.
+        WsPmuClient client = WsPmuClient.builder().socketOpener(net::onClientIo).build()) {
+      int port = ws == null ? LAB_PORT : ws.port();
+      Endpoint at = new Endpoint(ReportNetwork.text(net.serverV6()), port);
       List<StreamRun> runs = new ArrayList<>();
       for (String command : List.of("CMD_short:0", "CMD_floodme")) {
         StreamMeasure.CallClock clock = new StreamMeasure.CallClock();
@@ -43,13 +54,13 @@ public final class Part5Experiment {
                 "WebSocket",
                 command,
                 0,
-                ws.port(),
-                List.of("-d", "tcp.port==" + ws.port() + ",http"),
+                port,
+                List.of("-d", "tcp.port==" + port + ",http"),
                 " && !http",
                 clock,
                 () -> client.send(at, PmuCommand.parse(command), clock)));
       }
-      return new Result(ctx.messages(), runs);
+      return new Result(ws == null ? (int) runs.getFirst().messages() : ctx.messages(), runs);
     }
   }
 }

@@ -1,5 +1,9 @@
 package lab3.apps.report;
 
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,6 +12,7 @@ import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
 import lab3.apps.cli.UsageException;
+import lab3.apps.netlab.LabNetwork;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -39,7 +44,18 @@ public final class ReportCommand extends CliCommand {
             .longOpt("network")
             .hasArg()
             .argName("NET")
-            .desc("loopback (this machine's lo); the report does not measure on netlab yet")
+            .desc(
+                "netlab (the lab network of two namespaces; the default as root on Linux) or"
+                    + " loopback (this machine's lo)")
+            .get());
+    options.addOption(
+        Option.builder()
+            .longOpt("server")
+            .hasArg()
+            .argName("HOST")
+            .desc(
+                "measure against a lab host's servers (ports 5003-5006, group 224.1.1.1:5005)"
+                    + " instead of emulators")
             .get());
     options.addOption(
         Option.builder()
@@ -90,11 +106,7 @@ public final class ReportCommand extends CliCommand {
   protected int execute(CommandLine line, List<String> positional, Io io) throws Exception {
     Path out = Path.of(line.getOptionValue("out", "report"));
     String network = line.getOptionValue("network", "");
-    if (!network.isEmpty() && !network.equals("loopback")) {
-      if (network.equals("netlab")) {
-        throw new UsageException(
-            "the report does not measure on netlab yet (issue 13): use --network loopback");
-      }
+    if (!network.isEmpty() && !network.equals("loopback") && !network.equals("netlab")) {
       throw new UsageException("--network must be loopback or netlab, got '" + network + "'");
     }
     int runs = Args.intOption(line, "runs", 100);
@@ -121,43 +133,104 @@ public final class ReportCommand extends CliCommand {
         throw new UsageException("a CAMIPRO number has 6 digits, got '" + c + "'");
       }
     }
+    String server = line.getOptionValue("server");
+    if (server != null && !network.isEmpty()) {
+      throw new UsageException("--server and --network exclude each other");
+    }
+    if (server != null) {
+      network = "server";
+    }
+    Optional<String> noNetlab =
+        network.equals("netlab") || network.isEmpty() ? netlabUnavailable() : Optional.empty();
+    if (network.equals("netlab") && noNetlab.isPresent()) {
+      io.err().println("report: no lab network: " + noNetlab.get());
+      return 1;
+    }
     if (network.isEmpty()) {
+      network = noNetlab.isPresent() ? "loopback" : "netlab";
       io.err()
           .println(
-              "report: measuring on loopback (MTU 65,536, no delay); the report does not use netlab yet");
+              noNetlab.isPresent()
+                  ? "report: measuring on loopback (MTU 65,536, no delay): "
+                      + noNetlab.get()
+                      + "; the packet counts differ from the lab's"
+                  : "report: measuring on the lab network (netlab: pc and labhost, MTU 1500, "
+                      + NetlabReportNetwork.DELAY.toMillis()
+                      + " ms of delay each way)");
     }
     Files.createDirectories(out);
     Captures captures = Captures.system();
     Optional<String> noCapture = captures.unavailableReason();
     noCapture.ifPresent(why -> io.err().println("report: no capture: " + why));
     boolean verbose = line.hasOption("verbose");
-    ReportContext ctx =
-        new ReportContext(
-            ReportNetwork.loopback(),
-            captures,
-            noCapture,
-            out,
-            messages,
-            runs,
-            loss,
-            seed,
-            camipro,
-            m -> {
-              if (verbose) {
-                io.err().println("report: " + m);
-              }
-            });
+    try (ReportNetwork net =
+        switch (network) {
+          case "netlab" ->
+              NetlabReportNetwork.start(
+                  "lab3rpt" + ProcessHandle.current().pid(), 1500, NetlabReportNetwork.DELAY);
+          case "server" -> remote(server);
+          default -> ReportNetwork.loopback();
+        }) {
+      ReportContext ctx =
+          new ReportContext(
+              net,
+              captures,
+              noCapture,
+              out,
+              messages,
+              runs,
+              loss,
+              seed,
+              camipro,
+              m -> {
+                if (verbose) {
+                  io.err().println("report: " + m);
+                }
+              });
+      return report(ctx, io);
+    }
+  }
+
+  /** The lab host {@code host}: its addresses, and the interface that leads there. */
+  static ReportNetwork remote(String host) throws IOException {
+    InetAddress v4 = null;
+    InetAddress v6 = null;
+    for (InetAddress a : InetAddress.getAllByName(host)) {
+      if (a instanceof Inet4Address && v4 == null) {
+        v4 = a;
+      } else if (a instanceof Inet6Address && v6 == null) {
+        v6 = a;
+      }
+    }
+    String iface = ReportNetwork.interfaceTo(v4 != null ? v4 : v6);
+    return ReportNetwork.remote(host, v4, v6, iface, ReportNetwork.loopback());
+  }
+
+  /** The lab network's reason to be unavailable here (not Linux, not root, ...), or empty. */
+  static Optional<String> netlabUnavailable() {
+    try {
+      return LabNetwork.unavailableReason();
+    } catch (LinkageError e) {
+      return Optional.of("the lab network needs a JDK 22+ (" + e + ")");
+    }
+  }
+
+  private static int report(ReportContext ctx, Io io) throws Exception {
+    Path out = ctx.out();
+    ReportNetwork net = ctx.network();
     String command =
-        "./lab3 report --network loopback --runs "
-            + runs
+        "./lab3 report "
+            + (net.startsServers() ? "--network " + net.name() : "--server " + net.serverName())
+            + " --runs "
+            + ctx.runs()
             + " --messages "
-            + messages
+            + ctx.messages()
             + " --loss "
-            + loss
+            + ctx.loss()
             + " --seed "
-            + seed
+            + ctx.seed()
             + " --camipro "
-            + String.join(" ", camipro);
+            + String.join(" ", ctx.camipro());
     LabReport.Run run =
         LabReport.run(
             ctx,

@@ -31,6 +31,12 @@ public record ReportContext(
     String[] camipro,
     Consumer<String> log) {
 
+  /** The same run on another network (one factor varied). */
+  public ReportContext on(ReportNetwork other) {
+    return new ReportContext(
+        other, captures, noCapture, out, messages, runs, loss, seed, camipro, log);
+  }
+
   public boolean capturing() {
     return noCapture.isEmpty();
   }

@@ -48,12 +48,12 @@ final class StreamMeasure {
     Path file = ctx.capture(name);
     Captures.Capture capture =
         ctx.capturing()
-            ? ctx.captures().start(ctx.network().captureInterface(), "tcp port " + serverPort, file)
+            ? ctx.captures().start(ctx.network(), "tcp port " + serverPort, file)
             : null;
     long start = epochNanos();
     PmuResult r;
     try {
-      r = session.call();
+      r = ctx.network().onClient(session);
     } finally {
       if (capture != null) {
         capture.close();
@@ -72,9 +72,25 @@ final class StreamMeasure {
       packets = segments.size();
       count = ctx.captures().countCommand(file, decodeAs, filter);
     }
+    String server = ReportNetwork.text(ctx.network().serverV6()) + " " + serverPort;
+    String program =
+        switch (transport) {
+          case "TCP" -> "part2 -v " + server + " " + command;
+          case "TLS" ->
+              "part6-pdc -v --server "
+                  + ReportNetwork.text(ctx.network().serverV6())
+                  + " --port "
+                  + serverPort
+                  + " "
+                  + command
+                  + " part6/ca/cacert.pem";
+          default -> "part5 -v " + server + " " + command;
+        };
     return new StreamRun(
         transport,
         command,
+        server,
+        ctx.network().clientShell() + "./lab3 " + program,
         readBuffer,
         r.messages(),
         r.reads(),

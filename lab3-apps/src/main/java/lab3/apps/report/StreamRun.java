@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param transport "TCP" or "WebSocket"
  * @param command e.g. {@code CMD_short:0}
+ * @param server the server's address and port, e.g. {@code fd1a:b3d0:c3e0:1::2 5003}
+ * @param client the command a student types for the same session, e.g. {@code ./lab3 part2 ...}
  * @param readBuffer the client's read() size in bytes (TCP), or 0 for WebSocket
  * @param messages CMD_short messages the client delivered (0 for floodme)
  * @param calls read() calls that returned data (TCP) or on_message calls (WebSocket)
@@ -22,6 +24,8 @@ import java.util.List;
 public record StreamRun(
     String transport,
     String command,
+    String server,
+    String client,
     int readBuffer,
     long messages,
     long calls,

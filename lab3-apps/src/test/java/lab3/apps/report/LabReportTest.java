@@ -78,23 +78,7 @@ class LabReportTest {
     Part5Experiment.Result p5 = run.result("part5", Part5Experiment.Result.class);
     List<StreamRun> all = new ArrayList<>(p2.runs());
     all.addAll(p5.runs());
-    for (StreamRun r : all) {
-      assertNotNull(r.packets(), r.command());
-      Path file = out.resolve(r.capture());
-      String port = r.countCommand().replaceAll(".*tcp\\.srcport==(\\d+).*", "$1");
-      List<String> decode =
-          r.transport().equals("TCP") ? List.of() : List.of("-d", "tcp.port==" + port + ",http");
-      String filter =
-          "tcp.srcport=="
-              + port
-              + " && tcp.len>0"
-              + (r.transport().equals("TCP") ? "" : " && !http");
-      assertEquals(
-          captures.fields(file, decode, filter, "frame.number").size(),
-          r.packets().intValue(),
-          r.transport() + " " + r.command() + ": the report's count is tshark's");
-      assertTrue(r.packets() > 0, r.command() + " captured no segment");
-    }
+    assertCountsAreTsharks(captures, out, all);
     StreamRun d1 = p2.run("CMD_short:1");
     assertEquals(3, d1.messages());
     assertEquals(3, d1.packets().intValue(), "d = 1: one segment per message, a second apart");
@@ -111,6 +95,32 @@ class LabReportTest {
       assertEquals(2, p1.ssConnected().lines().filter(l -> l.startsWith("ESTAB")).count());
       assertFalse(p1.noMoreDataWhileConnected());
       assertTrue(p1.noMoreDataAfterSigint());
+    }
+  }
+
+  /** Each run's packet count is what tshark counts in its kept capture, with the same filter. */
+  static void assertCountsAreTsharks(Captures captures, Path out, List<StreamRun> runs)
+      throws Exception {
+    for (StreamRun r : runs) {
+      assertNotNull(r.packets(), r.command());
+      Path file = out.resolve(r.capture());
+      String port = r.countCommand().replaceAll(".*tcp\\.srcport==(\\d+).*", "$1");
+      List<String> decode =
+          switch (r.transport()) {
+            case "TCP" -> List.of();
+            case "TLS" -> List.of("-d", "tcp.port==" + port + ",tls");
+            default -> List.of("-d", "tcp.port==" + port + ",http");
+          };
+      String filter =
+          "tcp.srcport=="
+              + port
+              + " && tcp.len>0"
+              + (r.transport().equals("WebSocket") ? " && !http" : "");
+      assertEquals(
+          captures.fields(file, decode, filter, "frame.number").size(),
+          r.packets().intValue(),
+          r.transport() + " " + r.command() + ": the report's count is tshark's");
+      assertTrue(r.packets() > 0, r.command() + " captured no segment");
     }
   }
 
@@ -155,6 +165,7 @@ class LabReportTest {
               ctx ->
                   Part2Experiment.session(
                       ctx,
+                      "part2",
                       rude.getLocalPort(),
                       new Endpoint("127.0.0.1", rude.getLocalPort()),
                       "CMD_short:0",
@@ -209,7 +220,7 @@ class LabReportTest {
         stats.add(r);
       }
       Part3Experiment.Result result =
-          Part3Experiment.summarize(first, null, null, null, null, null, stats, loss);
+          Part3Experiment.summarize(first, null, null, null, null, null, stats, loss, null);
       assertEquals(100, result.runs());
       assertEquals(stats.meanPacketsPerAck(), result.meanPackets());
       if (result.intervalHoldsConfiguredLoss()) {

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ProtocolException;
 import java.net.Socket;
 import javax.net.SocketFactory;
+import lab3.ws.WsPmuClient;
 
 /**
  * Bounds what one WebSocket session may buffer: OkHttp assembles each message in memory and has no
@@ -21,6 +22,7 @@ import javax.net.SocketFactory;
 public final class InboundLimit extends SocketFactory {
   private final long maxMessageBytes;
   private final long allowance;
+  private final WsPmuClient.SocketOpener opener;
   private volatile long received;
   private volatile long lastMessageEnd;
 
@@ -31,6 +33,17 @@ public final class InboundLimit extends SocketFactory {
    *     64 KiB, room for frame headers and bytes read ahead
    */
   public InboundLimit(long maxMessageBytes) {
+    this(maxMessageBytes, null);
+  }
+
+  /**
+   * A limit whose sockets {@code opener} creates (null: on the calling thread, lazily).
+   *
+   * @param maxMessageBytes as for {@link #InboundLimit(long)}
+   * @param opener runs each socket's creation, or null
+   */
+  public InboundLimit(long maxMessageBytes, WsPmuClient.SocketOpener opener) {
+    this.opener = opener;
     this.maxMessageBytes = maxMessageBytes;
     this.allowance = Math.min(Long.MAX_VALUE / 4, maxMessageBytes) * 2 + 64 * 1024;
   }
@@ -55,7 +68,19 @@ public final class InboundLimit extends SocketFactory {
   }
 
   @Override
-  public Socket createSocket() {
+  public Socket createSocket() throws IOException {
+    if (opener == null) {
+      return limited();
+    }
+    return opener.open(
+        () -> {
+          Socket socket = limited();
+          socket.setKeepAlive(false); // opens the descriptor now, on the opener's thread
+          return socket;
+        });
+  }
+
+  private Socket limited() {
     return new Socket() {
       private InputStream in;
 
