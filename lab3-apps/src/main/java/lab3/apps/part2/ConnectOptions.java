@@ -1,18 +1,11 @@
 package lab3.apps.part2;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.Io;
+import lab3.apps.cli.ResolveOption;
 import lab3.apps.cli.UsageException;
 import lab3.transport.Family;
-import lab3.transport.Resolver;
 import lab3.transport.TcpTransport;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -20,10 +13,9 @@ import org.apache.commons.cli.Options;
 
 /**
  * How the PDC commands (part2, part6-pdc) connect: {@code --connect-timeout seconds} (all of a
- * name's addresses together, default 10) and {@code --resolve NAME=ADDR[,ADDR...]} (a name's
- * addresses given by hand, as curl's {@code --resolve}: to try a dual-stack name whose IPv6 path is
- * broken, or a TLS server by the name its certificate holds). With {@code -v} every connection
- * attempt is a line on stderr.
+ * name's addresses together, default 10) and {@link ResolveOption --resolve} (to try a dual-stack
+ * name whose IPv6 path is broken, or a TLS server by the name its certificate holds). With {@code
+ * -v} every connection attempt is a line on stderr.
  */
 public final class ConnectOptions {
   private ConnectOptions() {}
@@ -41,13 +33,7 @@ public final class ConnectOptions {
             .argName("seconds")
             .desc("give up connecting after this long, all addresses together (default 10)")
             .get());
-    options.addOption(
-        Option.builder()
-            .longOpt("resolve")
-            .hasArg()
-            .argName("name=addr[,addr...]")
-            .desc("resolve name to these addresses instead of asking the system (repeatable)")
-            .get());
+    options.addOption(ResolveOption.option());
   }
 
   /**
@@ -72,47 +58,11 @@ public final class ConnectOptions {
     TcpTransport.Builder tcp =
         TcpTransport.builder()
             .family(Family.ANY)
+            .resolver(ResolveOption.resolver(line))
             .connectTimeout(Duration.ofMillis(Math.max(1, (long) (seconds * 1000))));
-    if (line.hasOption("resolve")) {
-      tcp.resolver(resolver(line.getOptionValues("resolve")));
-    }
     if (verbose) {
       tcp.onAttempt(attempt -> io.err().println(attempt.describe()));
     }
     return tcp.build();
-  }
-
-  /** An address literal, never looked up: IPv6 (with or without brackets) or dotted IPv4. */
-  private static InetAddress literal(String literal, String value) throws UsageException {
-    String bare = literal.replaceAll("^\\[(.*)]$", "$1");
-    if (bare.contains(":") || bare.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")) {
-      try {
-        return InetAddress.getByName(bare); // a literal: parsed, never resolved
-      } catch (UnknownHostException e) {
-        // malformed: said below
-      }
-    }
-    throw new UsageException(
-        "--resolve: '" + literal + "' is not an IPv4 or IPv6 address (in '" + value + "')");
-  }
-
-  /** The resolver of {@code --resolve} values: their names by hand, other names by the system. */
-  static Resolver resolver(String[] values) throws UsageException {
-    Map<String, List<InetAddress>> names = new HashMap<>();
-    for (String value : values) {
-      int equals = value.indexOf('=');
-      if (equals <= 0 || equals == value.length() - 1) {
-        throw new UsageException("--resolve takes name=addr[,addr...], got '" + value + "'");
-      }
-      List<InetAddress> addresses = new ArrayList<>();
-      for (String literal : value.substring(equals + 1).split(",", -1)) {
-        addresses.add(literal(literal.strip(), value));
-      }
-      names.put(value.substring(0, equals).strip().toLowerCase(Locale.ROOT), addresses);
-    }
-    return host -> {
-      List<InetAddress> given = names.get(host.toLowerCase(Locale.ROOT));
-      return given != null ? given : Resolver.SYSTEM.resolve(host);
-    };
   }
 }
