@@ -71,7 +71,8 @@ class FaultsOverLabNetworkTest {
     }
   }
 
-  private static void nft(Host host, String ruleset) throws IOException, InterruptedException {
+  /** Loads an nft ruleset inside {@code host}'s namespace. */
+  static void nft(Host host, String ruleset) throws IOException, InterruptedException {
     Process nft = host.command(List.of("nft", "-f", "-")).redirectErrorStream(true).start();
     nft.getOutputStream().write(ruleset.getBytes(StandardCharsets.US_ASCII));
     nft.getOutputStream().close();

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import lab3.apps.netlab.Host;
 import lab3.apps.netlab.LabNetwork;
 import lab3.pmu.PmuServer;
 import lab3.tests.CommandRun;
@@ -42,20 +39,11 @@ class HappyEyeballsOverLabNetworkTest {
     lab = LabNetwork.builder().name("rel16-he").start();
     pmu = lab.labhost().call(() -> PmuServer.builder().port(5003).messages(20).build().start());
     String v6 = lab.labhost().ipv6().getHostAddress();
-    run(
+    FaultsOverLabNetworkTest.nft(
         lab.labhost(),
         "table inet rel16he {\n chain input {\n  type filter hook input priority 0;\n  ip6 daddr "
             + v6
             + " tcp dport 5003 drop\n }\n}\n");
-  }
-
-  /** Loads an nft ruleset inside {@code host}'s namespace. */
-  private static void run(Host host, String ruleset) throws IOException, InterruptedException {
-    Process nft = host.command(List.of("nft", "-f", "-")).redirectErrorStream(true).start();
-    nft.getOutputStream().write(ruleset.getBytes(StandardCharsets.US_ASCII));
-    nft.getOutputStream().close();
-    String output = new String(nft.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, nft.waitFor(), "nft refused the ruleset: " + output);
   }
 
   @AfterAll
