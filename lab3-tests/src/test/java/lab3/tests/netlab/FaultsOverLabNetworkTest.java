@@ -189,8 +189,9 @@ class FaultsOverLabNetworkTest {
 
   /**
    * The issue's case: 700 ms each way and the lab's 1 s time-out. Round 2 goes out before round 1's
-   * ack (sent at 0.7 s) arrives at 1.4 s; part3 says that the ack answered round 1, gives its real
-   * round trip (at least the 1.4 s the link takes, not the 0.4 s since round 2), and warns.
+   * ack (sent at 0.7 s) arrives at 1.4 s; part3 says that the ack answered an earlier round than
+   * the last, gives its real round trip (at least the 1.4 s the link takes, not the 0.4 s since the
+   * last round), and warns.
    */
   @Test
   void part3OnALinkSlowerThanItsTimeOutNamesTheRoundTheAckAnswered() throws Exception {
@@ -205,17 +206,20 @@ class FaultsOverLabNetworkTest {
       CommandRun run = lab.pc().call(() -> CommandRun.of("part3", "-v", server, "5004"));
       System.out.println("part3 with 700 ms each way: " + run.stderr());
       assertEquals(0, run.status(), run.stderr());
+      // Which earlier round depends on the first exchange's ARP, which crosses the slow link too.
       java.util.regex.Matcher m =
           java.util.regex.Pattern.compile(
-                  "(\\d+) rounds \\(packets\\), the ack answered round 1, [0-9.]+ s to the ack,"
-                      + " round trip ([0-9.]+) ms")
+                  "(\\d+) rounds \\(packets\\), the ack answered round (\\d+), [0-9.]+ s to the"
+                      + " ack, round trip ([0-9.]+) ms")
               .matcher(run.stderr());
       assertTrue(m.find(), run.stderr());
-      assertTrue(Integer.parseInt(m.group(1)) >= 2, run.stderr());
+      int answered = Integer.parseInt(m.group(2));
+      assertTrue(answered < Integer.parseInt(m.group(1)), "an earlier round: " + run.stderr());
       assertTrue(
-          Double.parseDouble(m.group(2)) >= 1400, "the link alone takes 1.4 s: " + run.stderr());
+          Double.parseDouble(m.group(3)) >= 1400, "the link alone takes 1.4 s: " + run.stderr());
       assertTrue(
-          run.stderr().contains("part3: warning: the ack answered round 1, not the last"),
+          run.stderr()
+              .contains("part3: warning: the ack answered round " + answered + ", not the last"),
           run.stderr());
     }
   }
