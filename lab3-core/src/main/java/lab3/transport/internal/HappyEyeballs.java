@@ -152,9 +152,10 @@ public final class HappyEyeballs {
           List<Attempt> all = new ArrayList<>(failed);
           all.addAll(running);
           all.sort(Comparator.comparingInt(a -> a.number));
+          IOException timedOut = failure(all, true); // before the close makes them "Socket closed"
           running.forEach(a -> closeQuietly(a.socket));
           running.clear();
-          throw failure(all, true);
+          throw timedOut;
         }
         long wait = unbounded() ? Long.MAX_VALUE : deadline - now;
         if (next < order.size()) {
