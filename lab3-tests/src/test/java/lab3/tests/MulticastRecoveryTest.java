@@ -112,7 +112,9 @@ class MulticastRecoveryTest {
 
       List<String> tvLog = tv.err().lines();
       assertTrue(
-          count(tvLog, "send failed: ") <= 4,
+          // a streak costs its first line, "10 times", maybe "100 times", and its end; a second
+          // streak may start while the new link is not yet up
+          count(tvLog, "send failed: ") <= 6,
           "the failures of one streak cost a few lines, not one each: " + tvLog);
       assertTrue(
           tvLog.stream().anyMatch(line -> line.matches("the last failure happened \\d+ times .*")),
