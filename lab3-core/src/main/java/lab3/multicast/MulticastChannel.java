@@ -20,6 +20,7 @@ import java.net.StandardSocketOptions;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.MembershipKey;
 import java.time.Clock;
 import java.time.Duration;
 import lab3.transport.internal.Timeouts;
@@ -58,7 +59,9 @@ public final class MulticastChannel implements Closeable {
   public static final int DEFAULT_PORT = 5005;
 
   private final InetAddress group;
-  private final NetworkInterface networkInterface;
+  private volatile NetworkInterface networkInterface;
+  private final Object membershipLock = new Object();
+  private MembershipKey membership;
   private final Clock clock;
   private final int maxDatagram;
   private final DatagramChannel channel;
@@ -151,9 +154,48 @@ public final class MulticastChannel implements Closeable {
         "a channel that has sent is bound to an ephemeral port: join() before the first send()");
     channel.bind(new InetSocketAddress(port));
     port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
-    channel.join(group, networkInterface);
+    synchronized (membershipLock) {
+      membership = channel.join(group, networkInterface);
+    }
     joined = true;
     return this;
+  }
+
+  /**
+   * Finds the interface again by its name and, if it was removed and made again since this channel
+   * last looked (it has a new index), moves the channel to the new one: sets it as the interface
+   * datagrams go out by and, once {@link #join joined}, joins the group on it again. Call it when a
+   * send fails, or now and then while nothing arrives. The pitfall this mends: the kernel drops a
+   * group membership with its interface and the socket keeps naming the dead interface, so without
+   * it every send fails with "No such device" and nothing is received, for ever, although an
+   * interface of the same name is back.
+   *
+   * @return true if the channel moved to a new interface; false if the interface is the same
+   * @throws SocketException if there is no interface of that name now (it has not come back yet)
+   * @throws IOException if the new interface cannot be used
+   */
+  public boolean rejoinIfInterfaceChanged() throws IOException {
+    synchronized (membershipLock) {
+      NetworkInterface was = networkInterface;
+      NetworkInterface now = NetworkInterface.getByName(was.getName());
+      if (now == null) {
+        throw new SocketException("no network interface named " + was.getName() + " now");
+      }
+      if (now.getIndex() == was.getIndex()) {
+        return false;
+      }
+      channel.setOption(StandardSocketOptions.IP_MULTICAST_IF, now);
+      if (membership != null) {
+        try {
+          membership.drop(); // the kernel dropped it with the interface; the JDK must forget it too
+        } catch (RuntimeException | AssertionError alreadyGone) {
+          // the JDK asserts that leaving never fails; leaving a dead interface may
+        }
+        membership = channel.join(group, now);
+      }
+      networkInterface = now;
+      return true;
+    }
   }
 
   /**
@@ -220,10 +262,26 @@ public final class MulticastChannel implements Closeable {
       channel.send(ByteBuffer.wrap(datagram), new InetSocketAddress(group, port));
     } catch (SocketException e) {
       // "Network is unreachable" alone does not say which group and interface were tried.
-      SocketException named = new SocketException("cannot send to " + this + ": " + e.getMessage());
+      SocketException named =
+          new SocketException("cannot send to " + this + ": " + e.getMessage() + hint(e));
       named.initCause(e);
       throw named;
     }
+  }
+
+  /** What to do, for the failure users meet most: an IPv6 group on the loopback interface. */
+  private String hint(SocketException e) throws SocketException {
+    if (group instanceof Inet4Address
+        || !networkInterface.isLoopback()
+        || !String.valueOf(e.getMessage()).contains("unreachable")) {
+      return "";
+    }
+    String lo = networkInterface.getName();
+    return " ("
+        + lo
+        + " has no IPv6 multicast route; as root: ip -6 route add multicast ff00::/8 dev "
+        + lo
+        + " table local; or use 224.1.1.1)";
   }
 
   /**

@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import lab3.multicast.internal.Recorder;
+import lab3.multicast.internal.RepeatedLog;
 import lab3.transport.Addresses;
 
 /**
@@ -38,7 +39,10 @@ import lab3.transport.Addresses;
  * }</pre>
  *
  * <p>Two virtual threads do the work, one sending the play and one receiving; both share one
- * socket, joined to the group on the chosen interface (the loopback interface by default).
+ * socket, joined to the group on the chosen interface (the loopback interface by default). An
+ * interface removed and made again under the same name is noticed at the next send, which fails:
+ * the program joins the group on the new one and sends the line again. A failure that repeats every
+ * interval is logged once, then at the 10th, 100th... time with its count.
  */
 public final class TvProgram implements Closeable {
   /** The program's sender ID. */
@@ -56,6 +60,7 @@ public final class TvProgram implements Closeable {
   private final Path recordFile;
   private final Consumer<String> log;
   private final CountDownLatch stop = new CountDownLatch(1);
+  private final RepeatedLog sendFailures;
   private MulticastChannel channel;
   private Recorder recorder;
   private Thread broadcaster;
@@ -68,6 +73,7 @@ public final class TvProgram implements Closeable {
     this.script = builder.script;
     this.recordFile = builder.recordFile;
     this.log = builder.log;
+    this.sendFailures = new RepeatedLog(log);
   }
 
   /**
@@ -185,15 +191,45 @@ public final class TvProgram implements Closeable {
 
   /** False once the program is closed. */
   private boolean sendAndWait(String text) throws InterruptedException {
+    send(text);
+    return !closed && !stop.await(interval.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * Sends one line. A failure may mean that the interface was removed and made again: then the
+   * channel joins the group on the new one and the line goes out again. A failure that repeats is
+   * logged once, with its count (see {@link RepeatedLog}).
+   */
+  private void send(String text) {
+    IOException failure;
     try {
       channel.send(ID, text);
+      sendFailures.success();
+      return;
     } catch (IOException e) {
-      if (closed) {
-        return false;
-      }
-      log.accept("send failed: " + e.getMessage());
+      failure = e;
     }
-    return !stop.await(interval.toNanos(), TimeUnit.NANOSECONDS);
+    if (closed) {
+      return;
+    }
+    try {
+      if (channel.rejoinIfInterfaceChanged()) {
+        sendFailures.success();
+        log.accept(
+            "the interface "
+                + channel.networkInterface().getName()
+                + " was removed and made again: joined "
+                + channel
+                + " again, sending the line again");
+        channel.send(ID, text);
+        return;
+      }
+    } catch (IOException e) {
+      failure = e;
+    }
+    if (!closed) {
+      sendFailures.failure("send failed: " + failure.getMessage());
+    }
   }
 
   private void listen() {

@@ -13,7 +13,9 @@ import java.net.StandardProtocolFamily;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,9 +40,13 @@ import lab3.transport.internal.Timeouts;
  *
  * <p>The server listens on IPv4 or on IPv6 and the client cannot tell which, nor whether a silent
  * round was a loss or the wrong family. So every round goes out on an IPv4 socket and on an IPv6
- * socket at once, to every address of the name, and a virtual thread per socket waits for the
- * answer: with no loss the ack arrives after one round trip, whichever family carries it. After the
- * time-out (1 s, as the lab asks) without a valid ack, the next round goes out.
+ * socket at once, to every address of the name, and a thread per socket waits for the answer: with
+ * no loss the ack arrives after one round trip, whichever family carries it. After the time-out (1
+ * s, as the lab asks) without a valid ack, the next round goes out, from new sockets: since the
+ * server answers to the port a request came from, the socket an ack arrives on says which round it
+ * answers ({@link ResetResult#answeredRound}), and so its true round trip, even when the network is
+ * slower than the time-out and an ack to round 1 arrives after round 2 went out. The sockets of the
+ * last 10 rounds keep listening.
  *
  * <p>Only an ack from an address and port a request went to, well formed, with 0 &lt;= X &lt;= n,
  * ends the exchange. Anything else (garbage, an offset out of range, a datagram from another port,
@@ -53,6 +59,12 @@ import lab3.transport.internal.Timeouts;
  * the client logs it and keeps waiting on the other family.
  */
 public final class ResetClient {
+  /**
+   * How many of the latest rounds keep listening for a late ack: with the lab's 1 s time-out, an
+   * ack that comes more than 10 s after its round is not heard (its round's sockets are closed).
+   */
+  static final int LISTENING_ROUNDS = 10;
+
   private final Resolver resolver;
   private final Datagrams datagrams;
   private final Duration timeout;
@@ -129,25 +141,53 @@ public final class ResetClient {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
-  /** A datagram one of the sockets received, stamped when it arrived. */
-  private record Arrival(StandardProtocolFamily family, Datagrams.Received datagram, long nanos) {}
+  /** A datagram the socket of one round received, stamped when it arrived. */
+  private record Arrival(
+      int round, StandardProtocolFamily family, Datagrams.Received datagram, long nanos) {}
 
-  /** One call of {@link #reset}: the sockets, their receiver threads and the rounds. */
+  /** One round's sockets (one per family, on ports of their own) and their receiver threads. */
+  private static final class Round {
+    final int number;
+    final Map<StandardProtocolFamily, Datagrams.UdpSocket> sockets =
+        new EnumMap<>(StandardProtocolFamily.class);
+    final List<Thread> receivers = new ArrayList<>();
+    volatile boolean closed;
+
+    Round(int number) {
+      this.number = number;
+    }
+
+    void close() throws IOException {
+      closed = true;
+      for (Datagrams.UdpSocket socket : sockets.values()) {
+        socket.close();
+      }
+      try {
+        for (Thread receiver : receivers) {
+          receiver.join();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * One call of {@link #reset}: the rounds, each with sockets of its own so that an ack says which
+   * round it answers (the server answers to the port a request came from).
+   */
   private final class Exchange implements AutoCloseable {
     private final Map<StandardProtocolFamily, Set<InetSocketAddress>> targets;
-    private final Map<StandardProtocolFamily, Datagrams.UdpSocket> sockets =
-        new EnumMap<>(StandardProtocolFamily.class);
-    private final List<Thread> receivers = new ArrayList<>();
+    private final Deque<Round> listening = new ArrayDeque<>();
+    private final List<Long> sentAt = new ArrayList<>();
     private final BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
     private final byte[] payload = request.encode();
-    private volatile boolean closed;
 
     Exchange(Map<StandardProtocolFamily, Set<InetSocketAddress>> targets) {
       this.targets = targets;
     }
 
     ResetResult run() throws IOException {
-      open();
       long start = System.nanoTime();
       boolean timed = !maxTime.isZero();
       long giveUp = start + maxTime.toNanos();
@@ -158,9 +198,11 @@ public final class ResetClient {
           throw new ResetTimeoutException(rounds, Duration.ofNanos(now - start));
         }
         rounds++;
-        long sentAt = System.nanoTime();
-        sendRound(rounds);
-        long roundEnd = sentAt + timeout.toNanos();
+        Round round = open(rounds);
+        long sent = System.nanoTime();
+        sentAt.add(sent);
+        sendRound(round);
+        long roundEnd = sent + timeout.toNanos();
         if (timed && roundEnd - giveUp > 0) {
           roundEnd = giveUp;
         }
@@ -172,44 +214,60 @@ public final class ResetClient {
               ack.family(),
               ack.datagram().from(),
               rounds,
+              ack.round(),
               Duration.ofNanos(ack.nanos() - start),
-              Duration.ofNanos(ack.nanos() - sentAt),
+              Duration.ofNanos(ack.nanos() - sentAt.get(ack.round() - 1)),
               Instant.now());
         }
       }
     }
 
-    /** Opens one socket per family the name has addresses in, each with its receiver. */
-    private void open() throws IOException {
+    /**
+     * Opens round {@code number}'s sockets, one per family the name has addresses in, each with its
+     * receiver; closes the oldest round when more than {@link #LISTENING_ROUNDS} listen.
+     */
+    private Round open(int number) throws IOException {
+      Round round = new Round(number);
+      listening.add(round);
       IOException first = null;
       for (StandardProtocolFamily family : targets.keySet()) {
         try {
           Datagrams.UdpSocket socket = datagrams.open(wildcard(family));
-          sockets.put(family, socket);
+          round.sockets.put(family, socket);
           // Platform threads, not virtual ones: a virtual thread waiting for a datagram starts the
           // JDK's I/O poller, a thread that stays in a native call (epoll_wait), and at System.exit
           // HotSpot waits up to 300 ms for such threads: part3 took 0.3 s longer to exit.
-          receivers.add(
+          round.receivers.add(
               Thread.ofPlatform()
                   .daemon(true)
-                  .name("reset-receiver-" + family)
-                  .start(() -> receiveLoop(family, socket)));
+                  .name("reset-receiver-" + number + "-" + family)
+                  .start(() -> receiveLoop(round, family, socket)));
         } catch (IOException e) {
           log.accept(
-              "cannot open an " + ResetResult.familyName(family) + " socket: " + describe(e));
+              "round "
+                  + number
+                  + ": cannot open an "
+                  + ResetResult.familyName(family)
+                  + " socket: "
+                  + describe(e));
           first = first == null ? e : first;
         }
       }
-      if (sockets.isEmpty()) {
+      if (round.sockets.isEmpty() && number == 1) {
         throw first;
       }
+      if (listening.size() > LISTENING_ROUNDS) {
+        listening.poll().close();
+      }
+      return round;
     }
 
-    private void receiveLoop(StandardProtocolFamily family, Datagrams.UdpSocket socket) {
-      while (!closed) {
+    private void receiveLoop(
+        Round round, StandardProtocolFamily family, Datagrams.UdpSocket socket) {
+      while (!round.closed) {
         try {
           Datagrams.Received datagram = socket.receive(Duration.ZERO);
-          arrivals.add(new Arrival(family, datagram, System.nanoTime()));
+          arrivals.add(new Arrival(round.number, family, datagram, System.nanoTime()));
         } catch (PortUnreachableException e) {
           log.accept(
               ResetResult.familyName(family)
@@ -217,7 +275,7 @@ public final class ResetClient {
                   + describe(e)
                   + ")");
         } catch (IOException | RuntimeException e) {
-          if (!closed) {
+          if (!round.closed) {
             log.accept(ResetResult.familyName(family) + ": receiving failed: " + describe(e));
           }
           return;
@@ -226,14 +284,15 @@ public final class ResetClient {
     }
 
     /**
-     * Sends the request on every socket to every address of its family. A failure on one family (no
-     * route, network unreachable) is logged; only a first round that reached no address at all is
-     * fatal.
+     * Sends the request on every socket of {@code round} to every address of its family. A failure
+     * on one family (no route, network unreachable) is logged; only a first round that reached no
+     * address at all is fatal.
      */
-    private void sendRound(int round) throws IOException {
+    private void sendRound(Round round) throws IOException {
       int sent = 0;
       IOException first = null;
-      for (Map.Entry<StandardProtocolFamily, Datagrams.UdpSocket> entry : sockets.entrySet()) {
+      for (Map.Entry<StandardProtocolFamily, Datagrams.UdpSocket> entry :
+          round.sockets.entrySet()) {
         for (InetSocketAddress to : targets.get(entry.getKey())) {
           try {
             entry.getValue().send(payload, to);
@@ -241,7 +300,7 @@ public final class ResetClient {
           } catch (IOException e) {
             log.accept(
                 "round "
-                    + round
+                    + round.number
                     + ": sending to "
                     + Addresses.format(to)
                     + " failed: "
@@ -250,7 +309,7 @@ public final class ResetClient {
           }
         }
       }
-      if (sent == 0 && round == 1) {
+      if (sent == 0 && round.number == 1 && first != null) {
         throw first;
       }
     }
@@ -301,16 +360,8 @@ public final class ResetClient {
 
     @Override
     public void close() throws IOException {
-      closed = true;
-      for (Datagrams.UdpSocket socket : sockets.values()) {
-        socket.close();
-      }
-      try {
-        for (Thread receiver : receivers) {
-          receiver.join();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      for (Round round : listening) {
+        round.close();
       }
     }
   }

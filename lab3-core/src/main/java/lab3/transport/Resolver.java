@@ -21,7 +21,7 @@ public interface Resolver {
    *
    * @throws UnknownHostException if the name does not resolve
    * @param host the host
-   * @return all addresses of {
+   * @return all addresses of {@code host}, IPv4 and IPv6, never empty
    */
   List<InetAddress> resolve(String host) throws UnknownHostException;
 }

@@ -3,6 +3,7 @@ package lab3.reset;
 import static java.net.StandardProtocolFamily.INET;
 import static java.net.StandardProtocolFamily.INET6;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,10 +15,12 @@ import java.net.PortUnreachableException;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import lab3.transport.Endpoint;
 import lab3.transport.Resolver;
 import org.junit.jupiter.api.Test;
@@ -296,6 +299,64 @@ class ResetClientTest {
         ResetTimeoutException.class, () -> client(silent).maxRounds(1).build().reset(SERVER));
     assertEquals(2, silent.opened().size());
     assertTrue(silent.opened().stream().allMatch(FakeDatagrams.FakeEndpoint::isClosed));
+  }
+
+  @Test
+  void aLateAckSaysWhichRoundItAnsweredAndItsRoundTripIsFromThatRoundsSend() throws IOException {
+    // The network is slower than the time-out: the ack to round 1 arrives after round 2 went out.
+    List<FakeDatagrams.FakeEndpoint> v4Senders = new CopyOnWriteArrayList<>();
+    FakeDatagrams network =
+        new FakeDatagrams(
+            (socket, data, to) -> {
+              if (to.equals(V4)) {
+                v4Senders.add(socket);
+                if (v4Senders.size() == 2) {
+                  v4Senders.getFirst().deliver("OFFSET=7", V4);
+                }
+              }
+            });
+    ResetResult r = client(network).build().reset(SERVER);
+    assertEquals(7, r.offset());
+    assertEquals(2, r.rounds());
+    assertEquals(1, r.answeredRound());
+    assertTrue(r.answeredAnEarlierRound());
+    // measured from round 1's send, so at least the 20 ms round 1 waited before round 2
+    assertTrue(r.roundTrip().compareTo(Duration.ofMillis(20)) >= 0, r.roundTrip()::toString);
+    assertTrue(
+        v4Senders.get(0).localAddress().getPort() != v4Senders.get(1).localAddress().getPort(),
+        "each round from a port of its own");
+    assertTrue(network.opened().stream().allMatch(FakeDatagrams.FakeEndpoint::isClosed));
+  }
+
+  @Test
+  void anAckToTheLastRoundIsNotAnEarlierRound() throws IOException {
+    ResetResult r = client(new FakeDatagrams(serverAt(V6, 2, 4))).build().reset(SERVER);
+    assertEquals(3, r.rounds());
+    assertEquals(3, r.answeredRound());
+    assertFalse(r.answeredAnEarlierRound());
+  }
+
+  @Test
+  void onlyTheLatestRoundsKeepListening() {
+    AtomicReference<FakeDatagrams> network = new AtomicReference<>();
+    List<Long> listeningAtEachSend = new CopyOnWriteArrayList<>();
+    network.set(
+        new FakeDatagrams(
+            (socket, data, to) ->
+                listeningAtEachSend.add(
+                    network.get().opened().stream().filter(e -> !e.isClosed()).count())));
+    int rounds = ResetClient.LISTENING_ROUNDS + 5;
+    assertThrows(
+        ResetTimeoutException.class,
+        () ->
+            client(network.get())
+                .timeout(Duration.ofMillis(5))
+                .maxRounds(rounds)
+                .build()
+                .reset(SERVER));
+    assertEquals(2 * rounds, network.get().opened().size(), "two new sockets per round");
+    assertEquals(2L * ResetClient.LISTENING_ROUNDS, Collections.max(listeningAtEachSend));
+    assertTrue(network.get().opened().stream().allMatch(FakeDatagrams.FakeEndpoint::isClosed));
   }
 
   @Test

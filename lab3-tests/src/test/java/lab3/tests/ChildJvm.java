@@ -19,7 +19,12 @@ final class ChildJvm implements Closeable {
   private final Lines err = new Lines();
 
   ChildJvm(Class<?> main, String... args) throws IOException {
-    List<String> command = new ArrayList<>();
+    this(List.of(), main, args);
+  }
+
+  /** The JVM started by {@code prefix} (e.g. {@code ip netns exec NS}), to run it elsewhere. */
+  ChildJvm(List<String> prefix, Class<?> main, String... args) throws IOException {
+    List<String> command = new ArrayList<>(prefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")));
     command.add(main.getName());

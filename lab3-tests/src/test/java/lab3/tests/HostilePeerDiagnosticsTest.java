@@ -5,10 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ServerSocketFactory;
 import lab3.apps.cli.Printable;
+import lab3.multicast.MulticastChannel;
 import lab3.pki.Pem;
 import lab3.tls.TlsPmuServer;
 import org.junit.jupiter.api.Test;
@@ -28,6 +36,9 @@ class HostilePeerDiagnosticsTest {
   static final String HOSTILE =
       "\u001b[31mred\u001b[0m\rfake\nHTTP/1.1 400 Bad Request\r\nServer: evil\r\n\u009b2J\u202e"
           + "A".repeat(10_240);
+
+  /** A group of our own on lo, so that other tests' programs on 224.1.1.1 never hear it. */
+  static final String GROUP = "239.255.16.16";
 
   @TempDir Path dir;
 
@@ -68,6 +79,100 @@ class HostilePeerDiagnosticsTest {
               "" + server.port());
       assertNotEquals(0, run.status());
       assertOnePrintableLine(run.stderr(), "the server sent '\\x1b");
+    }
+  }
+
+  /** A UDP "server" on 127.0.0.1 that answers every request with {@link #HOSTILE}. */
+  @Test
+  void part3QuotesAHostileAckOnPrintableLines() throws Exception {
+    try (DatagramSocket server = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+      Thread answering =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    byte[] hostile = HOSTILE.getBytes(StandardCharsets.UTF_8);
+                    try {
+                      while (true) {
+                        DatagramPacket request = new DatagramPacket(new byte[64], 64);
+                        server.receive(request);
+                        server.send(
+                            new DatagramPacket(
+                                hostile, hostile.length, request.getSocketAddress()));
+                      }
+                    } catch (IOException closed) {
+                      // the test ended
+                    }
+                  });
+      String port = "" + server.getLocalPort();
+      CommandRun quiet =
+          CommandRun.of("part3", "--timeout", "0.2", "--max-rounds", "2", "127.0.0.1", port);
+      assertEquals(1, quiet.status(), quiet.stderr());
+      assertOnePrintableLine(quiet.stderr(), "lab3 part3:");
+      CommandRun verbose =
+          CommandRun.of("part3", "-v", "--timeout", "0.2", "--max-rounds", "2", "127.0.0.1", port);
+      assertEquals(1, verbose.status(), verbose.stderr());
+      List<String> lines = verbose.stderr().lines().toList();
+      assertTrue(lines.size() >= 2, verbose.stderr());
+      for (String line : lines) {
+        assertOnePrintableLine(line + "\n", "part3");
+      }
+      assertTrue(
+          lines.stream()
+              .anyMatch(line -> line.contains("ignored a datagram") && line.contains("not an ack")),
+          verbose.stderr());
+      server.close();
+      answering.join();
+    }
+  }
+
+  /**
+   * A datagram whose ID is ESC [ 3 1 m CR and whose text is not UTF-8 and full of controls: the
+   * receiver's stdout carries the text as it came (the contract), its -v warning is printable.
+   */
+  @Test
+  void part4ReceiverWarnsOnAHostileDatagramOnOnePrintableLine() throws Exception {
+    int port;
+    try (DatagramSocket probe = new DatagramSocket(0)) {
+      port = probe.getLocalPort();
+    }
+    byte[] datagram = ("\u001b[31m\r" + HOSTILE + "\u00ff").getBytes(StandardCharsets.ISO_8859_1);
+    CommandRun[] run = new CommandRun[1];
+    Thread receiver =
+        Thread.ofVirtual()
+            .start(
+                () ->
+                    run[0] =
+                        CommandRun.of("part4-receiver", "-v", GROUP, "" + port, "--count", "1"));
+    try (MulticastChannel sender = MulticastChannel.builder().group(GROUP).port(port).open()) {
+      while (receiver.isAlive()) { // until it has joined and got one
+        sender.sendRaw(datagram);
+        receiver.join(Duration.ofMillis(50));
+      }
+    }
+    assertEquals(0, run[0].status(), run[0].stderr());
+    List<String> lines = run[0].stderr().lines().toList();
+    assertEquals(2, lines.size(), run[0].stderr()); // "joined ..." and the warning
+    assertOnePrintableLine(lines.get(1) + "\n", "warning: datagram from ");
+    assertTrue(run[0].out().startsWith("\u001b[31m\r: \u001b[31mred"), "stdout as it came");
+  }
+
+  /** A subscriber whose ID and long text are hostile: serve-tv's answer log line is printable. */
+  @Test
+  void serveTvLogsAHostileSubscriberOnOnePrintableLine() throws Exception {
+    try (ChildJvm tv =
+        new ChildJvm(lab3.apps.Main.class, "serve-tv", "--group", GROUP, "--port", "0")) {
+      String started =
+          tv.out().await(line -> line.startsWith("TV program on "), Duration.ofSeconds(30));
+      Matcher m = Pattern.compile(":(\\d+) on ").matcher(started);
+      assertTrue(m.find(), started);
+      int port = Integer.parseInt(m.group(1));
+      try (MulticastChannel subscriber =
+          MulticastChannel.builder().group(GROUP).port(port).open()) {
+        subscriber.sendRaw(("\u001b[31m\n" + HOSTILE).getBytes(StandardCharsets.UTF_8));
+        String answered =
+            tv.err().await(line -> line.startsWith("answered "), Duration.ofSeconds(30));
+        assertOnePrintableLine(answered + "\n", "answered \\x1b[31m\\n at ");
+      }
     }
   }
 

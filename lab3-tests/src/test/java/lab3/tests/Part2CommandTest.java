@@ -76,6 +76,51 @@ class Part2CommandTest {
     }
   }
 
+  @Test
+  void resolveGivesANameItsAddressesAndVerboseShowsEachAttempt() throws IOException {
+    try (PmuServer v4 =
+        PmuServer.builder()
+            .bindAddress(InetAddress.getByName("127.0.0.1"))
+            .port(0)
+            .messages(3)
+            .build()
+            .start()) {
+      int port = v4.port();
+      CommandRun run =
+          CommandRun.of(
+              "part2",
+              "-v",
+              "--resolve",
+              "dual.test=127.0.0.1,[::1]",
+              "dual.test",
+              "" + port,
+              "CMD_short:0");
+      assertEquals(lines(3), run.out(), run.stderr());
+      // IPv6 first; nothing listens on [::1] at this port, so IPv4 starts at once.
+      assertTrue(
+          run.stderr()
+              .matches(
+                  "(?s)connect dual\\.test:"
+                      + port
+                      + ": attempt 1, \\[::1]:"
+                      + port
+                      + " started at \\d+ ms\n"
+                      + "connect dual\\.test:\\d+: attempt 1, \\S+ failed \\(Connection refused\\) at .*\n"
+                      + "connect dual\\.test:\\d+: attempt 2, 127\\.0\\.0\\.1:\\d+ \\(as ::ffff:127.0.0.1"
+                      + " on the IPv6 socket\\) started at .*\n"
+                      + "connect dual\\.test:\\d+: attempt 2, 127\\.0\\.0\\.1:\\d+ connected at .*"),
+          run.stderr());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dual.test", "dual.test=", "=::1", "dual.test=::1,not-an-address"})
+  void malformedResolveIsAUsageError(String value) {
+    CommandRun run = CommandRun.of("part2", "--resolve", value, "dual.test", "5003", "CMD_short:0");
+    assertEquals(2, run.status(), run.stderr());
+    assertTrue(run.stderr().contains("--resolve"), run.stderr());
+  }
+
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5})
   void messagesCutAtArbitraryBoundariesWithPausesPrintTheSame(long seed) throws IOException {

@@ -4,10 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import lab3.reset.ResetServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +74,60 @@ class Part3CommandTest {
       assertTrue(
           run.stderr().contains("not an address and port the request went to"), run.stderr());
       assertTrue(run.stderr().contains("out of range"), run.stderr());
+    }
+  }
+
+  /**
+   * A server slower than the time-out: it answers the first request only once the second has come
+   * (from a port of its own), so the ack answers round 1 although 2 rounds went out. -v says so,
+   * measures the round trip from round 1's send, and warns that the offset may not be in force.
+   */
+  @Test
+  void verboseSaysWhichRoundTheAckAnsweredAndWarnsWhenItWasNotTheLast() throws Exception {
+    try (DatagramSocket server = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+      Thread slow =
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    try {
+                      DatagramPacket first = new DatagramPacket(new byte[64], 64);
+                      server.receive(first);
+                      DatagramPacket second = new DatagramPacket(new byte[64], 64);
+                      server.receive(second);
+                      byte[] ack = "OFFSET=9".getBytes(StandardCharsets.US_ASCII);
+                      server.send(new DatagramPacket(ack, ack.length, first.getSocketAddress()));
+                    } catch (IOException closed) {
+                      // the test ended
+                    }
+                  });
+      CommandRun run =
+          CommandRun.of(
+              "part3",
+              "-v",
+              "--resolve=lab3.test=127.0.0.1",
+              "--timeout",
+              "0.2",
+              "lab3.test",
+              String.valueOf(server.getLocalPort()));
+      slow.join();
+      assertEquals(0, run.status(), run.stderr());
+      assertEquals("OFFSET=9\n", run.out());
+      Matcher figures =
+          Pattern.compile(
+                  "2 rounds \\(packets\\), the ack answered round 1, [0-9.]+ s to the ack,"
+                      + " round trip ([0-9.]+) ms")
+              .matcher(run.stderr());
+      assertTrue(figures.find(), run.stderr());
+      assertTrue(
+          Double.parseDouble(figures.group(1)) >= 200, "from round 1's send: " + run.stderr());
+      assertTrue(
+          run.stderr()
+              .contains(
+                  "part3: warning: the ack answered round 1, not the last one sent (2): the round"
+                      + " trip is longer than the time-out, and the server may have applied a later"
+                      + " round's RESET after this answer, so the offset in force may not be"
+                      + " OFFSET=9\n"),
+          run.stderr());
     }
   }
 

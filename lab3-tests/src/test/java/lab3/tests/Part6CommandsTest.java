@@ -72,7 +72,9 @@ class Part6CommandsTest {
       assertTrue(
           verbose
               .err()
-              .matches("(?s)TLS: TLSv1\\.3, TLS_\\w+, server certificate CN=localhost,O=EPFL\n.*"),
+              .matches(
+                  "(?s)(connect localhost:\\d+: attempt 1, [^\n]+\n)+"
+                      + "TLS: TLSv1\\.3, TLS_\\w+, server certificate CN=localhost,O=EPFL\n.*"),
           verbose.err());
     }
   }

@@ -2,7 +2,6 @@ package lab3.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +33,33 @@ class PmuLoadTest {
   }
 
   private static void load(int sessions) throws Exception {
+    load(
+        sessions,
+        "::1",
+        List.of(),
+        builder -> builder.bindAddress(InetAddress.getByName("::1")).build().start(),
+        pmu -> CommandRun.of("part2", "::1", "" + pmu.port(), "CMD_short:0"));
+  }
+
+  /** How to start the emulator where the load goes (with the settings the test gives). */
+  @FunctionalInterface
+  interface Starter {
+    PmuServer start(PmuServer.Builder settings) throws Exception;
+  }
+
+  /** One session of the part2 command against the emulator, from where the clients run. */
+  @FunctionalInterface
+  interface WarmUp {
+    CommandRun run(PmuServer pmu) throws Exception;
+  }
+
+  /**
+   * {@code sessions} concurrent sessions from a child JVM started by {@code clientPrefix} (empty,
+   * or {@code ip netns exec NS} to run it in another host) against the emulator at {@code host}.
+   */
+  static void load(
+      int sessions, String host, List<String> clientPrefix, Starter starter, WarmUp warmUp)
+      throws Exception {
     ProcessResources.assumeAvailable();
     long limit = ProcessResources.openFileLimit();
     Assumptions.assumeTrue(
@@ -47,26 +73,26 @@ class PmuLoadTest {
             + " open files per process (raise it with ulimit -n)");
     List<String> failures = new CopyOnWriteArrayList<>();
     try (PmuServer pmu =
-        PmuServer.builder()
-            .bindAddress(InetAddress.getByName("::1"))
-            .port(0)
-            .messages(MESSAGES)
-            .commandTimeout(PATIENCE)
-            .log(
-                line -> {
-                  if (line.contains("failed") || line.contains("refused")) {
-                    failures.add(line);
-                  }
-                })
-            .build()
-            .start()) {
-      warmUp(pmu);
+        starter.start(
+            PmuServer.builder()
+                .port(0)
+                .messages(MESSAGES)
+                .commandTimeout(PATIENCE)
+                .log(
+                    line -> {
+                      if (line.contains("failed") || line.contains("refused")) {
+                        failures.add(line);
+                      }
+                    }))) {
+      CommandRun first = warmUp.run(pmu); // one session first: class loading is not a leak
+      assertEquals(0, first.status(), first.stderr());
       ProcessResources.Usage before = ProcessResources.Usage.now();
       long start = System.nanoTime();
       try (ChildJvm clients =
           new ChildJvm(
+              clientPrefix,
               LoadClients.class,
-              "::1",
+              host,
               "" + pmu.port(),
               "" + sessions,
               "CMD_short:0",
@@ -96,11 +122,5 @@ class PmuLoadTest {
             sessions, MESSAGES, elapsed.toMillis(), figures);
       }
     }
-  }
-
-  /** One session first, so that class loading does not count as a leak. */
-  private static void warmUp(PmuServer pmu) throws IOException {
-    CommandRun run = CommandRun.of("part2", "::1", "" + pmu.port(), "CMD_short:0");
-    assertEquals(0, run.status(), run.stderr());
   }
 }

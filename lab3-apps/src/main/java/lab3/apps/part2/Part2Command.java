@@ -12,8 +12,6 @@ import lab3.pmu.PmuCommand;
 import lab3.pmu.PmuResult;
 import lab3.transport.Addresses;
 import lab3.transport.Endpoint;
-import lab3.transport.Family;
-import lab3.transport.TcpTransport;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -36,6 +34,7 @@ public final class Part2Command extends CliCommand {
   @Override
   protected void options(Options options) {
     options.addOption(timeoutOption());
+    ConnectOptions.add(options);
   }
 
   /** {@code --timeout seconds}, shared by the PDC commands (part2, part5). */
@@ -65,7 +64,10 @@ public final class Part2Command extends CliCommand {
           ./lab3 part2 ::1 5003 CMD_short:0
           ./lab3 part2 tcpip.epfl.ch 5003 CMD_floodme > flood.txt
         The socket is an IPv6 socket: an IPv4 server is reached through its IPv4-mapped address.
-        -v prints read() calls, bytes and elapsed time to stderr.""";
+        A name's addresses are tried as RFC 8305 says (Happy Eyeballs): IPv6 first, the next
+        address 250 ms later or as soon as one fails; the first to connect wins.
+          ./lab3 part2 -v --resolve dual.test=fd00::1,127.0.0.1 dual.test 5003 CMD_short:0
+        -v prints each connection attempt, read() calls, bytes and elapsed time to stderr.""";
   }
 
   @Override
@@ -73,12 +75,13 @@ public final class Part2Command extends CliCommand {
     Endpoint endpoint =
         new Endpoint(positional.get(0), Args.port("port", positional.get(1), false));
     PmuCommand command = PmuCommand.parse(positional.get(2));
+    boolean verbose = line.hasOption("verbose");
     PmuClient client =
         PmuClient.builder()
-            .transport(TcpTransport.builder().family(Family.ANY).build())
+            .transport(ConnectOptions.tcp(line, io, verbose))
             .readTimeout(timeout(line))
             .build();
-    return sendAndPrint(client, endpoint, command, io, line.hasOption("verbose"));
+    return sendAndPrint(client, endpoint, command, io, verbose);
   }
 
   /**

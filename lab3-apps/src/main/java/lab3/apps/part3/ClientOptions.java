@@ -1,16 +1,11 @@
 package lab3.apps.part3;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import lab3.apps.cli.Args;
+import lab3.apps.cli.ResolveOption;
 import lab3.apps.cli.UsageException;
 import lab3.reset.ResetClient;
 import lab3.reset.ResetRequest;
-import lab3.transport.Resolver;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -41,13 +36,7 @@ final class ClientOptions {
             .argName("K")
             .desc("give up after K unanswered rounds (default: never, as the lab asks)")
             .get());
-    options.addOption(
-        Option.builder()
-            .longOpt("resolve")
-            .hasArg()
-            .argName("HOST=ADDR[,ADDR...]")
-            .desc("resolve HOST to these addresses instead of asking the system, like curl")
-            .get());
+    options.addOption(ResolveOption.option());
   }
 
   /** A client configured from the command line; {@code verbose} sends its log to {@code log}. */
@@ -74,37 +63,6 @@ final class ClientOptions {
       }
       builder.maxRounds(rounds);
     }
-    if (line.hasOption("resolve")) {
-      builder.resolver(resolver(line.getOptionValue("resolve")));
-    }
-    return builder;
-  }
-
-  /** {@code HOST=ADDR[,ADDR...]}: that name to those literals, every other name as usual. */
-  static Resolver resolver(String spec) throws UsageException {
-    int eq = spec.indexOf('=');
-    if (eq <= 0 || eq == spec.length() - 1) {
-      throw new UsageException("--resolve must be HOST=ADDR[,ADDR...], got '" + spec + "'");
-    }
-    String name = spec.substring(0, eq).toLowerCase(Locale.ROOT);
-    List<InetAddress> addresses = new ArrayList<>();
-    for (String literal : spec.substring(eq + 1).split(",")) {
-      String s = literal.strip();
-      if (s.startsWith("[") && s.endsWith("]")) {
-        s = s.substring(1, s.length() - 1);
-      }
-      // only literals: getByName then parses without a lookup
-      if (s.isEmpty() || !s.matches("[0-9a-fA-F.:]+")) {
-        throw new UsageException("--resolve: '" + literal + "' is not an IP address");
-      }
-      try {
-        addresses.add(InetAddress.getByName(s));
-      } catch (UnknownHostException e) {
-        throw new UsageException("--resolve: '" + literal + "' is not an IP address");
-      }
-    }
-    List<InetAddress> fixed = List.copyOf(addresses);
-    return host ->
-        host.toLowerCase(Locale.ROOT).equals(name) ? fixed : Resolver.SYSTEM.resolve(host);
+    return builder.resolver(ResolveOption.resolver(line));
   }
 }

@@ -57,21 +57,41 @@ public final class Part3Command extends CliCommand {
     io.out().flush();
     if (line.hasOption("verbose")) {
       io.err().println(describe(result));
+      if (result.answeredAnEarlierRound()) {
+        io.err().println(warning(result));
+      }
     }
     return 0;
   }
 
-  /** The -v line: the lab's Q14 (when, which family) and the figures of Q15. */
+  /**
+   * The -v line: the lab's Q14 (when, which family) and the figures of Q15; the round trip is that
+   * of the round the ack answered.
+   */
   public static String describe(ResetResult r) {
     return String.format(
         Locale.ROOT,
-        "ack over %s from %s at %s: %d round%s (packets), %.3f s to the ack, round trip %.3f ms",
+        "ack over %s from %s at %s: %d round%s (packets), the ack answered round %d,"
+            + " %.3f s to the ack, round trip %.3f ms",
         r.familyName(),
         Addresses.format(r.server()),
         r.ackedAt(),
         r.rounds(),
         r.rounds() == 1 ? "" : "s",
+        r.answeredRound(),
         r.timeToAck().toNanos() / 1e9,
         r.roundTrip().toNanos() / 1e6);
+  }
+
+  /** The -v warning when the ack answered an earlier round than the last one sent. */
+  static String warning(ResetResult r) {
+    return String.format(
+        Locale.ROOT,
+        "part3: warning: the ack answered round %d, not the last one sent (%d): the round trip is"
+            + " longer than the time-out, and the server may have applied a later round's RESET"
+            + " after this answer, so the offset in force may not be OFFSET=%d",
+        r.answeredRound(),
+        r.rounds(),
+        r.offset());
   }
 }

@@ -1,5 +1,8 @@
 package lab3.apps.part4;
 
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.List;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
@@ -69,8 +72,19 @@ public final class Part4ReceiverCommand extends CliCommand {
       if (verbose) {
         io.err().println("joined " + channel);
       }
-      for (int i = 0; i < count; i++) {
-        MulticastMessage m = channel.receive();
+      boolean gone = false;
+      for (int i = 0; i < count; ) {
+        MulticastMessage m;
+        try {
+          m = channel.receive(QUIET);
+        } catch (SocketTimeoutException quiet) {
+          gone = checkInterface(channel, io, gone);
+          continue;
+        }
+        if (gone) { // datagrams again, maybe thanks to another program's membership: check ours
+          gone = checkInterface(channel, io, true);
+        }
+        i++;
         if (verbose && !m.wellFormed()) {
           io.err()
               .println(
@@ -84,6 +98,41 @@ public final class Part4ReceiverCommand extends CliCommand {
       }
     }
     return 0;
+  }
+
+  /**
+   * After this long without a datagram the receiver looks whether its interface was removed and
+   * made again (the kernel then drops the membership silently: nothing would ever arrive again).
+   * Datagrams may also come back without our membership: Linux delivers a group joined by any
+   * program on the interface to every socket bound to the port (IP_MULTICAST_ALL), so after a
+   * "gone" the next datagram makes the receiver check too.
+   */
+  static final Duration QUIET = Duration.ofSeconds(1);
+
+  /**
+   * Joins the group again if the interface was made again; says so on stderr, and says once that
+   * the interface is gone while it is. Returns whether it is gone now.
+   */
+  private static boolean checkInterface(MulticastChannel channel, Io io, boolean wasGone) {
+    String name = channel.networkInterface().getName();
+    try {
+      if (channel.rejoinIfInterfaceChanged()) {
+        io.err()
+            .println("part4-receiver: " + name + " was made again: joined " + channel + " again");
+      } else if (wasGone) {
+        io.err().println("part4-receiver: " + name + " is back");
+      }
+      return false;
+    } catch (IOException e) {
+      if (!wasGone) {
+        io.err()
+            .println(
+                "part4-receiver: "
+                    + Printable.line(e.getMessage())
+                    + ": waiting for it to come back");
+      }
+      return true;
+    }
   }
 
   static String stripTrailingLineBreaks(String text) {

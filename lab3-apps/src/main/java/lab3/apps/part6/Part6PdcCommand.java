@@ -4,6 +4,7 @@ import java.util.List;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
+import lab3.apps.part2.ConnectOptions;
 import lab3.apps.part2.Part2Command;
 import lab3.pmu.PmuClient;
 import lab3.pmu.PmuCommand;
@@ -40,13 +41,15 @@ public final class Part6PdcCommand extends CliCommand {
             .get());
     options.addOption(Option.builder().longOpt("port").hasArg().desc("default 5003").get());
     options.addOption(Part2Command.timeoutOption());
+    ConnectOptions.add(options);
   }
 
   @Override
   protected String footer() {
     return """
         Example: ./lab3 part6-pdc -v CMD_short:0 ca/cacert.pem --server localhost --port 5003
-        The server's certificate must be signed by the CA and name the --server host.""";
+        The server's certificate must be signed by the CA and name the --server host; --resolve
+        gives that name addresses by hand (e.g. --resolve pmu.lab=::1,127.0.0.1).""";
   }
 
   @Override
@@ -60,6 +63,7 @@ public final class Part6PdcCommand extends CliCommand {
     TlsTransport tls =
         TlsTransport.builder()
             .trust(caFile)
+            .tcp(ConnectOptions.tcp(line, io, verbose))
             .onHandshake(
                 info -> {
                   if (verbose) {

@@ -111,9 +111,14 @@ public final class WsPmuSession implements Session.Listener.AutoDemanding {
 
   @Override
   public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-    String text = StandardCharsets.UTF_8.decode(payload).toString();
+    String text = text(payload);
     callback.succeed();
     onCommand(text);
+  }
+
+  /** A binary frame's command: its bytes as UTF-8, malformed ones replaced (never an error). */
+  static String text(ByteBuffer payload) {
+    return StandardCharsets.UTF_8.decode(payload).toString();
   }
 
   @Override
