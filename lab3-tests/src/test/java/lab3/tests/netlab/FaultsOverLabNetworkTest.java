@@ -28,12 +28,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The PDCs on a bad lab network: 30% loss with reordering each way, and the link cut in the middle
- * of a transfer (an nftables drop on both hosts' {@code eth0}, inside their namespaces: like a
- * cable pulled, neither end notices). The output is byte for byte what the server sent, or one
+ * of a transfer ({@link LabNetwork#linkDown()}: an nftables drop on both hosts' {@code eth0}; like
+ * a cable pulled, neither end notices). The output is byte for byte what the server sent, or one
  * clear line on stderr and exit 1 within the command's time-out; never a hang.
  */
 class FaultsOverLabNetworkTest {
-  private static final String CUT = "rel16cut";
 
   private static LabNetwork lossy(String name) throws IOException {
     assumeTrue(
@@ -58,17 +57,9 @@ class FaultsOverLabNetworkTest {
     return LabNetwork.builder().name(name).start();
   }
 
-  /** Drops every frame arriving on both hosts' link: nothing crosses, nobody is told. */
-  static void cut(LabNetwork lab) throws IOException, InterruptedException {
-    for (Host host : List.of(lab.pc(), lab.labhost())) {
-      nft(
-          host,
-          "table netdev "
-              + CUT
-              + " {\n chain in {\n  type filter hook ingress device "
-              + host.interfaceName()
-              + " priority 0; policy drop;\n }\n}\n");
-    }
+  /** Cuts the link ({@link LabNetwork#linkDown()}): nothing crosses, nobody is told. */
+  static void cut(LabNetwork lab) throws IOException {
+    lab.linkDown();
   }
 
   /** Loads an nft ruleset inside {@code host}'s namespace. */
@@ -153,12 +144,7 @@ class FaultsOverLabNetworkTest {
             public void write(int b) throws IOException {
               out.write(b);
               if (b == '\n' && ++lines == 2) {
-                try {
-                  cut(lab);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                  throw new IOException(e);
-                }
+                cut(lab);
               }
             }
           };
