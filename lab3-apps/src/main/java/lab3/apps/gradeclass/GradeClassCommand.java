@@ -177,8 +177,19 @@ public final class GradeClassCommand extends CliCommand {
               .gradeAll(intake.handIns());
       render(intake, graded, out, worksheet, line, io);
       if (line.hasOption("similarity")) {
-        Path csv = Similarity.run(intake.handIns(), out, work.resolve("similarity"), io.err());
-        io.err().println("similarity: " + csv);
+        Optional<SimilarityEngine> engine = Similarity.engine();
+        if (engine.isEmpty()) {
+          io.err()
+              .println(
+                  "similarity: skipped, JPlag is not here (it comes in "
+                      + Similarity.FOLDER
+                      + "/ beside lab3.jar, made by ./mvnw package)");
+        } else {
+          Path csv =
+              Similarity.run(
+                  engine.get(), intake.handIns(), out, work.resolve("similarity"), io.err());
+          io.err().println("similarity: " + csv);
+        }
       }
       Outputs.summary(intake, graded, io.out());
       return graded.values().stream().allMatch(Graded::graded) ? 0 : 1;
