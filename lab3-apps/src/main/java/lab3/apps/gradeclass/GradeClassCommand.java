@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -220,26 +219,16 @@ public final class GradeClassCommand extends CliCommand {
     }
     Outputs.feedbackZip(out.resolve("feedback.zip"), graded);
     if (worksheet != null) {
-      Map<String, Map.Entry<Double, String>> byId = new HashMap<>();
-      graded.forEach(
-          (h, g) -> {
-            if (g.graded()) {
-              String text = Outputs.feedbackText(h, g).strip().replace("\n", " / ");
-              for (MoodleDownload.Participant p : h.participants()) {
-                byId.put(
-                    p.id(), Map.entry(g.max() == 0 ? 0.0 : (double) g.score() / g.max(), text));
-              }
-            }
-          });
-      int[] matched = {0};
       String csv = Files.readString(worksheet, StandardCharsets.UTF_8);
+      WorksheetMatch match = WorksheetMatch.of(graded, Worksheet.cells(csv));
+      int[] matched = {0};
       String filled =
           Worksheet.fill(
               csv,
               line.getOptionValue("grade-column"),
               line.getOptionValue("feedback-column"),
-              id -> {
-                Map.Entry<Double, String> g = byId.get(id);
+              (id, cells) -> {
+                Map.Entry<Double, String> g = match.grade(id, cells);
                 if (g != null) {
                   matched[0]++;
                 }
