@@ -26,12 +26,12 @@ final class Bench implements Closeable {
   private final List<Closeable> cleanup = new ArrayList<>();
 
   /**
-   * Checks run at once: each check has emulators on ports of its own (port 0, a random multicast
-   * group) and only Part 6 uses a fixed port, so checks do not meet; a hand-in that hangs then
-   * costs one time limit, not one per check. Bounded, so that a Java hand-in starts a few JVMs at a
-   * time, not thirteen.
+   * The default of checks run at once ({@code grade --checks-at-once}): each check has emulators on
+   * ports of its own (port 0, a random multicast group) and only Part 6 uses a fixed port, so
+   * checks do not meet; a hand-in that hangs then costs a time limit per round, not one per check.
+   * Bounded, so that a Java hand-in starts a few JVMs at a time, not thirteen.
    */
-  static final int CHECKS_AT_ONCE = 6;
+  static final int CHECKS_AT_ONCE = 4;
 
   Bench(Submission submission, Duration limit, String python, PrintStream progress)
       throws IOException {
@@ -117,7 +117,7 @@ final class Bench implements Closeable {
 
   /** Runs every check once and returns their results in order. */
   List<CheckResult> grade(List<Check> checks) {
-    return grade(checks, 0);
+    return grade(checks, 0, CHECKS_AT_ONCE);
   }
 
   /**
@@ -125,8 +125,8 @@ final class Bench implements Closeable {
    * again, up to {@code retries} more times: passed on a re-run, it is flaky; a check never re-runs
    * after a harness error or when its program is missing.
    */
-  List<CheckResult> grade(List<Check> checks, int retries) {
-    java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(CHECKS_AT_ONCE);
+  List<CheckResult> grade(List<Check> checks, int retries, int atOnce) {
+    java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(atOnce);
     List<java.util.concurrent.Future<CheckResult>> running = new ArrayList<>();
     try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
       for (Check check : checks) {

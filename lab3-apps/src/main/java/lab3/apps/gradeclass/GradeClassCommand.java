@@ -56,6 +56,13 @@ public final class GradeClassCommand extends CliCommand {
     options.addOption(opt("timeout", "seconds", "time limit of one program run (default 20)"));
     options.addOption(
         opt("hand-in-limit", "seconds", "time limit of one whole hand-in (default 600)"));
+    options.addOption(
+        opt(
+            "checks-at-once",
+            "N",
+            "checks of one hand-in run at the same time (default "
+                + ClassGrader.CHECKS_AT_ONCE
+                + "; grade's own default is more)"));
     options.addOption(opt("python", "PATH", "the interpreter for .py programs (default python3)"));
     options.addOption(opt("ca", "FILE", "the course CA (see grade --help)"));
     options.addOption(
@@ -115,7 +122,11 @@ public final class GradeClassCommand extends CliCommand {
         line.hasOption("worksheet")
             ? Args.readableFile("--worksheet", line.getOptionValue("worksheet"))
             : null;
-    List<String> extra = new ArrayList<>();
+    int atOnce = Args.intOption(line, "checks-at-once", ClassGrader.CHECKS_AT_ONCE);
+    if (atOnce < 1) {
+      throw new IllegalArgumentException("--checks-at-once must be 1 or more");
+    }
+    List<String> extra = new ArrayList<>(List.of("--checks-at-once", String.valueOf(atOnce)));
     if (line.hasOption("python")) {
       extra.addAll(List.of("--python", line.getOptionValue("python")));
     }
@@ -172,7 +183,13 @@ public final class GradeClassCommand extends CliCommand {
               extra,
               work.resolve("benches"));
       Map<MoodleDownload.HandIn, Graded> graded =
-          new ClassGrader(runner, jobs, out.resolve("state"), line.hasOption("resume"), io.err())
+          new ClassGrader(
+                  runner,
+                  jobs,
+                  out.resolve("state"),
+                  line.hasOption("resume"),
+                  io.err(),
+                  ClassGrader.stderrIsTerminal())
               .gradeAll(intake.handIns());
       render(intake, graded, out, worksheet, line, io);
       if (line.hasOption("similarity")) {
