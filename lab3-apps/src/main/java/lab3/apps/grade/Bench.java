@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * The grading bench: copies a submission to a temporary folder, runs every check against emulators
  * on loopback, each under a time limit, and collects the results. A check that crashes, hangs or
- * prints the wrong thing fails alone; whatever it started is stopped before the next.
+ * prints the wrong thing fails alone; whatever it started is stopped when it ends. Checks run a few
+ * at once (see {@link #CHECKS_AT_ONCE}).
  */
 final class Bench implements Closeable {
   private final Submission original;
@@ -218,7 +219,7 @@ final class Bench implements Closeable {
       try {
         c.close();
       } catch (IOException | RuntimeException ignored) {
-        // best effort: the next check must start clean
+        // best effort: nothing of a check outlives it
       }
     }
     cleanup.clear();

@@ -70,23 +70,27 @@ class WorksheetTest {
         1);
   }
 
+  /** {@code csv} filled with the 3/4 of one Moodle 4.1+ folder {@code <name>_<id>_...}. */
+  private static List<String> filledBy(String name, String id, String csv) {
+    var folder =
+        new MoodleDownload.Participant(
+            name + "_" + id + "_assignsubmission_file", name, id, "4.1+");
+    var handIn =
+        new MoodleDownload.HandIn(
+            java.nio.file.Path.of("Lab3_111111_222222"), "h", "111111", "222222", List.of(folder));
+    WorksheetMatch match = WorksheetMatch.of(Map.of(handIn, threeOfFour()), Worksheet.cells(csv));
+    return Worksheet.fill(csv, null, null, match::grade).lines().toList();
+  }
+
   @Test
   void moodle41GroupFolderGradesEveryMembersRowAndItsGroupIdMatchesNoParticipant() {
     // Group "Team Rocket" has id 12; participant 12 (Zed) is in another group, not graded here.
-    var team =
-        new MoodleDownload.Participant(
-            "Team Rocket_12_assignsubmission_file", "Team Rocket", "12", "4.1+");
-    var handIn =
-        new MoodleDownload.HandIn(
-            java.nio.file.Path.of("Lab3_111111_222222"), "h", "111111", "222222", List.of(team));
     String csv =
         "Identifier,Full name,Group,Status,Grade,Maximum Grade,Feedback comments\n"
             + "Participant 101,Ann A,Team Rocket,Submitted,,10.00,\n"
             + "Participant 102,Ben B,Team Rocket,Submitted,,10.00,\n"
             + "Participant 12,Zed Z,Team Magma,Submitted,,10.00,\n";
-    WorksheetMatch match = WorksheetMatch.of(Map.of(handIn, threeOfFour()), Worksheet.cells(csv));
-    String filled = Worksheet.fill(csv, null, null, match::grade);
-    List<String> rows = filled.lines().toList();
+    List<String> rows = filledBy("Team Rocket", "12", csv);
     assertEquals(
         "Participant 101,Ann A,Team Rocket,Submitted,\"7.50\",10.00,",
         rows.get(1).replaceAll(",\"[^\"]*\"$", ","));
@@ -99,18 +103,11 @@ class WorksheetTest {
 
   @Test
   void aParticipantFolderStillMatchesItsOwnRowByIdOnly() {
-    var ada =
-        new MoodleDownload.Participant(
-            "Ada Lovelace_101_assignsubmission_file", "Ada Lovelace", "101", "4.1+");
-    var handIn =
-        new MoodleDownload.HandIn(
-            java.nio.file.Path.of("Lab3_111111_222222"), "h", "111111", "222222", List.of(ada));
     String csv =
         "Identifier,Full name,Status,Grade,Maximum Grade,Feedback comments\n"
             + "Participant 101,Ada Lovelace,Submitted,,10.00,\n"
             + "Participant 1101,Bob,Submitted,,10.00,\n";
-    WorksheetMatch match = WorksheetMatch.of(Map.of(handIn, threeOfFour()), Worksheet.cells(csv));
-    List<String> rows = Worksheet.fill(csv, null, null, match::grade).lines().toList();
+    List<String> rows = filledBy("Ada Lovelace", "101", csv);
     org.junit.jupiter.api.Assertions.assertTrue(rows.get(1).contains("\"7.50\""), rows.get(1));
     assertEquals(csv.lines().toList().get(2), rows.get(2));
   }
