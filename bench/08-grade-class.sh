@@ -3,7 +3,8 @@
 # 6), mixed Java (`submit`'s own) and Python, correct, partly wrong (Part 2 splits single digits),
 # hanging (Part 2 never exits) and empty, and grades it with `grade-class` and its default --jobs.
 # The serial time beside it is an estimate: one hand-in of each kind graded alone with `grade`
-# (the serial way), timed, times the number of hand-ins of that kind. Those single runs' scores
+# (the serial way: one hand-in after another; `grade` itself runs 4 checks at once), timed, times
+# the number of hand-ins of that kind. Those single runs' scores
 # must equal the class run's for the same hand-ins, or the benchmark fails.
 # Target (issue 14): 200 hand-ins in under 15 minutes on 2 cores.
 . "$(dirname "$0")/lib.sh"

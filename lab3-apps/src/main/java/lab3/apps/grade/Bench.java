@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * The grading bench: copies a submission to a temporary folder, runs every check against emulators
  * on loopback, each under a time limit, and collects the results. A check that crashes, hangs or
- * prints the wrong thing fails alone; whatever it started is stopped before the next.
+ * prints the wrong thing fails alone; whatever it started is stopped when it ends. Checks run a few
+ * at once (see {@link #CHECKS_AT_ONCE}).
  */
 final class Bench implements Closeable {
   private final Submission original;
@@ -24,6 +25,14 @@ final class Bench implements Closeable {
   private final Duration limit;
   private final PrintStream progress;
   private final List<Closeable> cleanup = new ArrayList<>();
+
+  /**
+   * The default of checks run at once ({@code grade --checks-at-once}): each check has emulators on
+   * ports of its own (port 0, a random multicast group) and only Part 6 uses a fixed port, so
+   * checks do not meet; a hand-in that hangs then costs a time limit per round, not one per check.
+   * Bounded, so that a Java hand-in starts a few JVMs at a time, not thirteen.
+   */
+  static final int CHECKS_AT_ONCE = 4;
 
   Bench(Submission submission, Duration limit, String python, PrintStream progress)
       throws IOException {
@@ -34,6 +43,15 @@ final class Bench implements Closeable {
     Path target = workDir.resolve(submission.dir().getFileName());
     copyTree(submission.dir(), target);
     this.copy = Submission.open(target, python);
+  }
+
+  /** The same bench for one check running beside others: what it starts is its own to close. */
+  private Bench(Bench parent) {
+    this.original = parent.original;
+    this.copy = parent.copy;
+    this.workDir = parent.workDir;
+    this.limit = parent.limit;
+    this.progress = parent.progress;
   }
 
   Submission submission() {
@@ -100,7 +118,7 @@ final class Bench implements Closeable {
 
   /** Runs every check once and returns their results in order. */
   List<CheckResult> grade(List<Check> checks) {
-    return grade(checks, 0);
+    return grade(checks, 0, CHECKS_AT_ONCE);
   }
 
   /**
@@ -108,48 +126,74 @@ final class Bench implements Closeable {
    * again, up to {@code retries} more times: passed on a re-run, it is flaky; a check never re-runs
    * after a harness error or when its program is missing.
    */
-  List<CheckResult> grade(List<Check> checks, int retries) {
-    List<CheckResult> results = new ArrayList<>();
-    for (Check check : checks) {
-      long start = System.nanoTime();
-      progress.print("  " + check.part() + ": " + check.name() + " ... ");
-      List<String> failures = new ArrayList<>();
-      CheckResult.Status status = null;
-      while (status == null) {
-        Attempt attempt = attempt(check);
-        if (attempt.reason() == null) {
-          status = failures.isEmpty() ? CheckResult.Status.PASSED : CheckResult.Status.FLAKY;
-        } else {
-          failures.add(attempt.reason());
-          if (attempt.harness()) {
-            status = CheckResult.Status.HARNESS_ERROR;
-          } else if (!attempt.retryable()
-              || !check.timingSensitive()
-              || failures.size() > retries) {
-            status = CheckResult.Status.FAILED;
-          } else {
-            progress.print("failed, again ... ");
-          }
+  List<CheckResult> grade(List<Check> checks, int retries, int atOnce) {
+    java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(atOnce);
+    List<java.util.concurrent.Future<CheckResult>> running = new ArrayList<>();
+    try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (Check check : checks) {
+        running.add(
+            threads.submit(
+                () -> {
+                  slots.acquire();
+                  try {
+                    return new Bench(this).gradeOne(check, retries);
+                  } finally {
+                    slots.release();
+                  }
+                }));
+      }
+      List<CheckResult> results = new ArrayList<>();
+      for (var r : running) {
+        try {
+          results.add(r.get());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("grading interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw new IllegalStateException(e.getCause());
         }
       }
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      progress.println(
-          switch (status) {
-            case PASSED -> "ok";
-            case FLAKY -> "ok (flaky: passed on attempt " + (failures.size() + 1) + ")";
-            case FAILED -> "FAILED";
-            case HARNESS_ERROR -> "HARNESS ERROR (not the hand-in's fault)";
-          });
-      int attempts = failures.size() + (status.equals(CheckResult.Status.FLAKY) ? 1 : 0);
-      String reason = failures.isEmpty() ? null : failures.getLast();
-      if (status == CheckResult.Status.FLAKY) {
-        reason = "passed on attempt " + attempts + "; before: " + String.join("; ", failures);
-      }
-      results.add(
-          new CheckResult(
-              check.part(), check.name(), status, reason, elapsed, Math.max(1, attempts)));
+      return results;
     }
-    return results;
+  }
+
+  /** One check with its re-runs; its progress line is printed whole when it is decided. */
+  private CheckResult gradeOne(Check check, int retries) {
+    long start = System.nanoTime();
+    List<String> failures = new ArrayList<>();
+    CheckResult.Status status = null;
+    while (status == null) {
+      Attempt attempt = attempt(check);
+      if (attempt.reason() == null) {
+        status = failures.isEmpty() ? CheckResult.Status.PASSED : CheckResult.Status.FLAKY;
+      } else {
+        failures.add(attempt.reason());
+        if (attempt.harness()) {
+          status = CheckResult.Status.HARNESS_ERROR;
+        } else if (!attempt.retryable() || !check.timingSensitive() || failures.size() > retries) {
+          status = CheckResult.Status.FAILED;
+        }
+      }
+    }
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    int attempts = failures.size() + (status.equals(CheckResult.Status.FLAKY) ? 1 : 0);
+    String verdict =
+        switch (status) {
+          case PASSED -> "ok";
+          case FLAKY -> "ok (flaky: passed on attempt " + (failures.size() + 1) + ")";
+          case FAILED -> attempts > 1 ? "FAILED (" + attempts + " attempts)" : "FAILED";
+          case HARNESS_ERROR -> "HARNESS ERROR (not the hand-in's fault)";
+        };
+    synchronized (progress) {
+      progress.println("  " + check.part() + ": " + check.name() + " ... " + verdict);
+      progress.flush();
+    }
+    String reason = failures.isEmpty() ? null : failures.getLast();
+    if (status == CheckResult.Status.FLAKY) {
+      reason = "passed on attempt " + attempts + "; before: " + String.join("; ", failures);
+    }
+    return new CheckResult(
+        check.part(), check.name(), status, reason, elapsed, Math.max(1, attempts));
   }
 
   /** One run of a check: null reason if it passed. */
@@ -175,7 +219,7 @@ final class Bench implements Closeable {
       try {
         c.close();
       } catch (IOException | RuntimeException ignored) {
-        // best effort: the next check must start clean
+        // best effort: nothing of a check outlives it
       }
     }
     cleanup.clear();

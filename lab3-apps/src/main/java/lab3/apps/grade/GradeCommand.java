@@ -116,6 +116,13 @@ public final class GradeCommand extends CliCommand {
                 "re-run a failed timing-sensitive check up to K times (default 0); passed on a"
                     + " re-run, it is 'flaky' and counts as passed")
             .get());
+    options.addOption(
+        Option.builder()
+            .longOpt("checks-at-once")
+            .hasArg()
+            .argName("N")
+            .desc("checks run at the same time, each with emulators of its own (default 4)")
+            .get());
   }
 
   @Override
@@ -143,6 +150,10 @@ public final class GradeCommand extends CliCommand {
     int retries = Args.intOption(line, "retries", 0);
     if (retries < 0) {
       throw new IllegalArgumentException("--retries must be 0 or more");
+    }
+    int atOnce = Args.intOption(line, "checks-at-once", Bench.CHECKS_AT_ONCE);
+    if (atOnce < 1) {
+      throw new IllegalArgumentException("--checks-at-once must be 1 or more");
     }
     String network = line.getOptionValue("network", "auto");
     if (!List.of("auto", "sandbox", "host").contains(network)) {
@@ -183,7 +194,7 @@ public final class GradeCommand extends CliCommand {
           throw new IllegalArgumentException("--parts names no known part: " + parts);
         }
       }
-      results = bench.grade(checks, retries);
+      results = bench.grade(checks, retries, atOnce);
     }
     String name = submission.dir().getFileName().toString();
     Report.table(name, results, io.out());

@@ -23,14 +23,43 @@ final class ClassGrader {
   private final Path state;
   private final boolean resume;
   private final PrintStream progress;
+  private final boolean terminal;
 
-  ClassGrader(HandInRunner runner, int jobs, Path state, boolean resume, PrintStream progress) {
+  /**
+   * @param terminal true if {@code progress} is a terminal: the bar is then redrawn in place (and
+   *     each hand-in's result printed above it), else one line per change
+   */
+  ClassGrader(
+      HandInRunner runner,
+      int jobs,
+      Path state,
+      boolean resume,
+      PrintStream progress,
+      boolean terminal) {
     this.runner = runner;
     this.jobs = jobs;
     this.state = state;
     this.resume = resume;
     this.progress = progress;
+    this.terminal = terminal;
   }
+
+  /** True if this process's stderr is a terminal (Linux: what file descriptor 2 is). */
+  static boolean stderrIsTerminal() {
+    try {
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The default {@code --checks-at-once} of each hand-in's bench: with {@link #defaultJobs()}
+   * benches, at most 6 programs per core run at once; a hanging hand-in needs a time limit per
+   * round of 2 checks, not per check.
+   */
+  static final int CHECKS_AT_ONCE = 2;
 
   /**
    * The default {@code --jobs}: grading mostly waits (delays of one message a second, one-second
@@ -81,7 +110,7 @@ final class ClassGrader {
             h,
             pool.submit(
                 () -> {
-                  busy.incrementAndGet();
+                  started(done.get(), busy.incrementAndGet(), total, start);
                   Graded g;
                   try {
                     g = runner.grade(h);
@@ -129,24 +158,41 @@ final class ClassGrader {
     }
   }
 
-  /** One line per finished hand-in: done / running / left and the time left at this pace. */
+  /** On a terminal, the bar again with one more running; elsewhere nothing (no line per start). */
+  private synchronized void started(int done, int running, int total, long start) {
+    if (terminal) {
+      progress.print("\r\033[K" + status(done, running, total, start));
+      progress.flush();
+    }
+  }
+
+  /**
+   * A finished hand-in: on a terminal, its result above the bar, redrawn in place; elsewhere one
+   * line with both.
+   */
   private synchronized void report(
       MoodleDownload.HandIn h, Graded g, int done, int running, int total, long start) {
+    String result =
+        h.key() + " " + (g.graded() ? g.score() + "/" + g.max() : "NOT GRADED (" + g.why() + ")");
+    if (terminal) {
+      progress.print("\r\033[K" + result + "\n" + status(done, running, total, start));
+      if (done == total) {
+        progress.println();
+      }
+    } else {
+      progress.println(status(done, running, total, start) + ": " + result);
+    }
+    progress.flush();
+  }
+
+  /** The bar: done / running / left, and the time left at this pace. */
+  private static String status(int done, int running, int total, long start) {
     double elapsed = (System.nanoTime() - start) / 1e9;
     int left = total - done;
-    double perHandIn = elapsed / done;
-    String eta = left == 0 ? "0 s" : formatSeconds(perHandIn * left);
-    progress.printf(
-        "[%s] %d/%d done, %d running, %d left, about %s left: %s %s%n",
-        bar(done, total),
-        done,
-        total,
-        running,
-        left - running,
-        eta,
-        h.key(),
-        g.graded() ? g.score() + "/" + g.max() : "NOT GRADED (" + g.why() + ")");
-    progress.flush();
+    String eta = left == 0 ? "0 s" : done == 0 ? "?" : formatSeconds(elapsed / done * left);
+    return String.format(
+        "[%s] %d/%d done, %d running, %d left, about %s left",
+        bar(done, total), done, total, running, left - running, eta);
   }
 
   private static String bar(int done, int total) {

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +56,13 @@ public final class GradeClassCommand extends CliCommand {
     options.addOption(opt("timeout", "seconds", "time limit of one program run (default 20)"));
     options.addOption(
         opt("hand-in-limit", "seconds", "time limit of one whole hand-in (default 600)"));
+    options.addOption(
+        opt(
+            "checks-at-once",
+            "N",
+            "checks of one hand-in run at the same time (default "
+                + ClassGrader.CHECKS_AT_ONCE
+                + "; grade's own default is more)"));
     options.addOption(opt("python", "PATH", "the interpreter for .py programs (default python3)"));
     options.addOption(opt("ca", "FILE", "the course CA (see grade --help)"));
     options.addOption(
@@ -116,7 +122,11 @@ public final class GradeClassCommand extends CliCommand {
         line.hasOption("worksheet")
             ? Args.readableFile("--worksheet", line.getOptionValue("worksheet"))
             : null;
-    List<String> extra = new ArrayList<>();
+    int atOnce = Args.intOption(line, "checks-at-once", ClassGrader.CHECKS_AT_ONCE);
+    if (atOnce < 1) {
+      throw new IllegalArgumentException("--checks-at-once must be 1 or more");
+    }
+    List<String> extra = new ArrayList<>(List.of("--checks-at-once", String.valueOf(atOnce)));
     if (line.hasOption("python")) {
       extra.addAll(List.of("--python", line.getOptionValue("python")));
     }
@@ -173,12 +183,29 @@ public final class GradeClassCommand extends CliCommand {
               extra,
               work.resolve("benches"));
       Map<MoodleDownload.HandIn, Graded> graded =
-          new ClassGrader(runner, jobs, out.resolve("state"), line.hasOption("resume"), io.err())
+          new ClassGrader(
+                  runner,
+                  jobs,
+                  out.resolve("state"),
+                  line.hasOption("resume"),
+                  io.err(),
+                  ClassGrader.stderrIsTerminal())
               .gradeAll(intake.handIns());
       render(intake, graded, out, worksheet, line, io);
       if (line.hasOption("similarity")) {
-        Path csv = Similarity.run(intake.handIns(), out, work.resolve("similarity"), io.err());
-        io.err().println("similarity: " + csv);
+        Optional<SimilarityEngine> engine = Similarity.engine();
+        if (engine.isEmpty()) {
+          io.err()
+              .println(
+                  "similarity: skipped, JPlag is not here (it comes in "
+                      + Similarity.FOLDER
+                      + "/ beside lab3.jar, made by ./mvnw package)");
+        } else {
+          Path csv =
+              Similarity.run(
+                  engine.get(), intake.handIns(), out, work.resolve("similarity"), io.err());
+          io.err().println("similarity: " + csv);
+        }
       }
       Outputs.summary(intake, graded, io.out());
       return graded.values().stream().allMatch(Graded::graded) ? 0 : 1;
@@ -209,26 +236,16 @@ public final class GradeClassCommand extends CliCommand {
     }
     Outputs.feedbackZip(out.resolve("feedback.zip"), graded);
     if (worksheet != null) {
-      Map<String, Map.Entry<Double, String>> byId = new HashMap<>();
-      graded.forEach(
-          (h, g) -> {
-            if (g.graded()) {
-              String text = Outputs.feedbackText(h, g).strip().replace("\n", " / ");
-              for (MoodleDownload.Participant p : h.participants()) {
-                byId.put(
-                    p.id(), Map.entry(g.max() == 0 ? 0.0 : (double) g.score() / g.max(), text));
-              }
-            }
-          });
-      int[] matched = {0};
       String csv = Files.readString(worksheet, StandardCharsets.UTF_8);
+      WorksheetMatch match = WorksheetMatch.of(graded, Worksheet.cells(csv));
+      int[] matched = {0};
       String filled =
           Worksheet.fill(
               csv,
               line.getOptionValue("grade-column"),
               line.getOptionValue("feedback-column"),
-              id -> {
-                Map.Entry<Double, String> g = byId.get(id);
+              (id, cells) -> {
+                Map.Entry<Double, String> g = match.grade(id, cells);
                 if (g != null) {
                   matched[0]++;
                 }

@@ -1,15 +1,5 @@
 package lab3.apps.gradeclass;
 
-import de.jplag.JPlag;
-import de.jplag.JPlagComparison;
-import de.jplag.JPlagResult;
-import de.jplag.Language;
-import de.jplag.exceptions.ExitException;
-import de.jplag.java.JavaLanguage;
-import de.jplag.options.JPlagOptions;
-import de.jplag.python3.PythonLanguage;
-import de.jplag.reporting.reportobject.ReportObjectFactory;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -18,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * {@code --similarity}: JPlag over the hand-ins' own sources, one run per language (Java, Python),
@@ -30,19 +20,72 @@ import java.util.Set;
  * {@code lab3.jar}) is the base code every hand-in shares: none of it is a Java or Python source,
  * so it is left out when the sources are gathered, which is what JPlag's base code would do for it.
  * Only {@code .java} and {@code .py} files count.
+ *
+ * <p>JPlag is not in lab3.jar, which every Java hand-in carries: the build puts it, with {@link
+ * SimilarityEngine}'s implementation, in {@code lab3-similarity/} beside lab3.jar, loaded from
+ * there when it is asked for.
  */
 final class Similarity {
-  private record Lang(String name, String suffix, Language language) {}
+  private record Lang(String name, String suffix) {}
+
+  static final String ENGINE = "lab3.apps.gradeclass.jplag.JplagEngine";
+
+  /** The folder beside lab3.jar that holds JPlag and the engine. */
+  static final String FOLDER = "lab3-similarity";
 
   private Similarity() {}
 
+  /**
+   * JPlag: on this class path (tests, a build with it), else from {@link #FOLDER} beside the jar
+   * this class came from; empty if neither has it.
+   */
+  static Optional<SimilarityEngine> engine() {
+    try {
+      Class.forName("de.jplag.JPlag");
+      return Optional.of(make(Class.forName(ENGINE)));
+    } catch (ReflectiveOperationException | LinkageError notHere) {
+      // look beside the jar
+    }
+    try {
+      Path jar =
+          Path.of(Similarity.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path dir = jar.resolveSibling(FOLDER);
+      if (!Files.isDirectory(dir)) {
+        return Optional.empty();
+      }
+      List<java.net.URL> urls = new ArrayList<>();
+      try (var jars = Files.list(dir)) {
+        for (Path p : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+          urls.add(p.toUri().toURL());
+        }
+      }
+      // Never closed: JPlag's classes are used until the command ends.
+      ClassLoader loader =
+          new java.net.URLClassLoader(
+              urls.toArray(java.net.URL[]::new), Similarity.class.getClassLoader());
+      return Optional.of(make(loader.loadClass(ENGINE)));
+    } catch (ReflectiveOperationException
+        | LinkageError
+        | IOException
+        | java.net.URISyntaxException
+        | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static SimilarityEngine make(Class<?> c) throws ReflectiveOperationException {
+    return (SimilarityEngine) c.getConstructor().newInstance();
+  }
+
   /** Runs JPlag and returns the CSV's path. */
-  static Path run(List<MoodleDownload.HandIn> handIns, Path out, Path work, PrintStream log)
+  static Path run(
+      SimilarityEngine engine,
+      List<MoodleDownload.HandIn> handIns,
+      Path out,
+      Path work,
+      PrintStream log)
       throws IOException {
-    List<Lang> langs =
-        List.of(
-            new Lang("java", ".java", new JavaLanguage()),
-            new Lang("python", ".py", new PythonLanguage()));
+    List<Lang> langs = List.of(new Lang("java", ".java"), new Lang("python", ".py"));
     List<String[]> pairs = new ArrayList<>();
     for (Lang lang : langs) {
       Path root = Files.createDirectories(work.resolve(lang.name()));
@@ -68,24 +111,20 @@ final class Similarity {
       if (n < 2) {
         continue;
       }
-      JPlagOptions options =
-          new JPlagOptions(lang.language(), Set.of(root.toFile()), Set.of())
-              .withMaximumNumberOfComparisons(JPlagOptions.SHOW_ALL_COMPARISONS);
       try {
-        JPlagResult result = JPlag.run(options);
-        File report = out.resolve("similarity-" + lang.name() + ".jplag").toFile();
-        new ReportObjectFactory(report).createAndSaveReport(result);
-        for (JPlagComparison c : result.getAllComparisons()) {
+        for (SimilarityEngine.Pair c :
+            engine.compare(
+                lang.name(), root, out.resolve("similarity-" + lang.name() + ".jplag"))) {
           pairs.add(
               new String[] {
                 lang.name(),
-                c.firstSubmission().getName(),
-                c.secondSubmission().getName(),
+                c.first(),
+                c.second(),
                 String.format(Locale.ROOT, "%.4f", c.similarity()),
-                String.format(Locale.ROOT, "%.4f", c.maximalSimilarity())
+                String.format(Locale.ROOT, "%.4f", c.maxSimilarity())
               });
         }
-      } catch (ExitException | RuntimeException e) {
+      } catch (Exception e) {
         log.println("similarity (" + lang.name() + "): JPlag failed: " + e.getMessage());
       }
     }

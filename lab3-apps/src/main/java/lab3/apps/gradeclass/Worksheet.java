@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,18 +33,27 @@ final class Worksheet {
 
   private Worksheet() {}
 
+  /** Every row's cells, the header first. */
+  static List<List<String>> cells(String csv) {
+    String body = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
+    return parse(body).stream()
+        .map(r -> r.fields().stream().map(Field::value).toList())
+        .filter(r -> !r.isEmpty())
+        .toList();
+  }
+
   /** The worksheet's grade and feedback column numbers (0-based). */
   record Columns(int grade, int feedback, int maxGrade) {}
 
   /**
-   * Fills {@code csv}. {@code grade} gives, for a participant id, the grade out of the worksheet's
-   * maximum and the feedback, or null to leave the row alone.
+   * Fills {@code csv}. {@code grade} gives, for a row (its participant id and all its cells), the
+   * grade out of the worksheet's maximum and the feedback, or null to leave the row alone.
    */
   static String fill(
       String csv,
       String gradeColumn,
       String feedbackColumn,
-      Function<String, Map.Entry<Double, String>> grade) {
+      java.util.function.BiFunction<String, List<String>, Map.Entry<Double, String>> grade) {
     String bom = csv.startsWith("\uFEFF") ? "\uFEFF" : "";
     List<Row> rows = parse(csv.substring(bom.length()));
     if (rows.isEmpty()) {
@@ -59,9 +67,7 @@ final class Worksheet {
       Map.Entry<Double, String> g = null;
       if (r > 0 && !fields.isEmpty()) {
         Matcher id = ID.matcher(fields.get(0).value());
-        if (id.find()) {
-          g = grade.apply(id.group(1));
-        }
+        g = grade.apply(id.find() ? id.group(1) : null, fields.stream().map(Field::value).toList());
       }
       for (int c = 0; c < fields.size(); c++) {
         if (c > 0) {
