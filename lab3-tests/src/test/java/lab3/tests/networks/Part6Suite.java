@@ -22,21 +22,20 @@ abstract class Part6Suite extends NetworkSuite {
 
   @BeforeAll
   void makeTheCaAndTheServersCertificate() {
+    makeCertificate(dir, network.serverName());
+  }
+
+  /**
+   * Makes with {@code ./lab3 pki}, in {@code dir}: a CA ({@code ca/cacert.pem}), a key ({@code
+   * key.pem}) and a certificate for {@code name} signed by the CA ({@code cert.pem}).
+   */
+  static void makeCertificate(Path dir, String name) {
     String ca = dir.resolve("ca").toString();
     String key = dir.resolve("key.pem").toString();
     String csr = dir.resolve("req.csr").toString();
     ok(CommandRun.of("pki", "ca", "--out", ca, "--algorithm", "ec"));
     ok(CommandRun.of("pki", "key", "--out", key, "--algorithm", "ec"));
-    ok(
-        CommandRun.of(
-            "pki",
-            "csr",
-            "--key",
-            key,
-            "--subject",
-            "/O=EPFL/CN=" + network.serverName(),
-            "--out",
-            csr));
+    ok(CommandRun.of("pki", "csr", "--key", key, "--subject", "/O=EPFL/CN=" + name, "--out", csr));
     ok(
         CommandRun.of(
             "pki",
@@ -46,7 +45,7 @@ abstract class Part6Suite extends NetworkSuite {
             "--csr",
             csr,
             "--san",
-            network.serverName(),
+            name,
             "--out",
             dir.resolve("cert.pem").toString()));
   }
