@@ -22,7 +22,7 @@ fi
 
 with_peak_rss "$ROOT/lab3" part2 -v ::1 "$SERVER_PORT" CMD_short:0 >/dev/null 2>"$BENCH_TMP/client.err"
 got=$(sed -n 's/.*: \([0-9]*\) messages, .*/\1/p' "$BENCH_TMP/client.err")
-ms=$(sed -n 's/.* \([0-9]*\) ms$/\1/p' "$BENCH_TMP/client.err")
+ms=$(sed -n 's/.*: [0-9]* messages, .* \([0-9]*\) ms$/\1/p' "$BENCH_TMP/client.err")
 [ "$got" = "$n" ] || { say "bench: the client got $got messages, not $n"; cat "$BENCH_TMP/client.err" >&2; exit 1; }
 lab3=$(per_s "$n" "$((ms * 1000000 + 1))")
 stop_server

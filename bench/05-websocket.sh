@@ -24,7 +24,7 @@ client() {
     { cat "$BENCH_TMP/client.err" >&2; return 1; }
   GOT=$(grep -o "[0-9]* $unit" "$BENCH_TMP/client.err" | head -n 1 | cut -d' ' -f1)
   local ms
-  ms=$(grep -o '[0-9]* ms$' "$BENCH_TMP/client.err" | cut -d' ' -f1)
+  ms=$(grep -o '[0-9]* ms$' "$BENCH_TMP/client.err" | tail -n 1 | cut -d' ' -f1)  # the summary: -v's last line (connection attempts end in ms too)
   RATE=$(per_s "$GOT" "$((ms * 1000000 + 1))")
   RSS=$(cat "$BENCH_TMP/rss")
 }
