@@ -16,21 +16,30 @@ final class AnswerChecks {
   /** A started PMU emulator and its port. */
   record Started(Closeable server, int port) {}
 
-  /** Starts the part's PMU emulator on {@code host} with n messages and the given flood text. */
+  /**
+   * Starts the part's PMU emulator, on the bench's server host ({@link Bench#onServer}), with n
+   * messages and the given flood text.
+   */
   @FunctionalInterface
   interface Emulator {
-    Started start(int messages, FloodText text) throws Exception;
+    Started start(Bench bench, int messages, FloodText text) throws Exception;
   }
 
-  static Check shortMessages(String part, String host, Emulator emulator, int n, String d) {
+  /** The server's address as the part's program is given it, on the bench's network. */
+  @FunctionalInterface
+  interface Host {
+    String of(Bench bench);
+  }
+
+  static Check shortMessages(String part, Host host, Emulator emulator, int n, String d) {
     return new Check(
         part,
         "CMD_short:" + d + " with n=" + n,
         bench -> {
-          Started pmu = Bench.harness(() -> emulator.start(n, FloodText.builtIn()));
+          Started pmu = bench.onServer(() -> emulator.start(bench, n, FloodText.builtIn()));
           bench.track(pmu.server());
           ProcessRunner.Result r =
-              bench.run(part, new byte[0], host, "" + pmu.port(), "CMD_short:" + d);
+              bench.run(part, new byte[0], host.of(bench), "" + pmu.port(), "CMD_short:" + d);
           String failure = Outcome.ofRun(r, bench);
           return failure != null
               ? failure
@@ -40,16 +49,16 @@ final class AnswerChecks {
         });
   }
 
-  static Check floodme(String part, String host, Emulator emulator) {
+  static Check floodme(String part, Host host, Emulator emulator) {
     return new Check(
         part,
         "CMD_floodme, the whole text",
         bench -> {
           FloodText text = FloodText.builtIn();
-          Started pmu = Bench.harness(() -> emulator.start(1, text));
+          Started pmu = bench.onServer(() -> emulator.start(bench, 1, text));
           bench.track(pmu.server());
           ProcessRunner.Result r =
-              bench.run(part, new byte[0], host, "" + pmu.port(), "CMD_floodme");
+              bench.run(part, new byte[0], host.of(bench), "" + pmu.port(), "CMD_floodme");
           String failure = Outcome.ofRun(r, bench);
           return failure != null
               ? failure
@@ -58,7 +67,7 @@ final class AnswerChecks {
   }
 
   /** The usual set: d=0 for each n of {@code zeroDelayCounts}, d=1 with 3 messages, floodme. */
-  static List<Check> all(String part, String host, Emulator emulator, int... zeroDelayCounts) {
+  static List<Check> all(String part, Host host, Emulator emulator, int... zeroDelayCounts) {
     var checks = new java.util.ArrayList<Check>();
     for (int n : zeroDelayCounts) {
       checks.add(shortMessages(part, host, emulator, n, "0"));

@@ -11,12 +11,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import lab3.apps.report.ReportNetwork;
 
 /**
- * The grading bench: copies a submission to a temporary folder, runs every check against emulators
- * on loopback, each under a time limit, and collects the results. A check that crashes, hangs or
- * prints the wrong thing fails alone; whatever it started is stopped when it ends. Checks run a few
- * at once (see {@link #CHECKS_AT_ONCE}).
+ * The grading bench: copies a submission to a temporary folder, runs every check against emulators,
+ * each under a time limit, and collects the results. A check that crashes, hangs or prints the
+ * wrong thing fails alone; whatever it started is stopped when it ends. Checks run a few at once
+ * (see {@link #CHECKS_AT_ONCE}).
+ *
+ * <p>Where things run is the {@link ReportNetwork} the bench is given, the same seam the demo and
+ * the report use: on {@link ReportNetwork#loopback()} the emulators and the hand-in's programs
+ * share this process's network (the machine's, or the sandbox's own {@code lo}); on a {@link
+ * lab3.apps.report.NetlabReportNetwork} the emulators run on {@code labhost} ({@link #onServer})
+ * and the hand-in's programs on {@code pc} ({@link #run}, {@link #start}), across the lab network's
+ * link.
  */
 final class Bench implements Closeable {
   private final Submission original;
@@ -24,6 +32,9 @@ final class Bench implements Closeable {
   private final Path workDir;
   private final Duration limit;
   private final PrintStream progress;
+  private final ReportNetwork network;
+  private final boolean verbose;
+  private final Check check;
   private final List<Closeable> cleanup = new ArrayList<>();
 
   /**
@@ -36,9 +47,27 @@ final class Bench implements Closeable {
 
   Bench(Submission submission, Duration limit, String python, PrintStream progress)
       throws IOException {
+    this(submission, limit, python, progress, ReportNetwork.loopback(), false);
+  }
+
+  /**
+   * A bench whose emulators and programs run on {@code network}; with {@code verbose}, what the
+   * emulators log (each client's address) goes to {@code progress}, after the check's name.
+   */
+  Bench(
+      Submission submission,
+      Duration limit,
+      String python,
+      PrintStream progress,
+      ReportNetwork network,
+      boolean verbose)
+      throws IOException {
     this.original = submission;
     this.limit = limit;
     this.progress = progress;
+    this.network = network;
+    this.verbose = verbose;
+    this.check = null;
     this.workDir = Files.createTempDirectory("lab3-grade-");
     Path target = workDir.resolve(submission.dir().getFileName());
     copyTree(submission.dir(), target);
@@ -46,12 +75,56 @@ final class Bench implements Closeable {
   }
 
   /** The same bench for one check running beside others: what it starts is its own to close. */
-  private Bench(Bench parent) {
+  private Bench(Bench parent, Check check) {
     this.original = parent.original;
     this.copy = parent.copy;
     this.workDir = parent.workDir;
     this.limit = parent.limit;
     this.progress = parent.progress;
+    this.network = parent.network;
+    this.verbose = parent.verbose;
+    this.check = check;
+  }
+
+  /** Where the emulators and the hand-in's programs run. */
+  ReportNetwork network() {
+    return network;
+  }
+
+  /**
+   * Starts one of the bench's own servers or listeners: on the server's host ({@code labhost} on a
+   * lab network), as a harness step (see {@link #harness}).
+   */
+  <T> T onServer(java.util.concurrent.Callable<T> step) throws HarnessException {
+    return harness(() -> network.onServer(step));
+  }
+
+  /** The same on the client's host ({@code pc}), where the hand-in's programs run. */
+  <T> T onClient(java.util.concurrent.Callable<T> step) throws HarnessException {
+    return harness(() -> network.onClient(step));
+  }
+
+  /**
+   * An emulator's log for this check: with {@code -v}, each line goes to the progress, after the
+   * check's name (the emulators log each client's address and command); else nowhere.
+   */
+  java.util.function.Consumer<String> emulatorLog(String emulator) {
+    return log(emulator + (network.shared() ? "" : " on labhost"));
+  }
+
+  /** {@link #emulatorLog(String)} for one that says itself where it runs. */
+  java.util.function.Consumer<String> log(String who) {
+    if (!verbose) {
+      return line -> {};
+    }
+    String prefix =
+        "    " + (check == null ? "" : check.part() + ": " + check.name() + ": ") + who + ": ";
+    return line -> {
+      synchronized (progress) {
+        progress.println(prefix + line);
+        progress.flush();
+      }
+    };
   }
 
   Submission submission() {
@@ -72,23 +145,23 @@ final class Bench implements Closeable {
     return resource;
   }
 
-  /** Runs a part's program to its end with the graders' arguments. */
+  /** Runs a part's program to its end with the graders' arguments, on the client's host. */
   ProcessRunner.Result run(String part, byte[] stdin, String... args) throws Exception {
     List<String> command = program(part);
     command.addAll(List.of(args));
     try {
-      return ProcessRunner.run(command, copy.dir(), stdin, limit);
+      return ProcessRunner.run(network.clientCommand(command), copy.dir(), stdin, limit);
     } catch (IOException e) {
       throw new ProgramException(part, e);
     }
   }
 
-  /** Starts a part's program and leaves it running (servers, receivers). */
+  /** Starts a part's program on the client's host and leaves it running (servers, receivers). */
   ProcessRunner.Running start(String part, String... args) throws Exception {
     List<String> command = program(part);
     command.addAll(List.of(args));
     try {
-      return track(ProcessRunner.start(command, copy.dir()));
+      return track(ProcessRunner.start(network.clientCommand(command), copy.dir()));
     } catch (IOException e) {
       throw new ProgramException(part, e);
     }
@@ -136,7 +209,7 @@ final class Bench implements Closeable {
                 () -> {
                   slots.acquire();
                   try {
-                    return new Bench(this).gradeOne(check, retries);
+                    return new Bench(this, check).gradeOne(check, retries);
                   } finally {
                     slots.release();
                   }

@@ -10,14 +10,24 @@ import java.util.Optional;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
+import lab3.apps.netlab.LabNetwork;
+import lab3.apps.report.NetlabReportNetwork;
+import lab3.apps.report.ReportNetwork;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
  * {@code ./lab3 grade <folder>}: the grading bench. Runs each part's program of a hand-in folder
- * (this project's or a Python one) against emulators on loopback and prints a score table. Exit
- * status 0 if every check passed, 1 if any failed.
+ * (this project's or a Python one) against emulators and prints a score table. Exit status 0 if
+ * every check passed, 1 if any failed.
+ *
+ * <p>Where ({@code --network}): on a lab network of the hand-in's own ({@code netlab}: the
+ * emulators on {@code labhost}, the programs on {@code pc}, across one Ethernet link; see {@link
+ * NetworkSandbox#unshareForLabNetworks()} for how it is made and removed), in a network namespace
+ * with only {@code lo} ({@code sandbox}), or on this machine's loopback ({@code host}). {@code
+ * auto} takes the first of these that can be made here and says on stderr which, and why not the
+ * lab network.
  */
 public final class GradeCommand extends CliCommand {
 
@@ -97,8 +107,10 @@ public final class GradeCommand extends CliCommand {
             .hasArg()
             .argName("MODE")
             .desc(
-                "sandbox: a network namespace of the bench's own, only lo (Linux); host: this"
-                    + " machine's loopback; auto (default): sandbox where it can be made")
+                "netlab: a lab network of the hand-in's own, emulators on labhost and the"
+                    + " programs on pc (Linux, root, ip, JDK 22+); sandbox: a network namespace of"
+                    + " the bench's own, only lo (Linux); host: this machine's loopback; auto"
+                    + " (default): the first of these that can be made here")
             .get());
     options.addOption(
         Option.builder()
@@ -132,10 +144,16 @@ public final class GradeCommand extends CliCommand {
         for Part3, Part4_Receiver, Part4_Sender, Part5 and Part6_PMU. They run in a temporary copy
         of the folder, each under the time limit; a crash, a hang or wrong output fails that check only.
         Part 6 runs the server on localhost:5003, as the lab's graders do.
-        In the sandbox (the default on Linux) nothing a program sends leaves the machine, a Part 4
+        On the lab network (netlab) the programs run on pc and reach labhost across an Ethernet
+        link of MTU 1500: Part 2 is given labhost's IPv6 address, Part 3 the name tcpip.lab (both
+        families, as tcpip.epfl.ch), Part 5 its IPv4 address; Part 4's TV program and listener are
+        on labhost's eth0; Part 6's server runs on pc and is reached on pc's localhost:5003. The
+        network is made for the hand-in and removed after, also when the bench is killed.
+        In the lab network and the sandbox nothing a program sends leaves the machine, a Part 4
         sender written for the lab's Wi-Fi (no IP_MULTICAST_IF) works as it is, and port 5003 is
         always free. On the host's loopback, a Part 4 sender must send by lo (IP_MULTICAST_IF
-        127.0.0.1) and port 5003 must be free.
+        127.0.0.1) and port 5003 must be free. -v also prints what the emulators log (each
+        client's address).
         Progress goes to stderr; the table to stdout.""";
   }
 
@@ -156,16 +174,43 @@ public final class GradeCommand extends CliCommand {
       throw new IllegalArgumentException("--checks-at-once must be 1 or more");
     }
     String network = line.getOptionValue("network", "auto");
-    if (!List.of("auto", "sandbox", "host").contains(network)) {
+    if (!List.of("auto", "netlab", "sandbox", "host").contains(network)) {
       throw new IllegalArgumentException(
-          "--network is auto, sandbox or host, not '" + network + "'");
+          "--network is auto, netlab, sandbox or host, not '" + network + "'");
     }
-    if (!network.equals("host") && !NetworkSandbox.inside()) {
+    String noLabNetwork = null;
+    if ((network.equals("auto") || network.equals("netlab")) && !NetworkSandbox.inside()) {
+      noLabNetwork = LabNetwork.unavailableReason().orElse(null);
+      Optional<List<String>> unshare = Optional.empty();
+      if (noLabNetwork == null) {
+        unshare = NetworkSandbox.unshareForLabNetworks();
+        if (unshare.isEmpty()) {
+          noLabNetwork = "cannot make a sandbox for it (unshare --net --mount --pid)";
+        }
+      }
+      if (unshare.isPresent()) {
+        io.err()
+            .println(
+                "on a lab network of its own (network namespaces pc and labhost): emulators on"
+                    + " labhost, the hand-in's programs on pc, nothing leaves the machine");
+        io.err().flush();
+        return NetworkSandbox.run(unshare.get(), argumentsAgain(line, positional, "netlab"), io);
+      }
+      if (network.equals("netlab")) {
+        throw new IOException(
+            "cannot grade on a lab network here: " + noLabNetwork + "; try --network sandbox");
+      }
+    }
+    String notNetlab = noLabNetwork == null ? "" : "no lab network (" + noLabNetwork + "): ";
+    if ((network.equals("auto") || network.equals("sandbox")) && !NetworkSandbox.inside()) {
       Optional<List<String>> unshare = NetworkSandbox.unshare();
       if (unshare.isPresent()) {
-        io.err().println("in a network namespace of its own: only lo, nothing leaves the machine");
+        io.err()
+            .println(
+                notNetlab
+                    + "in a network namespace of its own: only lo, nothing leaves the machine");
         io.err().flush();
-        return NetworkSandbox.run(unshare.get(), argumentsAgain(line, positional), io);
+        return NetworkSandbox.run(unshare.get(), argumentsAgain(line, positional, "sandbox"), io);
       }
       if (network.equals("sandbox")) {
         throw new IOException(
@@ -174,17 +219,26 @@ public final class GradeCommand extends CliCommand {
       }
       io.err()
           .println(
-              "no network namespace here: grading on this machine's loopback, where a Part 4"
+              notNetlab
+                  + "no network namespace here: grading on this machine's loopback, where a Part 4"
                   + " sender must send by lo (IP_MULTICAST_IF 127.0.0.1)");
     }
     List<CheckResult> results;
+    boolean onLabNetwork = network.equals("netlab") && NetworkSandbox.inside();
     io.err().println("grading " + submission.dir().getFileName() + " ...");
-    try (Bench bench =
-        new Bench(
-            submission,
-            Duration.ofMillis((long) (seconds * 1000)),
-            line.getOptionValue("python", "python3"),
-            io.err())) {
+    try (ReportNetwork where =
+            onLabNetwork
+                // The sandbox's own /run/netns: the name cannot meet another bench's.
+                ? NetlabReportNetwork.start("lab3grade", 1500, Duration.ZERO)
+                : ReportNetwork.loopback();
+        Bench bench =
+            new Bench(
+                submission,
+                Duration.ofMillis((long) (seconds * 1000)),
+                line.getOptionValue("python", "python3"),
+                io.err(),
+                where,
+                line.hasOption("verbose"))) {
       Path ca = line.hasOption("ca") ? Args.readableFile("--ca", line.getOptionValue("ca")) : null;
       List<Check> checks = checks(ca);
       if (line.hasOption("parts")) {
@@ -209,10 +263,14 @@ public final class GradeCommand extends CliCommand {
     return results.stream().allMatch(CheckResult::passed) ? 0 : 1;
   }
 
-  /** This command line again, for the bench inside the sandbox. */
-  private static List<String> argumentsAgain(CommandLine line, List<String> positional) {
-    List<String> args = new ArrayList<>(List.of("grade"));
+  /** This command line again, for the bench inside the sandbox, with {@code --network network}. */
+  private static List<String> argumentsAgain(
+      CommandLine line, List<String> positional, String network) {
+    List<String> args = new ArrayList<>(List.of("grade", "--network", network));
     for (Option option : line.getOptions()) {
+      if (option.getLongOpt().equals("network")) {
+        continue;
+      }
       args.add("--" + option.getLongOpt());
       if (option.hasArg()) {
         args.add(option.getValue());

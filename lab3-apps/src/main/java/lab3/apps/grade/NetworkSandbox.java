@@ -27,6 +27,20 @@ import lab3.apps.cli.Io;
  * <p>A user namespace ({@code unshare --user --map-root-user}) lets anyone make one; as root,
  * {@code unshare --net} alone is tried too. Where neither works (not Linux, no {@code unshare} or
  * {@code ip}, namespaces forbidden), the bench runs on the machine's own loopback.
+ *
+ * <p><b>Lab networks inside.</b> {@link #unshareForLabNetworks()} makes a sandbox in which the
+ * bench makes its own {@link lab3.apps.netlab.LabNetwork} ({@code grade --network netlab}): as
+ * root, with processes of their own and a mount namespace ({@code --mount}) in which {@code
+ * /run/netns} and {@code /etc/netns} are fresh, empty tmpfs mounts. {@code ip netns add} names a
+ * namespace by bind-mounting it on a file of {@code /run/netns}, and the lab network's hosts files
+ * live in {@code /etc/netns}: inside, both are the sandbox's own, seen by no other process. This is
+ * the simplest arrangement that is correct when things go wrong: the sandbox's whole-hand-in limit
+ * kills its first process, the kernel kills every other one (PID namespace), the mount namespace
+ * dies with its last process and takes the bind mounts with it, and so the lab network's namespaces
+ * (held by nothing else) and its files are gone too. Nothing is left behind for a second run to
+ * clean, whatever killed the first, and two hand-ins' networks can never meet, whatever their
+ * names. The alternative, the bench making its lab networks in the machine's {@code /run/netns},
+ * would leave them behind when a bench is killed, for the next run to find and remove.
  */
 public final class NetworkSandbox {
   /** Set in the environment of the bench that runs inside, so that it does not nest. */
@@ -54,8 +68,42 @@ public final class NetworkSandbox {
           + " && perf=/tmp/hsperfdata_$(id -un) && mkdir -p \"$perf\""
           + " && mount -t tmpfs -o size=16m tmpfs \"$perf\" && exec \"$@\"";
 
+  /**
+   * With a mount namespace asked for by name ({@code --mount}, see {@link
+   * #unshareForLabNetworks()}), also private {@code /run/netns} and {@code /etc/netns} for the lab
+   * networks the bench makes inside. The two folders are made on the machine first if missing
+   * (empty, as {@code ip netns} itself would make them): a mount needs a folder to cover.
+   */
+  private static final String SETUP_LAB_NETWORKS =
+      "mkdir -p /run/netns /etc/netns"
+          + " && mount -t tmpfs -o size=1m,mode=755 lab3-netns /run/netns"
+          + " && mount -t tmpfs -o size=1m,mode=755 lab3-netns /etc/netns && "
+          + SETUP_OWN_PIDS;
+
   private static String setup(List<String> unshare) {
+    if (unshare.contains("--mount")) {
+      return SETUP_LAB_NETWORKS;
+    }
     return unshare.contains("--pid") ? SETUP_OWN_PIDS : SETUP;
+  }
+
+  /** The sandbox for lab networks: as root (no user namespace), see the class's Javadoc. */
+  private static final List<String> LAB_NETWORKS =
+      List.of("unshare", "--net", "--mount", "--pid", "--fork", "--kill-child", "--mount-proc");
+
+  /**
+   * The {@code unshare} command line of a sandbox in which the bench can make lab networks of its
+   * own (see the class's Javadoc), found by making one, or empty if none can be made here (not
+   * root, no {@code unshare} or {@code ip}). Whether a lab network itself can be made is {@link
+   * lab3.apps.netlab.LabNetwork#unavailableReason()}'s answer.
+   */
+  public static Optional<List<String>> unshareForLabNetworks() throws InterruptedException {
+    return unshare(List.of(LAB_NETWORKS));
+  }
+
+  /** True for a sandbox from {@link #unshareForLabNetworks()}. */
+  public static boolean forLabNetworks(List<String> unshare) {
+    return unshare.contains("--mount");
   }
 
   private static final List<List<String>> UNSHARE =
@@ -151,11 +199,18 @@ public final class NetworkSandbox {
       // The launcher's start-up cache may be being recorded by the outer JVM: only a finished one
       // (-XX:AOTCache alone, of the same jar) is shared.
       boolean recording = option.startsWith("-XX:AOT") && !option.startsWith("-XX:AOTCache=");
-      if (!recording && !option.startsWith("-javaagent")) {
+      // A cache recorded by `java -jar` (native access by the manifest) refuses to load, with
+      // errors on stderr, in a JVM given --enable-native-access (the lab networks need it).
+      boolean mismatched = forLabNetworks(unshare) && option.startsWith("-XX:AOT");
+      if (!recording && !mismatched && !option.startsWith("-javaagent")) {
         command.add(option);
       }
     }
     command.addAll(jvmOptions);
+    if (forLabNetworks(unshare) && !command.contains("--enable-native-access=ALL-UNNAMED")) {
+      // lab3.jar's manifest allows it with -jar; here the class path is named.
+      command.add("--enable-native-access=ALL-UNNAMED");
+    }
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command);

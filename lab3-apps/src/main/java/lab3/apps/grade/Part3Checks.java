@@ -8,10 +8,13 @@ import java.util.regex.Pattern;
 import lab3.reset.ResetServer;
 
 /**
- * Part 3: the reset client against an IPv4-only and an IPv6-only server on loopback, each dropping
- * half the requests, as the lab's server does. The client is given the server's address literal
- * (127.0.0.1 or ::1): on many machines no name resolves to both. The printed offset must be the one
- * the server sent.
+ * Part 3: the reset client against an IPv4-only and an IPv6-only server, each dropping half the
+ * requests, as the lab's server does. The printed offset must be the one the server sent.
+ *
+ * <p>On loopback the client is given the server's address literal (127.0.0.1 or ::1): on many
+ * machines no name resolves to both. On the lab network it is given {@code tcpip.lab}, which names
+ * both of labhost's addresses, as {@code tcpip.epfl.ch} does in the lab: the client must find out
+ * by itself which family the server is on, which is what the lab asks.
  */
 final class Part3Checks {
   private static final Pattern ACK = Pattern.compile("OFFSET=(\\d+)");
@@ -38,17 +41,29 @@ final class Part3Checks {
 
   /** The server a check runs: on one family, on loopback, with the seeded losses. */
   static ResetServer server(ResetServer.Mode mode) {
-    return ResetServer.builder()
-        .mode(mode)
-        .loopback(true)
-        .port(0)
-        .loss(0.5)
-        .random(new Random(DROPS_TWO_THEN_ANSWERS))
-        .build();
+    return server(mode, true).build();
   }
 
-  private static String check(Bench bench, ResetServer.Mode mode, String host) throws Exception {
-    ResetServer server = bench.track(Bench.harness(() -> server(mode).start()));
+  /**
+   * The same, on loopback addresses only ({@code loopback}) or on every address of its host (the
+   * lab network's labhost, whose only link is the lab's).
+   */
+  private static ResetServer.Builder server(ResetServer.Mode mode, boolean loopback) {
+    return ResetServer.builder()
+        .mode(mode)
+        .loopback(loopback)
+        .port(0)
+        .loss(0.5)
+        .random(new Random(DROPS_TWO_THEN_ANSWERS));
+  }
+
+  private static String check(Bench bench, ResetServer.Mode mode, String literal) throws Exception {
+    boolean shared = bench.network().shared();
+    ResetServer server =
+        bench.track(
+            bench.onServer(
+                () -> server(mode, shared).log(bench.emulatorLog("reset server")).build().start()));
+    String host = shared ? literal : bench.network().serverName();
     ProcessRunner.Result r = bench.run("Part3", new byte[0], host, "" + server.port());
     String failure = Outcome.ofRun(r, bench);
     if (failure != null) {

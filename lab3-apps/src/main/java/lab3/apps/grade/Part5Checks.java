@@ -1,12 +1,13 @@
 package lab3.apps.grade;
 
-import java.net.InetAddress;
 import java.util.List;
+import lab3.apps.report.ReportNetwork;
 import lab3.ws.WsPmuServer;
 
 /**
- * Part 5: the WebSocket client against the WebSocket PMU emulator on 127.0.0.1, which sends each
- * message as binary frames, like the lab's server.
+ * Part 5: the WebSocket client against the WebSocket PMU emulator on the server's IPv4 address
+ * (127.0.0.1 on loopback, labhost's 198.18.0.2 on the lab network), which sends each message as
+ * binary frames, like the lab's server.
  */
 final class Part5Checks {
   private Part5Checks() {}
@@ -14,11 +15,12 @@ final class Part5Checks {
   static List<Check> all() {
     return AnswerChecks.all(
         "Part5",
-        "127.0.0.1",
-        (n, text) -> {
+        bench -> ReportNetwork.text(bench.network().serverV4()),
+        (bench, n, text) -> {
           WsPmuServer server =
               WsPmuServer.builder()
-                  .bindAddress(InetAddress.getByName("127.0.0.1"))
+                  .bindAddress(bench.network().serverV4())
+                  .log(bench.emulatorLog("WebSocket PMU emulator"))
                   .port(0)
                   .messages(n)
                   .floodText(text)

@@ -105,7 +105,15 @@ final class ProcessRunner {
 
   /** Starts {@code command} in {@code dir}; stdin is closed unless the caller writes to it. */
   static Running start(List<String> command, Path dir) throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+    return start(new ProcessBuilder(command), dir);
+  }
+
+  /**
+   * Starts {@code builder}'s command (on a lab network: {@code ip netns exec pc ...}, which execs
+   * the program itself, so killing it kills the program) in {@code dir}.
+   */
+  static Running start(ProcessBuilder builder, Path dir) throws IOException {
+    builder.directory(dir.toFile());
     builder.environment().put("PYTHONUNBUFFERED", "1");
     return new Running(builder.start());
   }
@@ -113,7 +121,13 @@ final class ProcessRunner {
   /** Runs {@code command} to its end or to {@code limit}, with {@code stdin} as input. */
   static Result run(List<String> command, Path dir, byte[] stdin, Duration limit)
       throws IOException, InterruptedException {
-    try (Running running = start(command, dir)) {
+    return run(new ProcessBuilder(command), dir, stdin, limit);
+  }
+
+  /** Runs {@code builder}'s command to its end or to {@code limit}, with {@code stdin} as input. */
+  static Result run(ProcessBuilder builder, Path dir, byte[] stdin, Duration limit)
+      throws IOException, InterruptedException {
+    try (Running running = start(builder, dir)) {
       try (OutputStream in = running.stdin()) {
         in.write(stdin);
       } catch (IOException ignored) {

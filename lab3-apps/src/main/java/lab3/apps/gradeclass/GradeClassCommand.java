@@ -13,6 +13,7 @@ import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
 import lab3.apps.grade.NetworkSandbox;
+import lab3.apps.netlab.LabNetwork;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -68,7 +69,11 @@ public final class GradeClassCommand extends CliCommand {
     options.addOption(
         opt("parts", "LIST", "grade only these parts, e.g. Part2,Part5 (default all)"));
     options.addOption(
-        opt("network", "MODE", "sandbox, host or auto (default auto, see grade --help)"));
+        opt(
+            "network",
+            "MODE",
+            "netlab (a lab network per hand-in), sandbox, host or auto (default auto: the"
+                + " first that can be made here; see grade --help)"));
     options.addOption(
         Option.builder()
             .longOpt("resume")
@@ -114,9 +119,9 @@ public final class GradeClassCommand extends CliCommand {
           "--jobs, --timeout and --hand-in-limit must be positive, --retries 0 or more");
     }
     String network = line.getOptionValue("network", "auto");
-    if (!List.of("auto", "sandbox", "host").contains(network)) {
+    if (!List.of("auto", "netlab", "sandbox", "host").contains(network)) {
       throw new IllegalArgumentException(
-          "--network is auto, sandbox or host, not '" + network + "'");
+          "--network is auto, netlab, sandbox or host, not '" + network + "'");
     }
     Path worksheet =
         line.hasOption("worksheet")
@@ -145,7 +150,28 @@ public final class GradeClassCommand extends CliCommand {
     }
 
     List<String> unshare = List.of();
-    if (!network.equals("host")) {
+    String noLabNetwork = null;
+    if (network.equals("auto") || network.equals("netlab")) {
+      noLabNetwork = LabNetwork.unavailableReason().orElse(null);
+      if (noLabNetwork == null) {
+        unshare = NetworkSandbox.unshareForLabNetworks().orElse(List.of());
+        if (unshare.isEmpty()) {
+          noLabNetwork = "cannot make a sandbox for it (unshare --net --mount --pid)";
+        }
+      }
+      if (!unshare.isEmpty()) {
+        io.err()
+            .println(
+                "each hand-in on a lab network of its own: emulators on labhost, its programs on"
+                    + " pc");
+      } else if (network.equals("netlab")) {
+        throw new IOException(
+            "cannot grade on lab networks here: " + noLabNetwork + "; try --network sandbox");
+      } else {
+        io.err().println("no lab network (" + noLabNetwork + "): each hand-in in a sandbox");
+      }
+    }
+    if (unshare.isEmpty() && !network.equals("host")) {
       Optional<List<String>> sandbox = NetworkSandbox.unshareWithOwnProcesses();
       if (sandbox.isPresent()) {
         unshare = sandbox.get();
@@ -157,7 +183,7 @@ public final class GradeClassCommand extends CliCommand {
                 "no network namespace here: grading one hand-in at a time on this machine's loopback (port 5003 is shared)");
         jobs = 1;
       }
-    } else if (jobs > 1) {
+    } else if (network.equals("host") && jobs > 1) {
       io.err().println("--network host: one hand-in at a time (they would share port 5003)");
       jobs = 1;
     }

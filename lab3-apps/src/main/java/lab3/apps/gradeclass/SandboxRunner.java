@@ -17,6 +17,23 @@ import lab3.apps.grade.NetworkSandbox;
  * machine allows, a PID namespace, so that when the bench ends or is killed at the whole-hand-in
  * limit the kernel kills every process of the hand-in. Its temporary files go to a folder of its
  * own, deleted afterwards, whatever the bench left.
+ *
+ * <p><b>On lab networks</b> (the sandbox of {@link NetworkSandbox#unshareForLabNetworks()}), the
+ * bench makes the hand-in's lab network itself, inside the sandbox: {@code unshare --net --mount
+ * --pid --fork --kill-child --mount-proc}, whose mount namespace has its own, empty {@code
+ * /run/netns} and {@code /etc/netns}. Chosen because it is the simplest arrangement that stays
+ * correct when a bench is killed. {@code ip netns} keeps a namespace alive by a bind mount on a
+ * file of {@code /run/netns}, and its hosts files in {@code /etc/netns}: in the sandbox's own mount
+ * namespace, both belong to the sandbox, so the lab networks of benches running at once never meet
+ * (each may call its network {@code lab3grade}), none is seen from outside, and when the
+ * whole-hand-in limit kills the bench, the kernel ends every process of the PID namespace, the
+ * mount namespace goes with its last process, the bind mounts with it, and with them the lab
+ * network's namespaces, links and hosts files: nothing is left to clean, whatever killed the bench.
+ * Making the networks outside (in the machine's {@code /run/netns}, from this process) would need
+ * names per hand-in, a way to kill the processes in two namespaces at the limit, and a sweep of
+ * what a killed grade-class left; and {@code unshare} makes its mount namespace private, so a
+ * namespace named in the machine's {@code /run/netns} after the sandbox started would be, inside
+ * it, an empty file that {@code ip netns exec} cannot enter.
  */
 final class SandboxRunner implements HandInRunner {
   /** How the bench is run: the {@code unshare} prefix (empty: on this machine's loopback). */
@@ -78,7 +95,12 @@ final class SandboxRunner implements HandInRunner {
       List<String> args = new ArrayList<>(List.of("grade", "--report", report.toString()));
       args.addAll(List.of("--timeout", String.valueOf(checkLimit.toMillis() / 1000.0)));
       args.addAll(List.of("--retries", String.valueOf(retries)));
-      args.addAll(List.of("--network", unshare.isEmpty() ? "host" : "sandbox"));
+      args.addAll(
+          List.of(
+              "--network",
+              unshare.isEmpty()
+                  ? "host"
+                  : NetworkSandbox.forLabNetworks(unshare) ? "netlab" : "sandbox"));
       args.addAll(extra);
       args.addAll(List.of("--", handIn.dir().toString()));
       ProcessBuilder builder =
