@@ -94,6 +94,7 @@ PY
     peer_ms=$(sed -n 's/.*ms=\([0-9]*\).*/\1/p' "$BENCH_TMP/peer-load.out")
     peer_all_open=$(sed -n 's/.*all_open=\([0-9]*\).*/\1/p' "$BENCH_TMP/peer-load.out")
   else
+    peer_drops="n/a"
     say "bench: the asyncio peer failed:"; cat "$BENCH_TMP/peer.err" "$BENCH_TMP/peer-load.err" >&2
   fi
   kill "$peer_pid" 2>/dev/null || true

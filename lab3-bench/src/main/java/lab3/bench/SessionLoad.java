@@ -24,7 +24,9 @@ import lab3.transport.TcpTransport;
  * <ul>
  *   <li>{@code hold HOST PORT SESSIONS MESSAGES}: opens every session at once with {@code
  *       CMD_short:1} (the server must send MESSAGES per session) and waits for all of them: how
- *       long it took, and how many were open at the same time.
+ *       long it took, how many were open at the same time, when the last one got its first message
+ *       ({@code all_open}: the run cannot end before that plus the pauses), and on stderr how many
+ *       sessions connected, got their first message and ended in each 250 ms.
  *   <li>{@code rate HOST PORT CLIENTS SESSIONS MESSAGES [WARMUP]}: CLIENTS threads each run
  *       SESSIONS short sessions ({@code CMD_short:0}) one after the other: sessions per second.
  *       WARMUP sessions per client run first, untimed, so that both JITs have compiled the path.
