@@ -13,7 +13,9 @@ import lab3.pmu.PmuClient;
 import lab3.pmu.PmuCommand;
 import lab3.pmu.PmuListener;
 import lab3.pmu.PmuMessageDecoder;
+import lab3.transport.Connection;
 import lab3.transport.Endpoint;
+import lab3.transport.TcpTransport;
 
 /**
  * The load generator of benchmarks 3 and 4: many {@link PmuClient} sessions against one PMU
@@ -22,7 +24,9 @@ import lab3.transport.Endpoint;
  * <ul>
  *   <li>{@code hold HOST PORT SESSIONS MESSAGES}: opens every session at once with {@code
  *       CMD_short:1} (the server must send MESSAGES per session) and waits for all of them: how
- *       long it took, and how many were open at the same time.
+ *       long it took, how many were open at the same time, when the last one got its first message
+ *       ({@code all_open}: the run cannot end before that plus the pauses), and on stderr how many
+ *       sessions connected, got their first message and ended in each 250 ms.
  *   <li>{@code rate HOST PORT CLIENTS SESSIONS MESSAGES [WARMUP]}: CLIENTS threads each run
  *       SESSIONS short sessions ({@code CMD_short:0}) one after the other: sessions per second.
  *       WARMUP sessions per client run first, untimed, so that both JITs have compiled the path.
@@ -34,16 +38,57 @@ import lab3.transport.Endpoint;
 public final class SessionLoad {
   private final Endpoint endpoint;
   private final int expectedMessages;
-  private final PmuClient client = PmuClient.builder().readTimeout(Duration.ofSeconds(60)).build();
+  private final ThreadLocal<int[]> sessionIndex = ThreadLocal.withInitial(() -> new int[] {-1});
+  private final PmuClient client;
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicInteger maxOpen = new AtomicInteger();
   private final AtomicLong completed = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
   private final AtomicReference<String> firstFailure = new AtomicReference<>();
 
+  /** hold: when each session got its first message and when it ended (ns since the start). */
+  private final long[] firstMessageAt;
+
+  private final long[] connectedAt;
+  private final long[] endedAt;
+  private volatile long start;
+
+  /** rate: the client as part2 builds it (64 KiB reads), as the C reader it is compared with. */
   SessionLoad(Endpoint endpoint, int expectedMessages) {
     this.endpoint = endpoint;
     this.expectedMessages = expectedMessages;
+    this.client = PmuClient.builder().readTimeout(Duration.ofSeconds(60)).build();
+    this.firstMessageAt = null;
+    this.connectedAt = null;
+    this.endedAt = null;
+  }
+
+  /**
+   * hold: a neutral load generator, the same whichever server it loads. A session reads at most a
+   * few hundred bytes, so reads of 1 KiB: 64 KiB each would hold 640 MiB in 10,000 open sessions
+   * (the generator's GC and page faults). The transport notes when each session connected.
+   */
+  SessionLoad(Endpoint endpoint, int expectedMessages, int sessions) {
+    this.endpoint = endpoint;
+    this.expectedMessages = expectedMessages;
+    this.firstMessageAt = new long[sessions];
+    this.connectedAt = new long[sessions];
+    this.endedAt = new long[sessions];
+    TcpTransport tcp = TcpTransport.create();
+    this.client =
+        PmuClient.builder()
+            .readTimeout(Duration.ofSeconds(60))
+            .bufferSize(1024)
+            .transport(
+                to -> {
+                  Connection connection = tcp.open(to);
+                  int index = sessionIndex.get()[0];
+                  if (index >= 0) {
+                    connectedAt[index] = System.nanoTime() - start;
+                  }
+                  return connection;
+                })
+            .build();
   }
 
   public static void main(String[] args) throws Exception {
@@ -64,8 +109,9 @@ public final class SessionLoad {
     long start;
     if (args[0].equals("hold")) {
       sessions = Integer.parseInt(args[3]);
-      load = new SessionLoad(endpoint, Integer.parseInt(args[4]));
+      load = new SessionLoad(endpoint, Integer.parseInt(args[4]), (int) sessions);
       start = System.nanoTime();
+      load.start = start;
       load.hold((int) sessions);
     } else {
       int clients = Integer.parseInt(args[3]);
@@ -85,8 +131,14 @@ public final class SessionLoad {
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
     out.printf(
-        "sessions=%d completed=%d failed=%d max_open=%d ms=%d%n",
-        sessions, load.completed.get(), load.failures.get(), load.maxOpen.get(), ms);
+        "sessions=%d completed=%d failed=%d max_open=%d ms=%d%s%n",
+        sessions,
+        load.completed.get(),
+        load.failures.get(),
+        load.maxOpen.get(),
+        ms,
+        load.timeline());
+    err.print(load.histogram());
     if (load.failures.get() > 0) {
       err.println("first failure: " + load.firstFailure.get());
       return 1;
@@ -99,7 +151,8 @@ public final class SessionLoad {
     PmuCommand command = PmuCommand.parse("CMD_short:1");
     List<Thread> threads = new ArrayList<>(sessions);
     for (int i = 0; i < sessions; i++) {
-      threads.add(Thread.ofVirtual().start(() -> session(command)));
+      int index = i;
+      threads.add(Thread.ofVirtual().start(() -> session(command, index)));
     }
     for (Thread t : threads) {
       t.join();
@@ -116,7 +169,7 @@ public final class SessionLoad {
               .start(
                   () -> {
                     for (int i = 0; i < each; i++) {
-                      session(command);
+                      session(command, -1);
                     }
                   }));
     }
@@ -125,8 +178,11 @@ public final class SessionLoad {
     }
   }
 
-  private void session(PmuCommand command) {
-    InOrder check = new InOrder();
+  private void session(PmuCommand command, int index) {
+    InOrder check = new InOrder(index);
+    if (index >= 0) {
+      sessionIndex.get()[0] = index;
+    }
     try {
       client.send(endpoint, command, check);
       if (check.received != expectedMessages) {
@@ -140,14 +196,74 @@ public final class SessionLoad {
       if (check.received > 0) {
         open.decrementAndGet();
       }
+      if (index >= 0) {
+        endedAt[index] = System.nanoTime() - start;
+      }
     }
+  }
+
+  /**
+   * hold: when the sessions started answering and ended, in ms since the start: {@code
+   * first_msg_p50}, {@code all_open} (the last session's first message), {@code first_end}, {@code
+   * end_p50}; empty for rate. With every session opened at once, the run cannot end before {@code
+   * all_open} plus the pauses: the time to open them all is what the run spends above the floor.
+   */
+  String timeline() {
+    if (firstMessageAt == null) {
+      return "";
+    }
+    long[] first = firstMessageAt.clone();
+    long[] ended = endedAt.clone();
+    java.util.Arrays.sort(first);
+    java.util.Arrays.sort(ended);
+    return String.format(
+        " first_msg_p50=%d all_open=%d first_end=%d end_p50=%d",
+        first[first.length / 2] / 1_000_000,
+        first[first.length - 1] / 1_000_000,
+        ended[0] / 1_000_000,
+        ended[ended.length / 2] / 1_000_000);
+  }
+
+  /** hold: how many sessions connected, got their first message, ended, per 250 ms (stderr). */
+  String histogram() {
+    if (firstMessageAt == null) {
+      return "";
+    }
+    int buckets = 0;
+    for (long t : endedAt) {
+      buckets = Math.max(buckets, (int) (t / 250_000_000L) + 1);
+    }
+    int[][] counts = new int[3][buckets];
+    long[][] times = {connectedAt, firstMessageAt, endedAt};
+    for (int k = 0; k < 3; k++) {
+      for (long t : times[k]) {
+        counts[k][Math.min(buckets - 1, (int) (t / 250_000_000L))]++;
+      }
+    }
+    StringBuilder text = new StringBuilder("ms\tconnected\tfirst message\tended\n");
+    for (int b = 0; b < buckets; b++) {
+      text.append(b * 250)
+          .append('\t')
+          .append(counts[0][b])
+          .append('\t')
+          .append(counts[1][b])
+          .append('\t')
+          .append(counts[2][b])
+          .append('\n');
+    }
+    return text.toString();
   }
 
   /**
    * Checks that message k is "This is PMU data k"; counts a session open from its first message.
    */
   private final class InOrder implements PmuListener {
+    final int index;
     int received;
+
+    InOrder(int index) {
+      this.index = index;
+    }
 
     @Override
     public void onMessage(String message) throws IOException {
@@ -155,6 +271,9 @@ public final class SessionLoad {
         throw new ProtocolException("expected message " + (received + 1) + ", got " + message);
       }
       if (received++ == 0) {
+        if (index >= 0) {
+          firstMessageAt[index] = System.nanoTime() - start;
+        }
         maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
       }
     }

@@ -1,5 +1,6 @@
 package lab3.bench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +54,34 @@ class SessionLoadTest {
     Run run = against(2, "hold", "20", "2");
     assertEquals(0, run.code(), run.err());
     assertTrue(run.out().startsWith("sessions=20 completed=20 failed=0"), run.out());
+  }
+
+  @Test
+  void holdSaysWhenTheSessionsOpenedAndEndedForEverySession() throws Exception {
+    Run run = against(2, "hold", "20", "2");
+    assertEquals(0, run.code(), run.err());
+    assertTrue(
+        run.out().matches("(?s).* first_msg_p50=\\d+ all_open=\\d+ first_end=\\d+ end_p50=\\d+\n"),
+        run.out());
+    String[] lines = run.err().split("\n");
+    assertEquals("ms\tconnected\tfirst message\tended", lines[0]);
+    int[] sums = new int[3];
+    for (int i = 1; i < lines.length; i++) {
+      String[] cells = lines[i].split("\t");
+      for (int k = 0; k < 3; k++) {
+        sums[k] += Integer.parseInt(cells[k + 1]);
+      }
+    }
+    assertArrayEquals(new int[] {20, 20, 20}, sums, run.err());
+  }
+
+  @Test
+  void rateSaysNothingOfATimeline() throws Exception {
+    Run run = against(3, "rate", "2", "2", "3");
+    assertEquals(0, run.code(), run.err());
+    assertEquals(
+        "sessions=4 completed=4 failed=0 max_open=", run.out().replaceAll("\\d+ ms=\\d+\\s*$", ""));
+    assertEquals("", run.err());
   }
 
   @Test

@@ -91,8 +91,9 @@ public final class PmuClient {
       long reads = 0;
       long bytes = 0;
       PmuMessageDecoder messages = new PmuMessageDecoder();
-      Utf8StreamDecoder text = new Utf8StreamDecoder();
       boolean flood = command instanceof PmuCommand.Floodme;
+      // Only floodme is text: a short session never needs the decoder and its 16 KiB of chars.
+      Utf8StreamDecoder text = flood ? new Utf8StreamDecoder() : null;
       int zeroReads = 0;
       for (int n; (n = read(in, buf, connection, wait, messages, bytes)) >= 0; ) {
         if (n == 0) { // InputStream.read returns at least one byte or -1: a broken stream spins

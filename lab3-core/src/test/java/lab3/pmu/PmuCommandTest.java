@@ -19,6 +19,28 @@ class PmuCommandTest {
   }
 
   @Test
+  void intervalKeepsEveryDigitUpToMilliseconds() {
+    assertEquals(Duration.ofMillis(50), interval("CMD_short:0.05"));
+    assertEquals(Duration.ofMillis(1500), interval("CMD_short:1.5"));
+    assertEquals(Duration.ofMillis(2007), interval("CMD_short:2.007"));
+    assertEquals(Duration.ofSeconds(3600), interval("CMD_short:3600.000"));
+    assertEquals(Duration.ofSeconds(7), interval("CMD_short:0000007"));
+    assertEquals(Duration.ZERO, interval("CMD_short:0.000"));
+  }
+
+  private static Duration interval(String text) {
+    return ((PmuCommand.Short) PmuCommand.parse(text)).interval();
+  }
+
+  @Test
+  void wireFormOfWholeAndFractionalSecondsIsTheShortestDecimal() {
+    assertEquals("CMD_short:3600", PmuCommand.Short.seconds(3600).wire());
+    assertEquals("CMD_short:0.05", PmuCommand.parse("CMD_short:0.050").wire());
+    assertEquals("CMD_short:1.5", PmuCommand.parse("CMD_short:1.500").wire());
+    assertEquals("CMD_short:10", PmuCommand.parse("CMD_short:10.000").wire());
+  }
+
+  @Test
   void floodmeParses() {
     assertEquals(new PmuCommand.Floodme(), PmuCommand.parse("CMD_floodme"));
   }
@@ -53,6 +75,15 @@ class PmuCommandTest {
         "CMD_short:1e3",
         "CMD_short:0.0001",
         "CMD_short:3601",
+        "CMD_short:3600.001",
+        "CMD_short:1.",
+        "CMD_short:.5",
+        "CMD_short:1.2.3",
+        "CMD_short:0.5s",
+        "CMD_short:12345678",
+        "CMD_short:+1",
+        "CMD_short:\u0661",
+        "CMD_short:1 000",
         "CMD_flood",
         "CMD_floodmeplease",
         "HELLO"
