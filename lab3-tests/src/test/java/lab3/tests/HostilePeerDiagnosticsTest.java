@@ -82,6 +82,30 @@ class HostilePeerDiagnosticsTest {
     }
   }
 
+  /** A TLS server that ends the session in order without a byte of answer: an error, not text. */
+  @Test
+  void part6PdcSaysSoWhenTheServerClosesWithoutAnswering() throws IOException {
+    Tools.pki(dir);
+    ServerSocketFactory tls =
+        TlsPmuServer.socketFactory(
+            Pem.readCertificates(dir.resolve("cert.pem")),
+            Pem.readPrivateKey(dir.resolve("key.pem")));
+    try (ChoppingServer server = new ChoppingServer(tls, new byte[0], 1)) {
+      CommandRun run =
+          CommandRun.of(
+              "part6-pdc",
+              "CMD_floodme",
+              dir.resolve("ca/cacert.pem").toString(),
+              "--server",
+              "::1",
+              "--port",
+              "" + server.port());
+      assertEquals(1, run.status(), run.stderr());
+      assertEquals(0, run.stdout().length);
+      assertOnePrintableLine(run.stderr(), "closed the connection without sending anything");
+    }
+  }
+
   /** A UDP "server" on 127.0.0.1 that answers every request with {@link #HOSTILE}. */
   @Test
   void part3QuotesAHostileAckOnPrintableLines() throws Exception {

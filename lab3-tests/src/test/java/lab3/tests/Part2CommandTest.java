@@ -161,6 +161,24 @@ class Part2CommandTest {
     }
   }
 
+  /**
+   * A server that reads the command and closes in order with nothing sent gave up; no PMU answer is
+   * empty. It printed an empty floodme line and exited 0 before (seen for part6-pdc at 30% loss,
+   * when the TLS server's handshake timed out after the client's had ended).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"CMD_floodme", "CMD_short:0"})
+  void anAnswerOfNothingAtAllIsOneLineAndExitOne(String command) throws IOException {
+    try (ChoppingServer server = new ChoppingServer(new byte[0], 1)) {
+      CommandRun run = CommandRun.of("part2", "::1", "" + server.port(), command);
+      assertEquals(1, run.status(), run.stderr());
+      assertEquals("", run.out());
+      assertEquals(1, run.stderr().lines().count(), run.stderr());
+      assertTrue(
+          run.stderr().contains("closed the connection without sending anything"), run.stderr());
+    }
+  }
+
   @Test
   void refusedConnectionIsOneLineAndExitOne() throws IOException {
     int port;

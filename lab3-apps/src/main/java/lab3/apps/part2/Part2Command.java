@@ -1,5 +1,6 @@
 package lab3.apps.part2;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -92,6 +93,13 @@ public final class Part2Command extends CliCommand {
       PmuClient client, Endpoint endpoint, PmuCommand command, Io io, boolean verbose)
       throws IOException {
     PmuResult result = client.send(endpoint, command, new PrintingListener(io.out()));
+    if (result.bytes() == 0) {
+      // Every answer of a PMU has at least one byte (a message, the text, or ERROR...): an
+      // orderly close with nothing sent is a server that gave up (a TLS server whose handshake
+      // timed out on its side after the client's had ended, say), not an empty floodme.
+      throw new EOFException(
+          Addresses.format(result.server()) + " closed the connection without sending anything");
+    }
     if (command instanceof PmuCommand.Floodme) {
       io.out().append('\n');
     }
