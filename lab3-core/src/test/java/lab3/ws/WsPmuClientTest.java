@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.CALLS_REAL_METHODS;
 import static org.mockito.Mockito.doThrow;
-import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -36,7 +36,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mockito.InOrder;
 
 class WsPmuClientTest {
   private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
@@ -55,7 +54,6 @@ class WsPmuClientTest {
   private static final class Collector implements PmuListener {
     final List<String> messages = new ArrayList<>();
     final StringBuilder text = new StringBuilder();
-    int textCalls;
 
     @Override
     public void onMessage(String message) {
@@ -64,25 +62,50 @@ class WsPmuClientTest {
 
     @Override
     public void onText(CharSequence piece) {
-      textCalls++;
       text.append(piece);
     }
   }
 
+  /** Records the calls a listener receives, in order: "m:TEXT" per message, "flush" per flush. */
+  private static final class Recorder implements PmuListener {
+    final List<String> calls = new ArrayList<>();
+
+    @Override
+    public void onMessage(String message) {
+      calls.add("m:" + message);
+    }
+
+    @Override
+    public void onText(CharSequence text) {
+      calls.add("t:" + text);
+    }
+
+    @Override
+    public void onReadComplete() {
+      calls.add("flush");
+    }
+  }
+
   @Test
-  void shortZeroDeliversEachMessageOnceInOrderThenReadComplete() throws IOException {
-    try (WsPmuServer server = emulator().messages(20).build().start()) {
-      PmuListener listener = mock(PmuListener.class);
+  void shortZeroDeliversEachMessageOnceInOrderAndFlushesAfterEachBurst() throws IOException {
+    try (WsPmuServer server = emulator().messages(2000).build().start()) {
+      Recorder listener = new Recorder();
       WsResult r = client.exchange(at(server), PmuCommand.parse("CMD_short:0"), listener);
 
-      InOrder order = inOrder(listener);
-      for (int i = 1; i <= 20; i++) {
-        order.verify(listener).onMessage("This is PMU data " + i);
-        order.verify(listener).onReadComplete();
+      List<String> messages = listener.calls.stream().filter(c -> !c.equals("flush")).toList();
+      assertEquals(2000, messages.size());
+      for (int i = 1; i <= 2000; i++) {
+        assertEquals("m:This is PMU data " + i, messages.get(i - 1));
       }
-      verify(listener, never()).onText(any());
-      assertEquals(20, r.pmu().messages());
-      assertEquals(20, r.pmu().reads(), "one on_message call per WebSocket message");
+      assertEquals("flush", listener.calls.getLast(), "the last message is flushed");
+      for (int i = 1; i < listener.calls.size(); i++) {
+        assertTrue(
+            !(listener.calls.get(i).equals("flush") && listener.calls.get(i - 1).equals("flush")),
+            "a flush only after something was delivered");
+      }
+      assertTrue(!listener.calls.getFirst().equals("flush"), "no flush before the first message");
+      assertEquals(2000, r.pmu().messages());
+      assertEquals(2000, r.pmu().reads(), "one on_message call per WebSocket message");
       assertEquals(1000, r.closeCode());
       assertEquals("done", r.closeReason());
     }
@@ -113,6 +136,45 @@ class WsPmuClientTest {
   }
 
   @Test
+  void shortOneFlushesEachMessageBeforeWaitingForTheNext() throws IOException {
+    try (WsPmuServer server = emulator().messages(3).build().start()) {
+      Recorder listener = new Recorder();
+      client.exchange(at(server), PmuCommand.parse("CMD_short:1"), listener);
+      assertEquals(
+          List.of(
+              "m:This is PMU data 1",
+              "flush",
+              "m:This is PMU data 2",
+              "flush",
+              "m:This is PMU data 3",
+              "flush"),
+          listener.calls,
+          "a message that waits for no other is flushed at once");
+    }
+  }
+
+  @Test
+  void asciiBinaryMessagesReachAByteListenerAsTheirBytes() throws IOException {
+    try (WsPmuServer server = emulator().messages(3).build().start()) {
+      List<String> got = new ArrayList<>();
+      PmuListener bytes =
+          new PmuListener() {
+            @Override
+            public void onMessageBytes(byte[] ascii, int off, int len) {
+              got.add(new String(ascii, off, len, StandardCharsets.US_ASCII));
+            }
+
+            @Override
+            public void onMessage(String message) {
+              got.add("String: " + message);
+            }
+          };
+      client.exchange(at(server), PmuCommand.parse("CMD_short:0"), bytes);
+      assertEquals(List.of("This is PMU data 1", "This is PMU data 2", "This is PMU data 3"), got);
+    }
+  }
+
+  @Test
   void shortOneWaitsBetweenMessagesAndStillDeliversAll() throws IOException {
     try (WsPmuServer server = emulator().messages(3).build().start()) {
       Collector c = new Collector();
@@ -127,13 +189,12 @@ class WsPmuClientTest {
   }
 
   @Test
-  void floodmeOf16MiBArrivesWholeInOneOnTextCall() throws IOException {
+  void floodmeOf16MiBArrivesWholeAsOneMessage() throws IOException {
     FloodText flood = FloodText.generated(16L * 1024 * 1024);
     try (WsPmuServer server = emulator().floodText(flood).build().start()) {
       Collector c = new Collector();
       WsResult r = client.exchange(at(server), PmuCommand.parse("CMD_floodme"), c);
-      assertEquals(1, c.textCalls);
-      assertEquals(1, r.pmu().reads());
+      assertEquals(1, r.pmu().reads(), "one message, one on_message call");
       assertEquals(0, r.pmu().messages());
       assertEquals(flood.size(), r.pmu().bytes());
       assertArrayEquals(flood.bytes(), c.text.toString().getBytes(StandardCharsets.UTF_8));
@@ -215,22 +276,61 @@ class WsPmuClientTest {
   }
 
   @Test
-  void wellFormedFloodmeReachesAByteListenerAsTheSameBytesInOneCall() throws IOException {
+  void wellFormedFloodmeReachesAByteListenerAsTheSameBytesInPiecesNeverCopiedWhole()
+      throws IOException {
     FloodText flood = FloodText.generated(1024 * 1024);
     try (WsPmuServer server = emulator().floodText(flood).build().start()) {
       java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
       int[] calls = {0};
+      int[] largest = {0};
       PmuListener bytes =
           new PmuListener() {
             @Override
             public void onTextBytes(byte[] utf8, int off, int len) {
               calls[0]++;
+              largest[0] = Math.max(largest[0], len);
               got.write(utf8, off, len);
             }
           };
-      client.exchange(at(server), PmuCommand.parse("CMD_floodme"), bytes);
-      assertEquals(1, calls[0]);
+      WsResult r = client.exchange(at(server), PmuCommand.parse("CMD_floodme"), bytes);
       assertArrayEquals(flood.bytes(), got.toByteArray());
+      assertEquals(1, r.pmu().reads(), "one message, one on_message call");
+      assertTrue(calls[0] > 1 && largest[0] <= 64 * 1024, calls[0] + " pieces of " + largest[0]);
+    }
+  }
+
+  @Test
+  void multiByteFloodmeIsNeverCutInsideACharacterBetweenPieces(@TempDir Path dir)
+      throws IOException {
+    // 3-byte characters and one 4-byte one per line: the pieces' boundaries, every 8 KiB or so,
+    // fall inside characters.
+    String line = "ジュリエット 🎭 Roméo\n";
+    Path file = Files.writeString(dir.resolve("flood.txt"), line.repeat(40_000));
+    byte[] expected = Files.readAllBytes(file);
+    try (WsPmuServer server = emulator().floodText(FloodText.fromFile(file)).build().start()) {
+      java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+      List<String> badPieces = new ArrayList<>();
+      PmuListener bytes =
+          new PmuListener() {
+            @Override
+            public void onTextBytes(byte[] utf8, int off, int len) {
+              byte[] piece = java.util.Arrays.copyOfRange(utf8, off, off + len);
+              if (!java.util.Arrays.equals(
+                  piece,
+                  new String(piece, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8))) {
+                badPieces.add(off + "+" + len);
+              }
+              got.write(utf8, off, len);
+            }
+
+            @Override
+            public void onText(CharSequence text) {
+              badPieces.add("decoded: " + text);
+            }
+          };
+      client.exchange(at(server), PmuCommand.parse("CMD_floodme"), bytes);
+      assertEquals(List.of(), badPieces);
+      assertArrayEquals(expected, got.toByteArray());
     }
   }
 
@@ -319,7 +419,7 @@ class WsPmuClientTest {
   @Test
   void aListenerFailureStopsTheSessionAndIsRethrown() throws IOException {
     try (WsPmuServer server = emulator().messages(5).build().start()) {
-      PmuListener listener = mock(PmuListener.class);
+      PmuListener listener = mock(PmuListener.class, CALLS_REAL_METHODS); // onMessageBytes calls it
       IOException boom = new IOException("disk full");
       doThrow(boom).when(listener).onMessage("This is PMU data 2");
       IOException e =

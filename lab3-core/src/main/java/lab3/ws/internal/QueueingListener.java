@@ -1,6 +1,8 @@
 package lab3.ws.internal;
 
 import com.google.common.base.Utf8;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.concurrent.BlockingQueue;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -54,7 +56,20 @@ public final class QueueingListener extends WebSocketListener {
   @Override
   public void onMessage(WebSocket webSocket, ByteString bytes) {
     limit.messageDelivered();
-    events.add(new WsEvent.Message(null, bytes.toByteArray(), bytes.size()));
+    events.add(new WsEvent.Message(null, new Payload(bytes), bytes.size()));
+  }
+
+  /** OkHttp's ByteString of a message, which holds a large payload in OkHttp's own segments. */
+  private record Payload(ByteString bytes) implements WsEvent.Binary {
+    @Override
+    public byte[] toByteArray() {
+      return bytes.toByteArray();
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+      bytes.write(out); // segment by segment, no copy
+    }
   }
 
   @Override

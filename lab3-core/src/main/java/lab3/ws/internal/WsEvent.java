@@ -1,5 +1,8 @@
 package lab3.ws.internal;
 
+import java.io.IOException;
+import java.io.OutputStream;
+
 /**
  * What OkHttp's listener thread hands to the caller's thread, in order: messages, then exactly one
  * of {@link Closing} or {@link Failed}.
@@ -14,7 +17,29 @@ public sealed interface WsEvent {
    * @param binary the binary
    * @param bytes the bytes
    */
-  record Message(String text, byte[] binary, long bytes) implements WsEvent {}
+  record Message(String text, Binary binary, long bytes) implements WsEvent {}
+
+  /**
+   * A binary message's payload, left where OkHttp assembled it: a large one in OkHttp's own pieces
+   * of 8 KiB, which {@link #writeTo} hands on as they are, so a 64 MiB floodme is never copied into
+   * one array of 64 MiB.
+   */
+  interface Binary {
+    /**
+     * The payload in one new array.
+     *
+     * @return the payload
+     */
+    byte[] toByteArray();
+
+    /**
+     * Writes the payload to {@code out}, in the pieces it is held in.
+     *
+     * @param out where the bytes go
+     * @throws IOException what {@code out} throws
+     */
+    void writeTo(OutputStream out) throws IOException;
+  }
 
   /**
    * The server sent its close frame.
