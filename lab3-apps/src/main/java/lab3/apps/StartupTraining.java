@@ -13,7 +13,7 @@ import lab3.reset.ResetServer;
 
 /**
  * The fixed workload the launcher records the JDK's start-up cache from (JEPs 483, 514, 515), once
- * per build: {@code java -XX:AOTMode=record -cp lab3.jar lab3.apps.StartupTraining}. Not a command:
+ * per build: {@code java -XX:AOTMode=record -cp lab3-light.jar lab3.apps.StartupTraining}. Not a command:
  * {@code ./lab3} runs it on its own before the first command of a build, so the cache is the same
  * whichever command a user types first (it used to be trained on that command, and {@code ./lab3
  * --help} first left {@code part3} 1.5x slower to start than {@code part3} first).
