@@ -32,19 +32,17 @@ public final class Main {
 
   /** Runs one command line against the given console and returns the exit status. */
   public static int run(String[] args, Io io) {
-    List<Command> commands = Commands.all();
     if (args.length == 0) {
-      io.err().print(overview(commands)); // a usage error: stderr, stdout stays data only
+      io.err().print(overview(Commands.all())); // a usage error: stderr, stdout stays data only
       io.err().flush();
       return USAGE;
     }
     if (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
-      io.out().print(overview(commands));
+      io.out().print(overview(Commands.all()));
       io.out().flush();
       return OK;
     }
-    Command command =
-        commands.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
+    Command command = Commands.named(args[0]); // only this one is made
     if (command == null) {
       io.err().println("lab3: unknown command '" + args[0] + "'");
       io.err().println(USAGE_LINE + "   (./lab3 --help lists them)");

@@ -13,10 +13,10 @@ import lab3.reset.ResetServer;
 
 /**
  * The fixed workload the launcher records the JDK's start-up cache from (JEPs 483, 514, 515), once
- * per build: {@code java -XX:AOTMode=record -cp lab3.jar lab3.apps.StartupTraining}. Not a command:
- * {@code ./lab3} runs it on its own before the first command of a build, so the cache is the same
- * whichever command a user types first (it used to be trained on that command, and {@code ./lab3
- * --help} first left {@code part3} 1.5x slower to start than {@code part3} first).
+ * per build: {@code java -XX:AOTMode=record -cp lab3-light.jar lab3.apps.StartupTraining}. Not a
+ * command: {@code ./lab3} runs it on its own before the first command of a build, so the cache is
+ * the same whichever command a user types first (it used to be trained on that command, and {@code
+ * ./lab3 --help} first left {@code part3} 1.5x slower to start than {@code part3} first).
  *
  * <p>It runs, through {@link Main#run} with the output thrown away: the overview and a command's
  * help, usage errors, and the short-lived clients ({@code part2}, {@code part3}) against in-process

@@ -1,0 +1,30 @@
+package lab3.apps;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import lab3.apps.cli.Command;
+import org.junit.jupiter.api.Test;
+
+class CommandsTest {
+  /**
+   * The lookup by name makes the command of that name, and the overview lists every one, in the
+   * order of the names: the two lists (names, and the switch that makes each) cannot drift apart.
+   */
+  @Test
+  void eachNameMakesTheCommandOfThatName() {
+    for (String name : Commands.NAMES) {
+      assertEquals(name, Commands.named(name).name());
+    }
+    List<String> listed = Commands.all().stream().map(Command::name).toList();
+    assertEquals(Commands.NAMES, listed);
+    assertEquals(listed.size(), listed.stream().distinct().count(), "a name listed twice");
+  }
+
+  @Test
+  void anUnknownNameMakesNoCommand() {
+    assertNull(Commands.named("no-such-command"));
+    assertNull(Commands.named("--help")); // Main handles the overview before the lookup
+  }
+}
