@@ -8,7 +8,7 @@
 # one write per message) under the same load generator.
 # The generator (its own JVM, the same options and reads of 1 KiB for both servers) runs with
 # SerialGC and C1 only: with G1, C2 and 64 KiB per session it needed 4 s of CPU for 10,000
-# sessions, more than either server, and set the pace for both (RESULTS.md, fourth session).
+# sessions, more than either server, and set the pace for both (RESULTS.md, "The lab host under a class (2026-12-04)").
 # Each run's figures also say how long the last session took to get its first message
 # (all_open: the run cannot end before that plus the pauses) and how many connections the kernel
 # dropped for a full accept queue (listen overflows, each a SYN retransmitted a second later).
