@@ -62,11 +62,7 @@ class HostilePeerDiagnosticsTest {
 
   @Test
   void part6PdcQuotesAHostileAnswerOnOnePrintableLine() throws IOException {
-    Tools.pki(dir);
-    ServerSocketFactory tls =
-        TlsPmuServer.socketFactory(
-            Pem.readCertificates(dir.resolve("cert.pem")),
-            Pem.readPrivateKey(dir.resolve("key.pem")));
+    ServerSocketFactory tls = tlsWithTheCoursePki();
     try (ChoppingServer server = hostile(tls)) {
       CommandRun run =
           CommandRun.of(
@@ -85,11 +81,7 @@ class HostilePeerDiagnosticsTest {
   /** A TLS server that ends the session in order without a byte of answer: an error, not text. */
   @Test
   void part6PdcSaysSoWhenTheServerClosesWithoutAnswering() throws IOException {
-    Tools.pki(dir);
-    ServerSocketFactory tls =
-        TlsPmuServer.socketFactory(
-            Pem.readCertificates(dir.resolve("cert.pem")),
-            Pem.readPrivateKey(dir.resolve("key.pem")));
+    ServerSocketFactory tls = tlsWithTheCoursePki();
     try (ChoppingServer server = new ChoppingServer(tls, new byte[0], 1)) {
       CommandRun run =
           CommandRun.of(
@@ -223,6 +215,13 @@ class HostilePeerDiagnosticsTest {
         "a control character on stderr: " + line.replace("\u001b", "<ESC>"));
     assertTrue(line.length() <= 400, line.length() + " characters: " + line);
     assertTrue(line.contains(expected), line);
+  }
+
+  /** TLS server sockets with the certificate of a course PKI made in {@link #dir}. */
+  private ServerSocketFactory tlsWithTheCoursePki() throws IOException {
+    Tools.pki(dir);
+    return TlsPmuServer.socketFactory(
+        Pem.readCertificates(dir.resolve("cert.pem")), Pem.readPrivateKey(dir.resolve("key.pem")));
   }
 
   private static ChoppingServer hostile(ServerSocketFactory factory) throws IOException {
