@@ -10,20 +10,29 @@ import java.util.List;
 import lab3.apps.cli.Io;
 import lab3.pmu.PmuServer;
 import lab3.reset.ResetServer;
+import lab3.ws.WsPmuServer;
 
 /**
- * The fixed workload the launcher records the JDK's start-up cache from (JEPs 483, 514, 515), once
- * per build: {@code java -XX:AOTMode=record -cp lab3-light.jar lab3.apps.StartupTraining}. Not a
- * command: {@code ./lab3} runs it on its own before the first command of a build, so the cache is
- * the same whichever command a user types first (it used to be trained on that command, and {@code
- * ./lab3 --help} first left {@code part3} 1.5x slower to start than {@code part3} first).
+ * The fixed workloads the launcher records the JDK's start-up caches from (JEPs 483, 514, 515),
+ * once per build: {@code java -XX:AOTMode=record -cp CLASSPATH lab3.apps.StartupTraining [full]}.
+ * Not a command: {@code ./lab3} runs it on its own before the first command of a build that needs
+ * the cache, so each cache is the same whichever command a user types first (it used to be trained
+ * on that command, and {@code ./lab3 --help} first left {@code part3} 1.5x slower to start than
+ * {@code part3} first).
  *
- * <p>It runs, through {@link Main#run} with the output thrown away: the overview and a command's
- * help, usage errors, and the short-lived clients ({@code part2}, {@code part3}) against in-process
- * emulators on loopback. The servers, WebSocket, TLS and grading commands are left out on purpose:
- * every class in the cache is loaded at every start, so Jetty, OkHttp or BouncyCastle in it would
- * slow the short commands the cache is for; those commands load their classes from the jar as
- * before.
+ * <p>Two caches, because every class in a cache is loaded at every start that uses it (JEP 483):
+ *
+ * <ul>
+ *   <li>The <b>light</b> one (no argument), on {@code lab3-light.jar}, for the clients and
+ *       emulators of Parts 1 to 4: through {@link Main#run} with the output thrown away, the
+ *       overview and a command's help, usage errors, and the short-lived clients ({@code part2},
+ *       {@code part3}) against in-process emulators on loopback. No Jetty, OkHttp or BouncyCastle
+ *       class is in it, so {@code part3} does not load them.
+ *   <li>The <b>full</b> one ({@code full}), on {@code lab3-light.jar} and {@code lab3.jar}, for
+ *       every other command: the same steps, then {@code part5} against an in-process WebSocket
+ *       PMU. OkHttp's handshake and frame reader, loaded and linked from the cache rather than from
+ *       the jar, were most of a cold {@code part5}'s time (bench 5).
+ * </ul>
  */
 public final class StartupTraining {
   private StartupTraining() {}
@@ -36,14 +45,22 @@ public final class StartupTraining {
    */
   public static void main(String[] args) throws Exception {
     run();
+    if (args.length > 0 && args[0].equals("full")) {
+      WebSocketSteps.run(quiet());
+    }
     System.exit(0);
+  }
+
+  /** The console the workload writes to: nowhere. */
+  private static Io quiet() {
+    PrintStream nowhere =
+        new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+    return new Io(InputStream.nullInputStream(), nowhere, nowhere);
   }
 
   /** The steps' exit statuses, in order (the test checks that each step did what it is for). */
   static List<Integer> run() throws Exception {
-    PrintStream nowhere =
-        new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
-    Io io = new Io(InputStream.nullInputStream(), nowhere, nowhere);
+    Io io = quiet();
     List<Integer> statuses = new ArrayList<>();
     for (String[] line : OFFLINE) {
       statuses.add(Main.run(line, io));
@@ -76,4 +93,30 @@ public final class StartupTraining {
           new String[] {"part3", "--help"},
           new String[] {"part3", "only-one-argument"},
           new String[] {"part2", "--help"});
+
+  /**
+   * The full cache's own steps: {@code part5} against an in-process WebSocket PMU. A class of its
+   * own, so that the light cache's training, on {@code lab3-light.jar} where Jetty and OkHttp are
+   * not, never loads it.
+   */
+  static final class WebSocketSteps {
+    private WebSocketSteps() {}
+
+    /** The steps' exit statuses, in order. */
+    static List<Integer> run(Io io) throws Exception {
+      List<Integer> statuses = new ArrayList<>();
+      try (WsPmuServer ws =
+          WsPmuServer.builder()
+              .bindAddress(InetAddress.getByName("::1"))
+              .port(0)
+              .messages(5)
+              .build()
+              .start()) {
+        String port = String.valueOf(ws.port());
+        statuses.add(Main.run(new String[] {"part5", "::1", port, "CMD_short:0"}, io));
+        statuses.add(Main.run(new String[] {"part5", "-v", "::1", port, "CMD_floodme"}, io));
+      }
+      return statuses;
+    }
+  }
 }

@@ -2,7 +2,11 @@ package lab3.apps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.List;
+import lab3.apps.cli.Io;
 import org.junit.jupiter.api.Test;
 
 class StartupTrainingTest {
@@ -27,5 +31,15 @@ class StartupTrainingTest {
             Main.OK,
             Main.OK), // part2 CMD_short:0, CMD_floodme
         StartupTraining.run());
+  }
+
+  /** The full cache's steps: part5's messages and floodme both complete. */
+  @Test
+  void theWebSocketStepsComplete() throws Exception {
+    PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+    assertEquals(
+        List.of(Main.OK, Main.OK),
+        StartupTraining.WebSocketSteps.run(
+            new Io(InputStream.nullInputStream(), nowhere, nowhere)));
   }
 }
