@@ -1,5 +1,6 @@
 package lab3.ws.internal;
 
+import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,9 @@ import lab3.ws.WsPmuClient;
  * <p>One instance per session: OkHttp's reader thread both reads the socket and delivers messages.
  */
 public final class InboundLimit extends SocketFactory {
+  /** The most one read of the socket asks the kernel for. */
+  static final int READ_BYTES = 64 * 1024;
+
   private final long maxMessageBytes;
   private final long allowance;
   private final WsPmuClient.SocketOpener opener;
@@ -87,7 +91,9 @@ public final class InboundLimit extends SocketFactory {
       @Override
       public synchronized InputStream getInputStream() throws IOException {
         if (in == null) {
-          in = new CountingStream(super.getInputStream());
+          // OkHttp (okio) reads at most one 8 KiB segment per read(): a buffer of READ_BYTES
+          // below it makes that one system call per 64 KiB, as part2's reads are.
+          in = new CountingStream(new BufferedInputStream(super.getInputStream(), READ_BYTES));
         }
         return in;
       }
