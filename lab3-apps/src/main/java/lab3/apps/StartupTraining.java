@@ -77,11 +77,17 @@ public final class StartupTraining {
             .messages(5)
             .build()
             .start()) {
-      String port = String.valueOf(pmu.port());
-      statuses.add(Main.run(new String[] {"part2", "::1", port, "CMD_short:0"}, io));
-      statuses.add(Main.run(new String[] {"part2", "-v", "::1", port, "CMD_floodme"}, io));
+      statuses.addAll(pdcSteps("part2", pmu.port(), io));
     }
     return statuses;
+  }
+
+  /** A PDC's two steps against a PMU on [::1]:port: 5 messages, then floodme with -v. */
+  static List<Integer> pdcSteps(String part, int port, Io io) {
+    String p = String.valueOf(port);
+    return List.of(
+        Main.run(new String[] {part, "::1", p, "CMD_short:0"}, io),
+        Main.run(new String[] {part, "-v", "::1", p, "CMD_floodme"}, io));
   }
 
   /** The steps that need no server: help and usage errors. */
@@ -104,7 +110,6 @@ public final class StartupTraining {
 
     /** The steps' exit statuses, in order. */
     static List<Integer> run(Io io) throws Exception {
-      List<Integer> statuses = new ArrayList<>();
       try (WsPmuServer ws =
           WsPmuServer.builder()
               .bindAddress(InetAddress.getByName("::1"))
@@ -112,11 +117,8 @@ public final class StartupTraining {
               .messages(5)
               .build()
               .start()) {
-        String port = String.valueOf(ws.port());
-        statuses.add(Main.run(new String[] {"part5", "::1", port, "CMD_short:0"}, io));
-        statuses.add(Main.run(new String[] {"part5", "-v", "::1", port, "CMD_floodme"}, io));
+        return pdcSteps("part5", ws.port(), io);
       }
-      return statuses;
     }
   }
 }

@@ -64,15 +64,7 @@ class HostilePeerDiagnosticsTest {
   void part6PdcQuotesAHostileAnswerOnOnePrintableLine() throws IOException {
     ServerSocketFactory tls = tlsWithTheCoursePki();
     try (ChoppingServer server = hostile(tls)) {
-      CommandRun run =
-          CommandRun.of(
-              "part6-pdc",
-              "CMD_short:0",
-              dir.resolve("ca/cacert.pem").toString(),
-              "--server",
-              "::1",
-              "--port",
-              "" + server.port());
+      CommandRun run = part6Pdc("CMD_short:0", server.port());
       assertNotEquals(0, run.status());
       assertOnePrintableLine(run.stderr(), "the server sent '\\x1b");
     }
@@ -83,15 +75,7 @@ class HostilePeerDiagnosticsTest {
   void part6PdcSaysSoWhenTheServerClosesWithoutAnswering() throws IOException {
     ServerSocketFactory tls = tlsWithTheCoursePki();
     try (ChoppingServer server = new ChoppingServer(tls, new byte[0], 1)) {
-      CommandRun run =
-          CommandRun.of(
-              "part6-pdc",
-              "CMD_floodme",
-              dir.resolve("ca/cacert.pem").toString(),
-              "--server",
-              "::1",
-              "--port",
-              "" + server.port());
+      CommandRun run = part6Pdc("CMD_floodme", server.port());
       assertEquals(1, run.status(), run.stderr());
       assertEquals(0, run.stdout().length);
       assertOnePrintableLine(run.stderr(), "closed the connection without sending anything");
@@ -215,6 +199,18 @@ class HostilePeerDiagnosticsTest {
         "a control character on stderr: " + line.replace("\u001b", "<ESC>"));
     assertTrue(line.length() <= 400, line.length() + " characters: " + line);
     assertTrue(line.contains(expected), line);
+  }
+
+  /** {@code part6-pdc COMMAND} against [::1]:port, trusting the course CA made in {@link #dir}. */
+  private CommandRun part6Pdc(String command, int port) {
+    return CommandRun.of(
+        "part6-pdc",
+        command,
+        dir.resolve("ca/cacert.pem").toString(),
+        "--server",
+        "::1",
+        "--port",
+        "" + port);
   }
 
   /** TLS server sockets with the certificate of a course PKI made in {@link #dir}. */
