@@ -36,6 +36,11 @@ final class Bench implements Closeable {
   private final boolean verbose;
   private final Check check;
   private final List<Closeable> cleanup = new ArrayList<>();
+  private final Sandbox sandbox;
+
+  /** The programs this check started, with their names: for the limits they went beyond. */
+  private final List<java.util.Map.Entry<String, ProcessRunner.Running>> programs =
+      java.util.Collections.synchronizedList(new ArrayList<>());
 
   /**
    * The default of checks run at once ({@code grade --checks-at-once}): each check has emulators on
@@ -53,6 +58,7 @@ final class Bench implements Closeable {
   /**
    * A bench whose emulators and programs run on {@code network}; with {@code verbose}, what the
    * emulators log (each client's address) goes to {@code progress}, after the check's name.
+   * Programs run in a {@link Sandbox} with the default {@link Limits}.
    */
   Bench(
       Submission submission,
@@ -62,6 +68,28 @@ final class Bench implements Closeable {
       ReportNetwork network,
       boolean verbose)
       throws IOException {
+    this(
+        submission,
+        limit,
+        python,
+        progress,
+        network,
+        verbose,
+        Sandbox.Mode.BUBBLEWRAP,
+        Limits.DEFAULT);
+  }
+
+  /** The same, with programs contained as {@code mode} says, under {@code limits}. */
+  Bench(
+      Submission submission,
+      Duration limit,
+      String python,
+      PrintStream progress,
+      ReportNetwork network,
+      boolean verbose,
+      Sandbox.Mode mode,
+      Limits limits)
+      throws IOException {
     this.original = submission;
     this.limit = limit;
     this.progress = progress;
@@ -69,9 +97,14 @@ final class Bench implements Closeable {
     this.verbose = verbose;
     this.check = null;
     this.workDir = Files.createTempDirectory("lab3-grade-");
+    // The sandbox's user must reach its copy (and the sandbox's passwd) through this folder, but
+    // not list it.
+    Files.setPosixFilePermissions(
+        workDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
     Path target = workDir.resolve(submission.dir().getFileName());
     copyTree(submission.dir(), target);
     this.copy = Submission.open(target, python);
+    this.sandbox = Sandbox.builder().mode(mode).limits(limits).home(copy.dir(), workDir).build();
   }
 
   /** The same bench for one check running beside others: what it starts is its own to close. */
@@ -84,6 +117,12 @@ final class Bench implements Closeable {
     this.network = parent.network;
     this.verbose = parent.verbose;
     this.check = check;
+    this.sandbox = parent.sandbox;
+  }
+
+  /** How the hand-in's programs are contained. */
+  Sandbox sandbox() {
+    return sandbox;
   }
 
   /** Where the emulators and the hand-in's programs run. */
@@ -149,22 +188,86 @@ final class Bench implements Closeable {
   ProcessRunner.Result run(String part, byte[] stdin, String... args) throws Exception {
     List<String> command = program(part);
     command.addAll(List.of(args));
-    try {
-      return ProcessRunner.run(network.clientCommand(command), copy.dir(), stdin, limit);
-    } catch (IOException e) {
-      throw new ProgramException(part, e);
-    }
+    return runContained(part, command, readOnlyFor(command), stdin, limit);
   }
 
   /** Starts a part's program on the client's host and leaves it running (servers, receivers). */
   ProcessRunner.Running start(String part, String... args) throws Exception {
     List<String> command = program(part);
     command.addAll(List.of(args));
+    return track(startContained(part, command, readOnlyFor(command)));
+  }
+
+  /**
+   * Runs any command of the hand-in's (a part's program, a compile step such as {@code javac}) to
+   * its end or to {@code limit}, contained like every program of the hand-in ({@link Sandbox}), on
+   * the client's host; {@code what} names it in feedback ("Part2", "javac"). A limit it went beyond
+   * fails the check that ran it, with the limit named.
+   *
+   * @param readOnly paths outside {@code /usr} it needs to read (its interpreter or compiler)
+   */
+  ProcessRunner.Result runContained(
+      String what, List<String> command, List<Path> readOnly, byte[] stdin, Duration limit)
+      throws Exception {
+    ProcessRunner.Running running = startContained(what, command, readOnly);
     try {
-      return track(ProcessRunner.start(network.clientCommand(command), copy.dir()));
-    } catch (IOException e) {
-      throw new ProgramException(part, e);
+      return ProcessRunner.feedAndAwait(running, stdin, limit);
+    } finally {
+      running.close();
     }
+  }
+
+  private ProcessRunner.Running startContained(
+      String what, List<String> command, List<Path> readOnly) throws IOException {
+    try {
+      Sandbox.Prepared prepared = sandbox.prepare(command, readOnly, network::clientCommand);
+      ProcessRunner.Running running = ProcessRunner.start(prepared, sandbox.limits());
+      programs.add(java.util.Map.entry(what, running));
+      return running;
+    } catch (IOException e) {
+      throw new ProgramException(what, e);
+    }
+  }
+
+  /**
+   * What a command needs to read outside {@code /usr} and the copy: an interpreter given by an
+   * absolute path elsewhere ({@code /opt/python3.12/bin/python3}) brings its installation.
+   */
+  private List<Path> readOnlyFor(List<String> command) {
+    List<Path> paths = new ArrayList<>();
+    Path first = Path.of(command.getFirst());
+    if (first.isAbsolute() && !first.startsWith("/usr") && !first.startsWith(copy.dir())) {
+      for (Path p : List.of(first, realOr(first))) {
+        Path installation = p.getParent() == null ? null : p.getParent().getParent();
+        if (installation != null
+            && installation.getNameCount() > 0
+            && !paths.contains(installation)) {
+          paths.add(installation);
+        }
+      }
+    }
+    return paths;
+  }
+
+  private static Path realOr(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      return p;
+    }
+  }
+
+  /** The first limit a program of this check went beyond ("Part3 used more than ..."), if any. */
+  private Optional<String> limitExceeded() {
+    synchronized (programs) {
+      for (var program : programs) {
+        Optional<String> over = program.getValue().limitExceeded();
+        if (over.isPresent()) {
+          return Optional.of(program.getKey() + " " + over.get());
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -273,18 +376,27 @@ final class Bench implements Closeable {
   private record Attempt(String reason, boolean harness, boolean retryable) {}
 
   private Attempt attempt(Check check) {
+    Attempt attempt;
     try {
-      return new Attempt(check.run(this), false, true);
+      attempt = new Attempt(check.run(this), false, true);
     } catch (MissingPartException e) {
-      return new Attempt(e.getMessage(), false, false);
+      attempt = new Attempt(e.getMessage(), false, false);
     } catch (HarnessException e) {
-      return new Attempt("the bench failed: " + e.getMessage(), true, false);
+      attempt = new Attempt("the bench failed: " + e.getMessage(), true, false);
     } catch (Exception e) {
-      return new Attempt(
-          "the check could not run: " + lab3.apps.cli.Failures.describe(e), false, true);
+      attempt =
+          new Attempt(
+              "the check could not run: " + lab3.apps.cli.Failures.describe(e), false, true);
     } finally {
       closeTracked();
     }
+    // A program that went beyond a limit fails the check, whatever else it did, and says which.
+    Optional<String> over = limitExceeded();
+    programs.clear();
+    if (over.isPresent() && !attempt.harness()) {
+      return new Attempt(over.get(), false, false);
+    }
+    return attempt;
   }
 
   private void closeTracked() {

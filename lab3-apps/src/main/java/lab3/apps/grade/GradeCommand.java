@@ -130,6 +130,59 @@ public final class GradeCommand extends CliCommand {
             .get());
     options.addOption(
         Option.builder()
+            .longOpt("sandbox")
+            .hasArg()
+            .argName("MODE")
+            .desc(
+                "how the hand-in's programs are contained: bubblewrap (default: each program as"
+                    + " user nobody, seeing only /usr, a few files of /etc and its own copy of the"
+                    + " hand-in) or container (inside a grading engine's container that holds one"
+                    + " submission and nothing secret: the container is the sandbox)")
+            .get());
+    options.addOption(
+        Option.builder()
+            .longOpt("unsafe-no-sandbox")
+            .desc(
+                "grade even where no sandbox can be made: the programs run as this user, with"
+                    + " this machine's files (never for hand-ins you do not trust)")
+            .get());
+    options.addOption(
+        Option.builder()
+            .longOpt("memory")
+            .hasArg()
+            .argName("SIZE")
+            .desc("memory of one program, its processes together (default 512M)")
+            .get());
+    options.addOption(
+        Option.builder()
+            .longOpt("pids")
+            .hasArg()
+            .argName("N")
+            .desc("processes and threads of one program at once (default 256)")
+            .get());
+    options.addOption(
+        Option.builder()
+            .longOpt("cpu-time")
+            .hasArg()
+            .argName("seconds")
+            .desc("CPU time of each process of a program (default 60)")
+            .get());
+    options.addOption(
+        Option.builder()
+            .longOpt("file-size")
+            .hasArg()
+            .argName("SIZE")
+            .desc("largest file a program may write, and the size of its /tmp (default 64M)")
+            .get());
+    options.addOption(
+        Option.builder()
+            .longOpt("output")
+            .hasArg()
+            .argName("SIZE")
+            .desc("what is kept of a program's stdout and of its stderr (default 64M)")
+            .get());
+    options.addOption(
+        Option.builder()
             .longOpt("checks-at-once")
             .hasArg()
             .argName("N")
@@ -154,6 +207,12 @@ public final class GradeCommand extends CliCommand {
         always free. On the host's loopback, a Part 4 sender must send by lo (IP_MULTICAST_IF
         127.0.0.1) and port 5003 must be free. -v also prints what the emulators log (each
         client's address).
+        Each program runs contained (bubblewrap): as user nobody without capabilities, seeing
+        /usr, a few files of /etc and its own copy of the hand-in (its only writable place), with
+        a private /tmp and processes of its own; a check that ends kills all of them. A program
+        that goes beyond --memory, --pids, --cpu-time, --file-size or --output fails its check,
+        with the limit named. Where no sandbox can be made, grade refuses (exit 1) unless
+        --unsafe-no-sandbox; inside a grading engine's container, --sandbox container.
         Progress goes to stderr; the table to stdout.""";
   }
 
@@ -173,6 +232,14 @@ public final class GradeCommand extends CliCommand {
     if (atOnce < 1) {
       throw new IllegalArgumentException("--checks-at-once must be 1 or more");
     }
+    Sandbox.Mode containment = containment(line);
+    Limits limits =
+        Limits.DEFAULT.with(
+            line.getOptionValue("memory"),
+            line.getOptionValue("pids"),
+            line.getOptionValue("cpu-time"),
+            line.getOptionValue("file-size"),
+            line.getOptionValue("output"));
     String network = line.getOptionValue("network", "auto");
     if (!List.of("auto", "netlab", "sandbox", "host").contains(network)) {
       throw new IllegalArgumentException(
@@ -238,7 +305,18 @@ public final class GradeCommand extends CliCommand {
                 line.getOptionValue("python", "python3"),
                 io.err(),
                 where,
-                line.hasOption("verbose"))) {
+                line.hasOption("verbose"),
+                containment,
+                limits)) {
+      Optional<String> noSandbox = bench.sandbox().unavailableReason();
+      if (noSandbox.isPresent()) {
+        throw new IOException(
+            "cannot contain the hand-in's programs here: "
+                + noSandbox.get()
+                + "; refusing to run untrusted code uncontained (--sandbox container inside a"
+                + " grading engine's container, --unsafe-no-sandbox to grade anyway)");
+      }
+      io.err().println(containmentLine(containment, limits));
       Path ca = line.hasOption("ca") ? Args.readableFile("--ca", line.getOptionValue("ca")) : null;
       List<Check> checks = checks(ca);
       if (line.hasOption("parts")) {
@@ -252,15 +330,79 @@ public final class GradeCommand extends CliCommand {
     }
     String name = submission.dir().getFileName().toString();
     Report.table(name, results, io.out());
+    if (containment == Sandbox.Mode.NONE) {
+      io.out().println(UNSAFE_WARNING);
+      io.err().println(UNSAFE_WARNING);
+    }
     io.out().flush();
     if (line.hasOption("report")) {
-      Files.writeString(Path.of(line.getOptionValue("report")), Report.json(name, results));
+      Files.writeString(
+          Path.of(line.getOptionValue("report")),
+          Report.json(
+              name,
+              results,
+              containment == Sandbox.Mode.NONE
+                  ? UNSAFE_WARNING
+                  : containment.name().toLowerCase(java.util.Locale.ROOT)));
     }
     if (CheckResult.anyHarnessError(results)) {
       io.err().println("not graded: the bench itself failed on a check (see HARNESS ERROR above)");
       return 3;
     }
     return results.stream().allMatch(CheckResult::passed) ? 0 : 1;
+  }
+
+  static final String UNSAFE_WARNING =
+      "WARNING: graded without a sandbox (--unsafe-no-sandbox): the hand-in's programs ran"
+          + " with this machine's files and could read or change them";
+
+  private static Sandbox.Mode containment(CommandLine line) {
+    String mode = line.getOptionValue("sandbox", "bubblewrap");
+    if (line.hasOption("unsafe-no-sandbox")) {
+      if (line.hasOption("sandbox")) {
+        throw new IllegalArgumentException("--sandbox and --unsafe-no-sandbox exclude each other");
+      }
+      return Sandbox.Mode.NONE;
+    }
+    return switch (mode) {
+      case "bubblewrap", "bwrap" -> Sandbox.Mode.BUBBLEWRAP;
+      case "container" -> Sandbox.Mode.CONTAINER;
+      default ->
+          throw new IllegalArgumentException(
+              "--sandbox is bubblewrap or container, not '" + mode + "'");
+    };
+  }
+
+  /** One line on stderr: how the programs run and what that guarantees. */
+  private static String containmentLine(Sandbox.Mode mode, Limits limits) {
+    String cgroups =
+        ProgramCgroup.unavailableReason()
+            .map(why -> "; " + why)
+            .orElse(", " + limits.processes() + " processes and threads");
+    String limitsSaid =
+        "limits per program: "
+            + Limits.describe(limits.memory())
+            + " of memory"
+            + cgroups
+            + ", "
+            + limits.cpuTime().toSeconds()
+            + " s of CPU, files of "
+            + Limits.describe(limits.fileSize())
+            + ", "
+            + Limits.describe(limits.output())
+            + " of output kept";
+    return switch (mode) {
+      case BUBBLEWRAP ->
+          "programs contained by bubblewrap: user nobody, no capabilities, only /usr, a few"
+              + " files of /etc and the hand-in's copy, processes of their own; "
+              + limitsSaid;
+      case CONTAINER ->
+          "programs contained by this container (--sandbox container): "
+              + (Sandbox.realRoot() ? "as user nobody without capabilities, " : "as this user, ")
+              + "seeing the container's files; nothing else of a grading host; "
+              + limitsSaid;
+      case NONE -> "programs NOT contained (--unsafe-no-sandbox); " + limitsSaid;
+    };
   }
 
   /** This command line again, for the bench inside the sandbox, with {@code --network network}. */

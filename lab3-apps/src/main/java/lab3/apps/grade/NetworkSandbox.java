@@ -106,9 +106,18 @@ public final class NetworkSandbox {
     return unshare.contains("--mount");
   }
 
+  /**
+   * A user namespace first for an ordinary user; root tries a plain network namespace first, so
+   * that the bench stays root of the machine and can hand its programs to user {@code nobody}
+   * ({@link Sandbox}): in a user namespace that maps only root, no other user exists to drop to.
+   */
   private static final List<List<String>> UNSHARE =
-      List.of(
-          List.of("unshare", "--user", "--map-root-user", "--net"), List.of("unshare", "--net"));
+      Sandbox.realRoot()
+          ? List.of(
+              List.of("unshare", "--net"), List.of("unshare", "--user", "--map-root-user", "--net"))
+          : List.of(
+              List.of("unshare", "--user", "--map-root-user", "--net"),
+              List.of("unshare", "--net"));
 
   private NetworkSandbox() {}
 

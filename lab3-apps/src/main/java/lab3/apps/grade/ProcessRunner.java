@@ -8,15 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a submitted program as a child process with a time limit, capturing what it prints. A
  * program that outlives its limit is killed with all its descendants: the bench never hangs and
- * never leaves processes behind.
+ * never leaves processes behind. What it prints is kept up to a cap (see {@link Limits#output()});
+ * the rest is read, counted and dropped, so that a program printing without end neither fills the
+ * bench's memory nor blocks on a full pipe.
  */
 final class ProcessRunner {
-  private static final int MAX_CAPTURE = 64 * 1024 * 1024;
+  private static final long MAX_CAPTURE = Limits.DEFAULT.output();
 
   private ProcessRunner() {}
 
@@ -30,14 +33,21 @@ final class ProcessRunner {
   /** A program left running (a server, a receiver) until {@link #stop}. */
   static final class Running implements java.io.Closeable {
     private final Process process;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Sink out;
+    private final Sink err;
     private final Thread outPump;
     private final Thread errPump;
+    private final ProgramCgroup cgroup;
+    private final Limits limits;
     private final long start = System.nanoTime();
+    private volatile Integer exit;
 
-    Running(Process process) {
+    Running(Process process, long cap, ProgramCgroup cgroup, Limits limits) {
       this.process = process;
+      this.out = new Sink(cap);
+      this.err = new Sink(cap);
+      this.cgroup = cgroup;
+      this.limits = limits;
       this.outPump = pump(process.getInputStream(), out);
       this.errPump = pump(process.getErrorStream(), err);
     }
@@ -52,9 +62,7 @@ final class ProcessRunner {
 
     /** What it printed so far. */
     String stdoutSoFar() {
-      synchronized (out) {
-        return out.toString(StandardCharsets.UTF_8);
-      }
+      return out.text();
     }
 
     /** Waits up to {@code limit} for it to end by itself, then kills it. */
@@ -72,24 +80,47 @@ final class ProcessRunner {
       return finish(false);
     }
 
+    /**
+     * The limit it went beyond, in words for its feedback ("used more than 512 MiB of memory"), or
+     * empty; known once it has ended.
+     */
+    Optional<String> limitExceeded() {
+      Optional<String> cgroupSays = cgroup == null ? Optional.empty() : cgroup.exceeded();
+      if (cgroupSays.isPresent()) {
+        return cgroupSays;
+      }
+      if (out.dropped() > 0 || err.dropped() > 0) {
+        return Optional.of(
+            "printed more than "
+                + Limits.describe(out.cap)
+                + " on "
+                + (out.dropped() > 0 ? "stdout" : "stderr")
+                + " (the rest was dropped)");
+      }
+      Integer status = exit;
+      if (limits != null && status != null && status == 128 + 24) {
+        return Optional.of(
+            "used more than " + limits.cpuTime().toSeconds() + " s of CPU time (SIGXCPU)");
+      }
+      if (limits != null && status != null && status == 128 + 25) {
+        return Optional.of(
+            "wrote a file larger than " + Limits.describe(limits.fileSize()) + " (SIGXFSZ)");
+      }
+      return Optional.empty();
+    }
+
     private Result finish(boolean timedOut) throws InterruptedException {
       process.waitFor(5, TimeUnit.SECONDS);
       outPump.join(5000);
       errPump.join(5000);
-      byte[] stdout;
-      synchronized (out) {
-        stdout = out.toByteArray();
-      }
-      String stderr;
-      synchronized (err) {
-        stderr = err.toString(StandardCharsets.UTF_8);
-      }
-      return new Result(
-          process.isAlive() ? -1 : process.exitValue(),
-          stdout,
-          stderr,
-          timedOut,
-          Duration.ofNanos(System.nanoTime() - start));
+      exit = process.isAlive() ? -1 : process.exitValue();
+      Result result = new Result(exit, out.bytes(), err.text(), timedOut, elapsed());
+      closeCgroup();
+      return result;
+    }
+
+    private Duration elapsed() {
+      return Duration.ofNanos(System.nanoTime() - start);
     }
 
     private void kill() {
@@ -97,58 +128,98 @@ final class ProcessRunner {
       process.destroyForcibly();
     }
 
+    private void closeCgroup() {
+      if (cgroup != null) {
+        cgroup.close();
+      }
+    }
+
     @Override
     public void close() {
       kill();
+      closeCgroup();
     }
   }
 
-  /** Starts {@code command} in {@code dir}; stdin is closed unless the caller writes to it. */
-  static Running start(List<String> command, Path dir) throws IOException {
-    return start(new ProcessBuilder(command), dir);
-  }
-
-  /**
-   * Starts {@code builder}'s command (on a lab network: {@code ip netns exec pc ...}, which execs
-   * the program itself, so killing it kills the program) in {@code dir}.
-   */
+  /** Starts {@code builder}'s command in {@code dir}, uncontained (the bench's own tools). */
   static Running start(ProcessBuilder builder, Path dir) throws IOException {
     builder.directory(dir.toFile());
     builder.environment().put("PYTHONUNBUFFERED", "1");
-    return new Running(builder.start());
+    return new Running(builder.start(), MAX_CAPTURE, null, null);
   }
 
-  /** Runs {@code command} to its end or to {@code limit}, with {@code stdin} as input. */
-  static Result run(List<String> command, Path dir, byte[] stdin, Duration limit)
-      throws IOException, InterruptedException {
-    return run(new ProcessBuilder(command), dir, stdin, limit);
-  }
-
-  /** Runs {@code builder}'s command to its end or to {@code limit}, with {@code stdin} as input. */
-  static Result run(ProcessBuilder builder, Path dir, byte[] stdin, Duration limit)
-      throws IOException, InterruptedException {
-    try (Running running = start(builder, dir)) {
-      try (OutputStream in = running.stdin()) {
-        in.write(stdin);
-      } catch (IOException ignored) {
-        // the program does not read its input
+  /**
+   * Starts a program made ready by {@link Sandbox#prepare}: stdin is closed unless the caller
+   * writes to it; its output is kept up to the sandbox's {@link Limits#output()}. If it cannot be
+   * started, its cgroup is removed.
+   */
+  static Running start(Sandbox.Prepared prepared, Limits limits) throws IOException {
+    try {
+      return new Running(prepared.builder().start(), limits.output(), prepared.cgroup(), limits);
+    } catch (IOException | RuntimeException e) {
+      if (prepared.cgroup() != null) {
+        prepared.cgroup().close();
       }
-      return running.await(limit);
+      throw e;
     }
   }
 
-  private static Thread pump(InputStream in, ByteArrayOutputStream sink) {
+  /** Runs {@code command} to its end or to {@code limit}, uncontained, with {@code stdin}. */
+  static Result run(List<String> command, Path dir, byte[] stdin, Duration limit)
+      throws IOException, InterruptedException {
+    try (Running running = start(new ProcessBuilder(command), dir)) {
+      return feedAndAwait(running, stdin, limit);
+    }
+  }
+
+  /** Writes {@code stdin} to a started program, closes it, and waits up to {@code limit}. */
+  static Result feedAndAwait(Running running, byte[] stdin, Duration limit)
+      throws InterruptedException {
+    try (OutputStream in = running.stdin()) {
+      in.write(stdin);
+    } catch (IOException ignored) {
+      // the program does not read its input
+    }
+    return running.await(limit);
+  }
+
+  /** Output kept up to a cap; beyond it, only counted. */
+  private static final class Sink {
+    private final long cap;
+    private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+    private long dropped;
+
+    Sink(long cap) {
+      this.cap = cap;
+    }
+
+    synchronized void add(byte[] buf, int n) {
+      int room = (int) Math.max(0, Math.min(n, cap - kept.size()));
+      kept.write(buf, 0, room);
+      dropped += n - room;
+    }
+
+    synchronized long dropped() {
+      return dropped;
+    }
+
+    synchronized byte[] bytes() {
+      return kept.toByteArray();
+    }
+
+    synchronized String text() {
+      return kept.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  private static Thread pump(InputStream in, Sink sink) {
     return Thread.ofVirtual()
         .start(
             () -> {
-              byte[] buf = new byte[8192];
+              byte[] buf = new byte[65536];
               try (in) {
                 for (int n; (n = in.read(buf)) >= 0; ) {
-                  synchronized (sink) {
-                    if (sink.size() < MAX_CAPTURE) {
-                      sink.write(buf, 0, n);
-                    }
-                  }
+                  sink.add(buf, n);
                 }
               } catch (IOException ignored) {
                 // the process is gone

@@ -44,8 +44,17 @@ final class Report {
   }
 
   static String json(String submission, List<CheckResult> results) {
+    return json(submission, results, null);
+  }
+
+  /** The JSON report, with how the programs were contained ({@code "sandbox"}) if known. */
+  static String json(String submission, List<CheckResult> results, String sandbox) {
     StringBuilder json = new StringBuilder();
-    json.append("{\n  \"submission\": ").append(quote(submission)).append(",\n  \"parts\": [");
+    json.append("{\n  \"submission\": ").append(quote(submission));
+    if (sandbox != null) {
+      json.append(",\n  \"sandbox\": ").append(quote(sandbox));
+    }
+    json.append(",\n  \"parts\": [");
     String partSep = "\n";
     for (Map.Entry<String, List<CheckResult>> part : byPart(results).entrySet()) {
       long ok = part.getValue().stream().filter(CheckResult::passed).count();
