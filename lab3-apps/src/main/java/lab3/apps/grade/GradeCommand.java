@@ -310,11 +310,7 @@ public final class GradeCommand extends CliCommand {
                 limits)) {
       Optional<String> noSandbox = bench.sandbox().unavailableReason();
       if (noSandbox.isPresent()) {
-        throw new IOException(
-            "cannot contain the hand-in's programs here: "
-                + noSandbox.get()
-                + "; refusing to run untrusted code uncontained (--sandbox container inside a"
-                + " grading engine's container, --unsafe-no-sandbox to grade anyway)");
+        throw new IOException(refusal(noSandbox.get()));
       }
       io.err().println(containmentLine(containment, limits));
       Path ca = line.hasOption("ca") ? Args.readableFile("--ca", line.getOptionValue("ca")) : null;
@@ -356,10 +352,54 @@ public final class GradeCommand extends CliCommand {
       "WARNING: graded without a sandbox (--unsafe-no-sandbox): the hand-in's programs ran"
           + " with this machine's files and could read or change them";
 
+  /**
+   * For {@code grade-class}: validates {@code --sandbox} ({@code mode}, null for the default) and
+   * {@code --unsafe-no-sandbox}, and refuses, as {@code grade} would, where the hand-ins' programs
+   * cannot be contained here.
+   *
+   * @throws IOException with the reason in one line, if they cannot
+   */
+  public static void checkContainment(String mode, boolean unsafe) throws IOException {
+    Sandbox.Mode containment = containment(mode, unsafe);
+    Path probe = Files.createTempDirectory("lab3-sandbox-probe-");
+    try {
+      Files.setPosixFilePermissions(
+          probe, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+      Path home = Files.createDirectory(probe.resolve("home"));
+      Sandbox sandbox =
+          Sandbox.builder().mode(containment).home(home.toRealPath(), probe.toRealPath()).build();
+      sandbox.handOver();
+      Optional<String> why = sandbox.unavailableReason();
+      if (why.isPresent()) {
+        throw new IOException(refusal(why.get()));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } finally {
+      try (var files = Files.walk(probe)) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  private static String refusal(String why) {
+    return "cannot contain the hand-in's programs here: "
+        + why
+        + "; refusing to run untrusted code uncontained (--sandbox container inside a"
+        + " grading engine's container, --unsafe-no-sandbox to grade anyway)";
+  }
+
   private static Sandbox.Mode containment(CommandLine line) {
-    String mode = line.getOptionValue("sandbox", "bubblewrap");
-    if (line.hasOption("unsafe-no-sandbox")) {
-      if (line.hasOption("sandbox")) {
+    return containment(line.getOptionValue("sandbox"), line.hasOption("unsafe-no-sandbox"));
+  }
+
+  private static Sandbox.Mode containment(String option, boolean unsafe) {
+    String mode = option == null ? "bubblewrap" : option;
+    if (unsafe) {
+      if (option != null) {
         throw new IllegalArgumentException("--sandbox and --unsafe-no-sandbox exclude each other");
       }
       return Sandbox.Mode.NONE;

@@ -12,6 +12,7 @@ import java.util.Optional;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
+import lab3.apps.grade.GradeCommand;
 import lab3.apps.grade.NetworkSandbox;
 import lab3.apps.netlab.LabNetwork;
 import org.apache.commons.cli.CommandLine;
@@ -74,6 +75,22 @@ public final class GradeClassCommand extends CliCommand {
             "MODE",
             "netlab (a lab network per hand-in), sandbox, host or auto (default auto: the"
                 + " first that can be made here; see grade --help)"));
+    options.addOption(
+        opt(
+            "sandbox",
+            "MODE",
+            "how each hand-in's programs are contained: bubblewrap (default) or container (see"
+                + " grade --help)"));
+    options.addOption(
+        Option.builder()
+            .longOpt("unsafe-no-sandbox")
+            .desc("grade even where no sandbox can be made (never for untrusted hand-ins)")
+            .get());
+    options.addOption(opt("memory", "SIZE", "memory of one program (default 512M)"));
+    options.addOption(opt("pids", "N", "processes and threads of one program (default 256)"));
+    options.addOption(opt("cpu-time", "seconds", "CPU time of each process (default 60)"));
+    options.addOption(opt("file-size", "SIZE", "largest file a program writes (default 64M)"));
+    options.addOption(opt("output", "SIZE", "stdout and stderr kept per program (default 64M)"));
     options.addOption(
         Option.builder()
             .longOpt("resume")
@@ -142,6 +159,16 @@ public final class GradeClassCommand extends CliCommand {
       }
       extra.addAll(List.of("--parts", parts));
     }
+    for (String limit : List.of("sandbox", "memory", "pids", "cpu-time", "file-size", "output")) {
+      if (line.hasOption(limit)) {
+        extra.addAll(List.of("--" + limit, line.getOptionValue(limit)));
+      }
+    }
+    if (line.hasOption("unsafe-no-sandbox")) {
+      extra.add("--unsafe-no-sandbox");
+    }
+    GradeCommand.checkContainment(
+        line.getOptionValue("sandbox"), line.hasOption("unsafe-no-sandbox"));
     if (line.hasOption("ca")) {
       extra.addAll(
           List.of(

@@ -16,7 +16,9 @@ import lab3.apps.grade.NetworkSandbox;
  * namespace (its own {@code lo}, so port 5003 and multicast groups are never shared) and, where the
  * machine allows, a PID namespace, so that when the bench ends or is killed at the whole-hand-in
  * limit the kernel kills every process of the hand-in. Its temporary files go to a folder of its
- * own, deleted afterwards, whatever the bench left.
+ * own, deleted afterwards, whatever the bench left. Each program of the hand-in runs contained (see
+ * {@code lab3.apps.grade.Sandbox}): it sees its own copy of the hand-in and nothing of the
+ * download, of the other hand-ins or of the results.
  *
  * <p><b>On lab networks</b> (the sandbox of {@link NetworkSandbox#unshareForLabNetworks()}), the
  * bench makes the hand-in's lab network itself, inside the sandbox: {@code unshare --net --mount
@@ -88,7 +90,13 @@ final class SandboxRunner implements HandInRunner {
     long start = System.nanoTime();
     Path dir = null;
     try {
-      dir = Files.createTempDirectory(Files.createDirectories(work), "bench-");
+      Files.createDirectories(work);
+      // In the machine's temporary folder, not under work (the user's --out may be closed to
+      // others): the hand-in's programs run as user nobody and reach their copy through this
+      // folder, which they can traverse but not list.
+      dir = Files.createTempDirectory("lab3-bench-");
+      Files.setPosixFilePermissions(
+          dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
       Path report = dir.resolve("report.json");
       Path tmp = Files.createDirectory(dir.resolve("tmp"));
       Path log = dir.resolve("bench.log");
