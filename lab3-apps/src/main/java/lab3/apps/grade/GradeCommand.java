@@ -348,7 +348,8 @@ public final class GradeCommand extends CliCommand {
     return results.stream().allMatch(CheckResult::passed) ? 0 : 1;
   }
 
-  static final String UNSAFE_WARNING =
+  /** The line every report of a bench run with --unsafe-no-sandbox carries. */
+  public static final String UNSAFE_WARNING =
       "WARNING: graded without a sandbox (--unsafe-no-sandbox): the hand-in's programs ran"
           + " with this machine's files and could read or change them";
 
