@@ -46,6 +46,14 @@ final class HandInDemo implements DemoPart {
         args.addAll(List.of("--parts", "Part2,Part3,Part4_Receiver,Part4_Sender,Part5"));
         out.println("   (port 5003 is taken on this machine: Part 6 is not graded here)");
       }
+      try {
+        GradeCommand.checkContainment(null, false);
+      } catch (java.io.IOException noSandbox) {
+        // The project's own hand-in is trusted code: shown graded even where untrusted code
+        // would be refused.
+        args.add("--unsafe-no-sandbox");
+        out.println("   (no sandbox here: the project's own hand-in is graded uncontained)");
+      }
       Captured grade = run(args.toArray(String[]::new));
       grade
           .err
