@@ -104,6 +104,7 @@ final class Sandbox {
   private final Limits limits;
   private final boolean root;
   private final Path etc;
+  private final String bwrap;
 
   private Sandbox(Builder b) throws IOException {
     this.mode = b.mode;
@@ -113,6 +114,7 @@ final class Sandbox {
     this.gaiConf = b.gaiConf;
     this.limits = b.limits;
     this.root = realRoot();
+    this.bwrap = b.bwrap;
     this.etc = mode == Mode.BUBBLEWRAP ? accounts(b.scratch) : null;
   }
 
@@ -201,7 +203,7 @@ final class Sandbox {
   }
 
   private List<String> bubblewrap(List<Path> extraReadOnly) {
-    List<String> b = new ArrayList<>(List.of("bwrap", "--unshare-user"));
+    List<String> b = new ArrayList<>(List.of(bwrap, "--unshare-user"));
     if (!root) {
       // An ordinary user (or root of a user namespace): a uid other than 0 inside keeps bubblewrap
       // from keeping capabilities in the sandbox.
@@ -318,7 +320,15 @@ final class Sandbox {
       return Optional.empty();
     }
     List<String> probe = contained(List.of("true"), List.of());
-    String tool = probe.contains("bwrap") ? "bubblewrap (bwrap)" : probe.getFirst();
+    String tool = probe.contains(bwrap) ? "bubblewrap (" + bwrap + ")" : probe.getFirst();
+    for (String needed : probe.subList(0, probe.indexOf("true"))) {
+      if ((needed.equals(bwrap) || needed.equals("setpriv")) && !installed(needed)) {
+        return Optional.of(
+            (needed.equals(bwrap) ? tool : needed)
+                + " is not installed"
+                + (needed.equals(bwrap) ? " (Debian/Ubuntu: apt-get install bubblewrap)" : ""));
+      }
+    }
     try {
       Process p =
           new ProcessBuilder(probe).directory(home.toFile()).redirectErrorStream(true).start();
@@ -346,6 +356,20 @@ final class Sandbox {
                   ? " (Debian/Ubuntu: apt-get install bubblewrap)"
                   : ""));
     }
+  }
+
+  /** True if {@code program} is an executable path or found on the PATH. */
+  private static boolean installed(String program) {
+    if (program.contains("/")) {
+      return Files.isExecutable(Path.of(program));
+    }
+    String path = Optional.ofNullable(System.getenv("PATH")).orElse(PATH);
+    for (String dir : path.split(":")) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True if this process is root of the machine (not root of a user namespace). */
@@ -388,8 +412,15 @@ final class Sandbox {
     private Path hosts;
     private Path gaiConf;
     private Limits limits = Limits.DEFAULT;
+    private String bwrap = "bwrap";
 
     private Builder() {}
+
+    /** The bubblewrap program (default {@code bwrap} on the PATH); tests name a missing one. */
+    Builder bubblewrap(String command) {
+      this.bwrap = Objects.requireNonNull(command);
+      return this;
+    }
 
     Builder mode(Mode mode) {
       this.mode = Objects.requireNonNull(mode);
