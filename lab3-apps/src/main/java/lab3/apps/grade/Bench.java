@@ -25,6 +25,11 @@ import lab3.apps.report.ReportNetwork;
  * lab3.apps.report.NetlabReportNetwork} the emulators run on {@code labhost} ({@link #onServer})
  * and the hand-in's programs on {@code pc} ({@link #run}, {@link #start}), across the lab network's
  * link.
+ *
+ * <p>Every program of the hand-in (and any compile step, through {@link #runContained}) runs in the
+ * bench's {@link Sandbox}: unprivileged, seeing only its copy of the hand-in as writable, in a PID
+ * namespace of its own, under the {@link Limits}. A program that goes beyond a limit fails the
+ * check that ran it, with the limit named ("Part3 used more than 512 MiB of memory (killed)").
  */
 final class Bench implements Closeable {
   private final Submission original;

@@ -28,6 +28,11 @@ import org.apache.commons.cli.Options;
  * with only {@code lo} ({@code sandbox}), or on this machine's loopback ({@code host}). {@code
  * auto} takes the first of these that can be made here and says on stderr which, and why not the
  * lab network.
+ *
+ * <p>How ({@code --sandbox}): each program runs contained ({@link Sandbox}), under {@link Limits}
+ * ({@code --memory}, {@code --pids}, {@code --cpu-time}, {@code --file-size}, {@code --output});
+ * where no sandbox can be made, grading refuses unless {@code --unsafe-no-sandbox}, which every
+ * report then says.
  */
 public final class GradeCommand extends CliCommand {
 
@@ -416,26 +421,31 @@ public final class GradeCommand extends CliCommand {
 
   /** One line on stderr: how the programs run and what that guarantees. */
   private static String containmentLine(Sandbox.Mode mode, Limits limits) {
-    String cgroups =
-        ProgramCgroup.unavailableReason()
-            .map(why -> "; " + why)
-            .orElse(", " + limits.processes() + " processes and threads");
+    Optional<String> noCgroups = ProgramCgroup.unavailableReason();
     String limitsSaid =
         "limits per program: "
-            + Limits.describe(limits.memory())
-            + " of memory"
-            + cgroups
-            + ", "
+            + (noCgroups.isEmpty()
+                ? Limits.describe(limits.memory())
+                    + " of memory, "
+                    + limits.processes()
+                    + " processes and threads, "
+                : "")
             + limits.cpuTime().toSeconds()
             + " s of CPU, files of "
             + Limits.describe(limits.fileSize())
             + ", "
             + Limits.describe(limits.output())
-            + " of output kept";
+            + " of output kept"
+            + noCgroups.map(why -> "; memory and processes NOT limited (" + why + ")").orElse("");
+    String who =
+        Sandbox.realRoot()
+            ? "user nobody, no capabilities"
+            : "this user in a user namespace, no capabilities";
     return switch (mode) {
       case BUBBLEWRAP ->
-          "programs contained by bubblewrap: user nobody, no capabilities, only /usr, a few"
-              + " files of /etc and the hand-in's copy, processes of their own; "
+          "programs contained by bubblewrap: "
+              + who
+              + ", only /usr, a few files of /etc and the hand-in's copy, processes of their own; "
               + limitsSaid;
       case CONTAINER ->
           "programs contained by this container (--sandbox container): "

@@ -217,11 +217,10 @@ final class ProgramCgroup implements AutoCloseable {
         return unavailable("no memory and pids cgroups mounted under /sys/fs/cgroup");
       }
       return probe(new Parents(false, memory, pids, null));
+    } catch (java.nio.file.AccessDeniedException e) {
+      return unavailable("no cgroup can be made here without root");
     } catch (IOException | RuntimeException e) {
-      return unavailable(
-          "cannot make cgroups here ("
-              + lab3.apps.cli.Failures.describe(e)
-              + "): memory and process limits are not enforced");
+      return unavailable("no cgroup can be made here: " + lab3.apps.cli.Failures.describe(e));
     }
   }
 
@@ -245,11 +244,10 @@ final class ProgramCgroup implements AutoCloseable {
       parents = p;
       group = create(Limits.DEFAULT).orElseThrow();
       return p;
+    } catch (java.nio.file.AccessDeniedException e) {
+      return unavailable("no cgroup can be made here without root");
     } catch (IOException | RuntimeException e) {
-      return unavailable(
-          "cannot make cgroups here ("
-              + lab3.apps.cli.Failures.describe(e)
-              + "): memory and process limits are not enforced");
+      return unavailable("no cgroup can be made here: " + lab3.apps.cli.Failures.describe(e));
     } finally {
       parents = null;
       if (group != null) {

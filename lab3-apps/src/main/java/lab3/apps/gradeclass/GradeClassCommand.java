@@ -115,6 +115,9 @@ public final class GradeClassCommand extends CliCommand {
         --worksheet, fills the worksheet's Grade and Feedback comments cells only.
         A hand-in whose bench failed (a harness error) or that outran --hand-in-limit is "not
         graded", never 0: --resume grades it again, and only it and changed hand-ins.
+        Each hand-in's programs run contained, under the limits (see grade --help): they see
+        their own copy of the hand-in, nothing of the download, of other hand-ins or of the
+        results; where no sandbox can be made, grade-class refuses unless --unsafe-no-sandbox.
         stdout: the summary (distribution, checks most failed, not graded); stderr: progress.
         Exit status 0 if every hand-in was graded, 1 if some were not.""";
   }
