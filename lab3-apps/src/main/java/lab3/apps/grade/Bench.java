@@ -223,7 +223,17 @@ final class Bench implements Closeable {
   }
 
   private ProcessRunner.Running startContained(
-      String what, List<String> command, List<Path> readOnly) throws IOException {
+      String what, List<String> command, List<Path> readOnly) throws IOException, HarnessException {
+    for (Path p : readOnly) {
+      Optional<Path> closed = sandbox.closedOnTheWayTo(p);
+      if (closed.isPresent()) {
+        throw new HarnessException(
+            p
+                + " cannot be shown in the sandbox: its user (nobody) cannot enter "
+                + closed.get()
+                + "; give an interpreter under /usr or /opt");
+      }
+    }
     try {
       Sandbox.Prepared prepared = sandbox.prepare(command, readOnly, network::clientCommand);
       ProcessRunner.Running running = ProcessRunner.start(prepared, sandbox.limits());

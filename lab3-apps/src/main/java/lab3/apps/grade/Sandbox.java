@@ -358,6 +358,35 @@ final class Sandbox {
     }
   }
 
+  /**
+   * The first folder on the way to {@code path} that the sandbox's user cannot enter, if any: then
+   * bubblewrap, started as that user, cannot show {@code path} (an interpreter under {@code /root},
+   * say). Only the bench as root drops to another user; otherwise nothing is in the way.
+   */
+  Optional<Path> closedOnTheWayTo(Path path) {
+    if (!root || mode != Mode.BUBBLEWRAP) {
+      return Optional.empty();
+    }
+    Path at = path.getRoot();
+    for (Path name : path) {
+      at = at.resolve(name);
+      try {
+        var attributes =
+            Files.readAttributes(
+                at, java.nio.file.attribute.PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (attributes.isDirectory()
+            && !attributes
+                .permissions()
+                .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+          return Optional.of(at);
+        }
+      } catch (IOException e) {
+        return Optional.empty(); // not there: bubblewrap's --ro-bind-try skips it
+      }
+    }
+    return Optional.empty();
+  }
+
   /** True if {@code program} is an executable path or found on the PATH. */
   private static boolean installed(String program) {
     if (program.contains("/")) {
