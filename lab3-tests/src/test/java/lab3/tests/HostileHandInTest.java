@@ -169,6 +169,24 @@ class HostileHandInTest {
   }
 
   @Test
+  void aBusyLoopFailsWithTheCpuTimeLimitNamed() throws IOException {
+    Path folder = handIn("Part3", "hostile/busy.py");
+    CommandRun run = grade(folder, "--parts", "Part3", "--timeout", "20", "--cpu-time", "1");
+    String all = run.out() + run.stderr();
+    assertEquals("0/2", score(run, "Part3"), all);
+    assertTrue(all.contains("Part3 used more than 1 s of CPU time"), all);
+  }
+
+  @Test
+  void aFileWithoutEndStopsAtTheFileSizeLimitAndTheFeedbackSaysSo() throws IOException {
+    Path folder = handIn("Part3", "hostile/bigfile.py");
+    CommandRun run = grade(folder, "--parts", "Part3", "--timeout", "20", "--file-size", "1M");
+    String all = run.out() + run.stderr();
+    assertEquals("0/2", score(run, "Part3"), all);
+    assertTrue(all.contains("reached the file-size limit of 1 MiB"), all);
+  }
+
+  @Test
   void aProgramThatKillsAndTracesWhatItSeesReachesNeitherTheBenchNorTheChecksBesideIt()
       throws IOException {
     Path folder = handIn("Part3", "hostile/killer.py");

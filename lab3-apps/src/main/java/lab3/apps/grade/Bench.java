@@ -411,6 +411,20 @@ final class Bench implements Closeable {
     if (over.isPresent() && !attempt.harness()) {
       return new Attempt(over.get(), false, false);
     }
+    if (attempt.reason() != null && !attempt.harness()) {
+      Optional<Path> big = sandbox.fileAtLimit();
+      if (big.isPresent()) {
+        return new Attempt(
+            attempt.reason()
+                + " (its file "
+                + big.get()
+                + " reached the file-size limit of "
+                + Limits.describe(sandbox.limits().fileSize())
+                + ")",
+            false,
+            false);
+      }
+    }
     return attempt;
   }
 

@@ -359,6 +359,29 @@ final class Sandbox {
   }
 
   /**
+   * A file of the copy that reached the file-size limit, if any: a program that ignores {@code
+   * SIGXFSZ} (Python does) gets an error instead ({@code EFBIG}), and may report it as its own.
+   */
+  Optional<Path> fileAtLimit() {
+    try (Stream<Path> files = Files.walk(home)) {
+      return files
+          .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+          .filter(
+              p -> {
+                try {
+                  return Files.size(p) >= limits.fileSize();
+                } catch (IOException e) {
+                  return false;
+                }
+              })
+          .findFirst()
+          .map(home::relativize);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
    * The first folder on the way to {@code path} that the sandbox's user cannot enter, if any: then
    * bubblewrap, started as that user, cannot show {@code path} (an interpreter under {@code /root},
    * say). Only the bench as root drops to another user; otherwise nothing is in the way.

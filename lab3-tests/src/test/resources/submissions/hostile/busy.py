@@ -1,0 +1,3 @@
+# Spins on the CPU without end.
+while True:
+    pass
