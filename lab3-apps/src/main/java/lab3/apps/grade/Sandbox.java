@@ -284,22 +284,30 @@ final class Sandbox {
   }
 
   /**
-   * Gives the copy of the hand-in to the sandbox's user, so that it can write there and read what
-   * the bench wrote for it (Part 6's key, which is {@code rw-------}). Links are not followed: a
-   * link the program left pointing out is changed itself, never its target.
+   * Readies the copy of the hand-in for the next program. Removes every symbolic link in it: a
+   * hand-in brings none (links are not copied), so a link there was made by a program, perhaps to
+   * have the bench, as root, read or write a host file through it. And, as root, gives the copy to
+   * the sandbox's user, so that it can write there and read what the bench wrote for it (Part 6's
+   * key, which is {@code rw-------}); links are never followed.
    */
   void handOver() throws IOException {
-    if (!root || mode == Mode.NONE) {
-      return;
-    }
+    boolean chown = root && mode != Mode.NONE;
     UserPrincipalLookupService users = home.getFileSystem().getUserPrincipalLookupService();
-    var user = users.lookupPrincipalByName(String.valueOf(UID));
-    var group = users.lookupPrincipalByGroupName(String.valueOf(UID));
+    var user = chown ? users.lookupPrincipalByName(String.valueOf(UID)) : null;
+    var group = chown ? users.lookupPrincipalByGroupName(String.valueOf(UID)) : null;
     try (Stream<Path> files = Files.walk(home)) {
       for (Path p : files.toList()) {
-        PosixFileAttributeView view =
-            Files.getFileAttributeView(p, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         try {
+          if (Files.isSymbolicLink(p)) {
+            Files.deleteIfExists(p);
+            continue;
+          }
+          if (!chown) {
+            continue;
+          }
+          PosixFileAttributeView view =
+              Files.getFileAttributeView(
+                  p, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
           if (!user.equals(view.getOwner())) {
             view.setOwner(user);
             view.setGroup(group);
@@ -308,6 +316,8 @@ final class Sandbox {
           // gone meanwhile
         }
       }
+    } catch (java.io.UncheckedIOException e) {
+      // a folder removed while walking: the next program's hand-over sees the rest
     }
   }
 

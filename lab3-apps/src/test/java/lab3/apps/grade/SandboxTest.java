@@ -61,6 +61,19 @@ class SandboxTest {
   }
 
   @Test
+  void linksAProgramLeftInItsCopyAreRemovedBeforeTheNextProgramAndTheirTargetsKept()
+      throws Exception {
+    Sandbox sandbox = builder().build();
+    Path target = Files.writeString(tmp.resolve("host-file"), "host\n");
+    Path link = Files.createSymbolicLink(sandbox.home().resolve("Part6_key.pem"), target);
+    Path own = Files.writeString(sandbox.home().resolve("notes.txt"), "mine\n");
+    sandbox.handOver();
+    assertFalse(Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    assertEquals("host\n", Files.readString(target));
+    assertEquals("mine\n", Files.readString(own));
+  }
+
+  @Test
   void limitsReadSizesAndRefuseNonsense() throws Exception {
     Limits limits = Limits.DEFAULT.with("1G", "64", "5", "16M", "8K");
     assertEquals(1L << 30, limits.memory());
