@@ -243,6 +243,10 @@ class HostileHandInTest {
             out.toString(),
             "--timeout",
             "20",
+            // Part 3's and Part 6's checks are timing-sensitive, and the hostile hand-in beside
+            // spends its CPU limits on a machine of two cores: a re-run tells a flake from a fault.
+            "--retries",
+            "2",
             "--jobs",
             "2");
     String all = run.out() + run.stderr();
@@ -251,7 +255,19 @@ class HostileHandInTest {
         rows.stream().filter(l -> l.startsWith("Ada Good_101")).findFirst().orElseThrow();
     String badRow =
         rows.stream().filter(l -> l.startsWith("Eve Hostile_102")).findFirst().orElseThrow();
-    assertTrue(goodRow.contains(",13,13,graded,"), goodRow + "\n" + all);
+    assertTrue(
+        goodRow.contains(",13,13,graded,"),
+        () -> {
+          try {
+            return goodRow
+                + "\n"
+                + Files.readString(out.resolve("results/Ada Good_101_assignsubmission_file.json"))
+                + "\n"
+                + all;
+          } catch (IOException e) {
+            return goodRow + "\n" + all;
+          }
+        });
     assertTrue(badRow.contains(",graded,"), badRow + "\n" + all);
     assertFalse(
         Files.readString(out.resolve("results/Eve Hostile_102_assignsubmission_file.json"))
