@@ -238,7 +238,34 @@ final class ProgramCgroup implements AutoCloseable {
     return mount;
   }
 
+  /**
+   * Removes the empty cgroups of programs whose bench was killed (by {@code grade-class}'s
+   * whole-hand-in limit, say) before it could remove them: a program's cgroup is empty only for the
+   * moment between its making and its program joining it, so one empty for a minute is left over.
+   */
+  private static void sweep(Path parent) {
+    long stale = System.currentTimeMillis() - 60_000;
+    try (var groups = Files.newDirectoryStream(parent, "lab3-*")) {
+      for (Path dir : groups) {
+        try {
+          if (Files.getLastModifiedTime(dir).toMillis() < stale
+              && Files.readString(dir.resolve("cgroup.procs")).isBlank()) {
+            Files.delete(dir);
+          }
+        } catch (IOException e) {
+          // in use again, or gone
+        }
+      }
+    } catch (IOException e) {
+      // nothing to sweep
+    }
+  }
+
   private static Parents probe(Parents p) {
+    sweep(p.memory());
+    if (!p.pids().equals(p.memory())) {
+      sweep(p.pids());
+    }
     ProgramCgroup group = null;
     try {
       parents = p;
