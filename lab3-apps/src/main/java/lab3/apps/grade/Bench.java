@@ -71,7 +71,7 @@ final class Bench implements Closeable {
     this.workDir = Files.createTempDirectory("lab3-grade-");
     Path target = workDir.resolve(submission.dir().getFileName());
     copyTree(submission.dir(), target);
-    this.copy = Submission.open(target, python);
+    this.copy = Submission.open(target, python, line -> say(progress, line));
   }
 
   /** The same bench for one check running beside others: what it starts is its own to close. */
@@ -145,9 +145,16 @@ final class Bench implements Closeable {
     return resource;
   }
 
+  private static void say(PrintStream progress, String line) {
+    synchronized (progress) {
+      progress.println(line);
+      progress.flush();
+    }
+  }
+
   /** Runs a part's program to its end with the graders' arguments, on the client's host. */
   ProcessRunner.Result run(String part, byte[] stdin, String... args) throws Exception {
-    List<String> command = program(part);
+    List<String> command = new ArrayList<>(program(part).command());
     command.addAll(List.of(args));
     try {
       return ProcessRunner.run(network.clientCommand(command), copy.dir(), stdin, limit);
@@ -158,7 +165,7 @@ final class Bench implements Closeable {
 
   /** Starts a part's program on the client's host and leaves it running (servers, receivers). */
   ProcessRunner.Running start(String part, String... args) throws Exception {
-    List<String> command = program(part);
+    List<String> command = new ArrayList<>(program(part).command());
     command.addAll(List.of(args));
     try {
       return track(ProcessRunner.start(network.clientCommand(command), copy.dir()));
@@ -181,12 +188,52 @@ final class Bench implements Closeable {
     }
   }
 
-  private List<String> program(String part) throws IOException {
-    Optional<List<String>> program = copy.program(part);
+  /**
+   * What runs for a part: absent, present but unrunnable (it fails the check, with the reason), or
+   * not runnable by this bench (a harness error: a module the bench's python3 lacks, no javac).
+   */
+  private Program program(String part) throws IOException, HarnessException {
+    Optional<Program> program;
+    try {
+      program = copy.program(part);
+    } catch (Submission.NotGradableException e) {
+      throw new HarnessException(e.getMessage());
+    }
     if (program.isEmpty()) {
       throw new MissingPartException(part);
     }
+    if (program.get().notGraded() != null) {
+      throw new HarnessException(program.get().notGraded());
+    }
     return program.get();
+  }
+
+  /**
+   * The build step of a hand-in (javac for its Java parts), once, before the checks: through the
+   * same seam as the programs, on the client's host, in the copy, with a longer limit than a run.
+   */
+  private void prepare(List<Check> checks) {
+    List<String> parts = checks.stream().map(Check::part).distinct().toList();
+    Duration buildLimit =
+        limit.multipliedBy(3).compareTo(Duration.ofSeconds(60)) > 0
+            ? limit.multipliedBy(3)
+            : Duration.ofSeconds(60);
+    try {
+      copy.prepare(parts, (command, readOnly) -> tool(command, readOnly, buildLimit));
+    } catch (IOException e) {
+      say(progress, "  the build step failed: " + lab3.apps.cli.Failures.describe(e));
+    }
+  }
+
+  /** Runs a build step of the hand-in's (javac) where its programs run. */
+  private ProcessRunner.Result tool(List<String> command, List<Path> readOnly, Duration limit)
+      throws IOException {
+    try {
+      return ProcessRunner.run(network.clientCommand(command), copy.dir(), new byte[0], limit);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while building the hand-in");
+    }
   }
 
   /** Runs every check once and returns their results in order. */
@@ -200,6 +247,7 @@ final class Bench implements Closeable {
    * after a harness error or when its program is missing.
    */
   List<CheckResult> grade(List<Check> checks, int retries, int atOnce) {
+    prepare(checks);
     java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(atOnce);
     List<java.util.concurrent.Future<CheckResult>> running = new ArrayList<>();
     try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
@@ -275,7 +323,7 @@ final class Bench implements Closeable {
   private Attempt attempt(Check check) {
     try {
       return new Attempt(check.run(this), false, true);
-    } catch (MissingPartException e) {
+    } catch (MissingPartException | Submission.UnrunnableException e) {
       return new Attempt(e.getMessage(), false, false);
     } catch (HarnessException e) {
       return new Attempt("the bench failed: " + e.getMessage(), true, false);
