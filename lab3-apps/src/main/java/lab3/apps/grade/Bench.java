@@ -223,6 +223,15 @@ final class Bench implements Closeable {
     } catch (IOException e) {
       say(progress, "  the build step failed: " + lab3.apps.cli.Failures.describe(e));
     }
+    for (String part : parts) { // how each file was read, or why it cannot run
+      String how;
+      try {
+        how = copy.program(part).map(p -> "taken for " + p.takenFor()).orElse("absent");
+      } catch (IOException e) {
+        how = e.getMessage();
+      }
+      say(progress, "  " + part + ": " + how);
+    }
   }
 
   /** Runs a build step of the hand-in's (javac) where its programs run. */
