@@ -1,54 +1,173 @@
 package lab3.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyFactory;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.jar.JarFile;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import lab3.pmu.PmuServer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The hand-in zip as the staff get it: unpacked with Info-ZIP's unzip, the scripts still run. */
+/**
+ * {@code submit}: the hand-in the lab asks for, sources a grader can read and run with the JDK
+ * alone, and nothing of the toolkit's own (bench, report, netlab).
+ */
 class SubmitTest {
+  private static final String A = "123456";
+  private static final String B = "654321";
+  private static final List<String> PARTS =
+      List.of("Part2", "Part3", "Part4_Receiver", "Part4_Sender", "Part5", "Part6_PMU");
+
   @TempDir Path tmp;
 
-  @Test
-  void unzippedHandInKeepsItsScriptsExecutableAndItsKeyPrivate() throws Exception {
-    Assumptions.assumeTrue(Tools.available("unzip", "-v"), "unzip is not installed");
-    Path key = Files.writeString(tmp.resolve("key.pem"), "not a real key\n");
-    Path cert = Files.writeString(tmp.resolve("cert.pem"), "not a real certificate\n");
-    Path out = Files.createDirectories(tmp.resolve("out"));
-    CommandRun submit =
-        CommandRun.of(
-            "submit",
-            "--camipro",
-            "123456",
-            "654321",
-            "--key",
-            key.toString(),
-            "--cert",
-            cert.toString(),
-            "--out",
-            out.toString());
+  private Path submit(String... more) {
+    List<String> args = new ArrayList<>(List.of("submit", "--camipro", A, B, "--out"));
+    args.add(tmp.resolve("out").toString());
+    args.addAll(List.of(more));
+    CommandRun submit = CommandRun.of(args.toArray(String[]::new));
     assertEquals(0, submit.status(), submit.stderr());
+    return tmp.resolve("out").resolve("Lab3_" + A + "_" + B);
+  }
+
+  @Test
+  void handInIsSixShortSourcesNamedAsTheLabAsksWithTheGroupsNumbers() throws IOException {
+    Path folder = submit();
+    for (String part : PARTS) {
+      Path source = folder.resolve(part + "_" + A + "_" + B + ".java");
+      String text = Files.readString(source);
+      assertTrue(text.contains("public class " + part + "_" + A + "_" + B + " {"), part);
+      assertFalse(text.contains("CAMIPRO1") || text.contains("CAMIPRO2"), part);
+      long lines = text.lines().count();
+      assertTrue(lines < 150, part + " has " + lines + " lines");
+      assertFalse(Files.exists(folder.resolve(part + "_" + A + "_" + B)), "an old wrapper left");
+    }
+    assertFalse(Files.exists(folder.resolve("lab3.jar")));
+    String readme = Files.readString(folder.resolve("README.txt"));
+    assertTrue(
+        readme.contains("java -cp 'lib/*' Part2_" + A + "_" + B + ".java <server> <port>"), readme);
+  }
+
+  @Test
+  void libHoldsTheLibraryAndItsSourcesButNoBenchReportOrNetlabAndTheFolderIsUnderTenMegabytes()
+      throws IOException {
+    Path folder = submit();
+    long bytes;
+    try (Stream<Path> files = Files.walk(folder)) {
+      bytes = files.filter(Files::isRegularFile).mapToLong(SubmitTest::size).sum();
+    }
+    assertTrue(bytes < 10_000_000, "the hand-in has " + bytes + " bytes");
+    List<String> jars;
+    try (Stream<Path> files = Files.list(folder.resolve("lib"))) {
+      jars = files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    assertTrue(jars.stream().anyMatch(j -> j.matches("lab3-core-.*-sources\\.jar")), "" + jars);
+    assertTrue(jars.stream().anyMatch(j -> j.matches("lab3-core-[0-9.]+(-SNAPSHOT)?\\.jar")), "" + jars);
+    for (String jar : jars) {
+      try (JarFile file = new JarFile(folder.resolve("lib").resolve(jar).toFile())) {
+        List<String> forbidden =
+            file.stream()
+                .map(e -> e.getName())
+                .filter(
+                    n ->
+                        n.startsWith("lab3/apps/")
+                            || n.startsWith("org/bouncycastle/")
+                            || n.startsWith("org/eclipse/jetty/"))
+                .limit(3)
+                .toList();
+        assertEquals(List.of(), forbidden, jar);
+      }
+    }
+  }
+
+  @Test
+  void part2RunsFromTheFolderWithTheJdkAloneAsTheReadmeSays() throws Exception {
+    Path folder = submit();
+    try (PmuServer pmu =
+        PmuServer.builder().bindAddress(InetAddress.getByName("::1")).port(0).build().start()) {
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      Tools.Result run =
+          Tools.run(
+              folder,
+              null,
+              java,
+              "-cp",
+              "lib/*",
+              "Part2_" + A + "_" + B + ".java",
+              "::1",
+              "" + pmu.port(),
+              "CMD_short:0");
+      run.ok();
+      assertEquals(
+          IntStream.rangeClosed(1, 20).mapToObj(i -> "This is PMU data " + i).toList(),
+          run.out().lines().toList(),
+          run.err());
+    }
+  }
+
+  @Test
+  void aMainGivenTheWrongArgumentsSaysHowToCallItAndExitsWithTwo() throws Exception {
+    Path folder = submit();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Tools.Result run =
+        Tools.run(folder, null, java, "-cp", "lib/*", "Part3_" + A + "_" + B + ".java", "x");
+    assertEquals(2, run.status(), run.err());
+    assertEquals("", run.out());
+    assertTrue(run.err().startsWith("usage: Part3_" + A + "_" + B), run.err());
+  }
+
+  @Test
+  void unzippedHandInKeepsItsKeyPrivateAndTheKeyIsPkcs8() throws Exception {
+    Assumptions.assumeTrue(Tools.available("unzip", "-v"), "unzip is not installed");
+    Path key = tmp.resolve("key.pem");
+    assertEquals(0, CommandRun.of("pki", "key", "--out", key.toString()).status());
+    Path cert = Files.writeString(tmp.resolve("cert.pem"), "-----BEGIN CERTIFICATE-----\n");
+    submit("--key", key.toString(), "--cert", cert.toString());
 
     Path unpacked = Files.createDirectories(tmp.resolve("unpacked"));
-    Tools.run(unpacked, null, "unzip", "-q", out.resolve("Lab3_123456_654321.zip").toString()).ok();
-    Path folder = unpacked.resolve("Lab3_123456_654321");
-    for (String part :
-        List.of("Part2", "Part3", "Part4_Receiver", "Part4_Sender", "Part5", "Part6_PMU")) {
-      assertTrue(Files.isExecutable(folder.resolve(part + "_123456_654321")), part);
+    Tools.run(unpacked, null, "unzip", "-q", tmp.resolve("out/Lab3_" + A + "_" + B + ".zip").toString())
+        .ok();
+    Path folder = unpacked.resolve("Lab3_" + A + "_" + B);
+    Path keyCopy = folder.resolve(A + "_key.pem");
+    assertEquals(
+        "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyCopy)));
+    assertTrue(Files.isRegularFile(folder.resolve(A + "_cert.pem")));
+    assertTrue(Files.isRegularFile(folder.resolve("lib/lab3-core-1.0.0-SNAPSHOT.jar")));
+    String pem = Files.readString(keyCopy);
+    byte[] der =
+        Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").strip());
+    KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der)); // the JDK reads it
+  }
+
+  @Test
+  void traditionalRsaKeyIsWrittenAsPkcs8() throws Exception {
+    Assumptions.assumeTrue(Tools.available("openssl", "version"), "openssl is not installed");
+    Path key = tmp.resolve("old_key.pem");
+    Tools.run(tmp, null, "openssl", "genrsa", "-traditional", "-out", key.toString(), "2048").ok();
+    assertTrue(Files.readString(key).contains("BEGIN RSA PRIVATE KEY"));
+    Path cert = Files.writeString(tmp.resolve("cert.pem"), "-----BEGIN CERTIFICATE-----\n");
+    Path folder = submit("--key", key.toString(), "--cert", cert.toString());
+    assertTrue(Files.readString(folder.resolve(A + "_key.pem")).startsWith("-----BEGIN PRIVATE KEY-----"));
+  }
+
+  private static long size(Path p) {
+    try {
+      return Files.size(p);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-    assertTrue(Files.isExecutable(folder.resolve("lab3-run")));
-    assertEquals(
-        "rw-------",
-        PosixFilePermissions.toString(
-            Files.getPosixFilePermissions(folder.resolve("123456_key.pem"))));
-    assertEquals(
-        Files.size(out.resolve("Lab3_123456_654321/lab3.jar")),
-        Files.size(folder.resolve("lab3.jar")));
   }
 }
