@@ -9,8 +9,9 @@ import lab3.multicast.MulticastChannel;
  * group as one datagram: the 6-digit CAMIPRO number, then the text. Ends at end of input (Ctrl+D).
  *
  * <pre>
- *   java -cp 'lib/*' Part4_Sender_CAMIPRO1_CAMIPRO2.java [[&lt;group&gt; &lt;port&gt;] &lt;camipro&gt;]
+ *   java -cp 'lib/*' Part4_Sender_CAMIPRO1_CAMIPRO2.java [[&lt;group&gt; &lt;port&gt;] &lt;camipro&gt; [&lt;interface&gt;]]
  *   java -cp 'lib/*' Part4_Sender_CAMIPRO1_CAMIPRO2.java 224.1.1.1 5005 CAMIPRO2 &lt; opinion.txt
+ *   java -cp 'lib/*' Part4_Sender_CAMIPRO1_CAMIPRO2.java 224.1.1.1 5005 CAMIPRO1 wlan0   (the lab's Wi-Fi)
  *   java -cp 'lib/*' Part4_Sender_CAMIPRO1_CAMIPRO2.java          (224.1.1.1:5005 as CAMIPRO1)
  * </pre>
  *
@@ -24,13 +25,16 @@ public class Part4_Sender_CAMIPRO1_CAMIPRO2 {
     String camipro = "CAMIPRO1";
     MulticastChannel.Builder builder = MulticastChannel.builder(); // 224.1.1.1:5005 on lo, TTL 1
     try {
-      if (args.length == 3) {
+      if (args.length == 3 || args.length == 4) {
         builder.group(args[0]).port(Integer.parseInt(args[1]));
         camipro = args[2];
+        if (args.length == 4) {
+          builder.networkInterface(args[3]);
+        }
       } else if (args.length == 1) {
         camipro = args[0];
       } else if (args.length != 0) {
-        System.err.println("usage: Part4_Sender_CAMIPRO1_CAMIPRO2 [[<group> <port>] <camipro>]");
+        System.err.println("usage: Part4_Sender_CAMIPRO1_CAMIPRO2 [[<group> <port>] <camipro> [<interface>]]");
         System.exit(2);
       }
       if (!camipro.matches("[0-9]{6}")) {

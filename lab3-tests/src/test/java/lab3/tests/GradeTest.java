@@ -132,8 +132,7 @@ class GradeTest {
     Path folder = Files.createDirectories(tmp.resolve("java").resolve("Lab3_" + A + "_" + B));
     for (String part : PARTS) {
       copyResource(
-          "submissions/java/" + part + ".java",
-          folder.resolve(part + "_" + A + "_" + B + ".java"));
+          "submissions/java/" + part + ".java", folder.resolve(part + "_" + A + "_" + B + ".java"));
     }
     return folder;
   }
@@ -157,13 +156,19 @@ class GradeTest {
     Path folder = javaSubmission();
     Files.writeString(
         folder.resolve("Part2_" + A + "_" + B + ".java"),
-        "public class Part2_" + A + "_" + B + " {\n  public static void main(String[] a) {\n"
+        "public class Part2_"
+            + A
+            + "_"
+            + B
+            + " {\n  public static void main(String[] a) {\n"
             + "    System.out.println(\"This is PMU data 1\")\n  }\n}\n");
     CommandRun grade = CommandRun.of("grade", folder.toString(), "--parts", "Part2,Part3");
     assertEquals("0/5", score(grade, "Part2"), grade.out());
     assertEquals("2/2", score(grade, "Part3"), grade.out() + grade.stderr());
     assertTrue(
-        grade.out().contains("Part2_" + A + "_" + B + ".java does not compile: line 3: ';' expected"),
+        grade
+            .out()
+            .contains("Part2_" + A + "_" + B + ".java does not compile: line 3: ';' expected"),
         grade.out());
     assertFalse(grade.out().contains("no Part2 program"), grade.out());
   }
@@ -186,10 +191,12 @@ class GradeTest {
     Path folder = Files.createDirectories(tmp.resolve("jar").resolve("Lab3_" + A + "_" + B));
     var manifest = new java.util.jar.Manifest();
     manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
-    manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MAIN_CLASS, "Part2_" + A + "_" + B);
+    manifest
+        .getMainAttributes()
+        .put(java.util.jar.Attributes.Name.MAIN_CLASS, "Part2_" + A + "_" + B);
     try (var jar =
-        new java.util.jar.JarOutputStream(
-            Files.newOutputStream(folder.resolve("Part2_" + A + "_" + B + ".jar")), manifest);
+            new java.util.jar.JarOutputStream(
+                Files.newOutputStream(folder.resolve("Part2_" + A + "_" + B + ".jar")), manifest);
         var files = Files.list(classes)) {
       for (Path c : files.toList()) {
         jar.putNextEntry(new java.util.jar.JarEntry(c.getFileName().toString()));
@@ -255,7 +262,8 @@ class GradeTest {
     Files.writeString(folder.resolve("Part2_" + A + "_" + B), "Dear TA, the program is below.\n");
     CommandRun grade = CommandRun.of("grade", folder.toString(), "--parts", "Part2");
     assertEquals("0/5", score(grade, "Part2"), grade.out());
-    assertTrue(grade.out().contains("is there but the bench cannot tell how to run it"), grade.out());
+    assertTrue(
+        grade.out().contains("is there but the bench cannot tell how to run it"), grade.out());
     assertFalse(grade.out().contains("no Part2 program"), grade.out());
   }
 

@@ -75,7 +75,8 @@ class SubmitTest {
       jars = files.map(p -> p.getFileName().toString()).sorted().toList();
     }
     assertTrue(jars.stream().anyMatch(j -> j.matches("lab3-core-.*-sources\\.jar")), "" + jars);
-    assertTrue(jars.stream().anyMatch(j -> j.matches("lab3-core-[0-9.]+(-SNAPSHOT)?\\.jar")), "" + jars);
+    assertTrue(
+        jars.stream().anyMatch(j -> j.matches("lab3-core-[0-9.]+(-SNAPSHOT)?\\.jar")), "" + jars);
     for (String jar : jars) {
       try (JarFile file = new JarFile(folder.resolve("lib").resolve(jar).toFile())) {
         List<String> forbidden =
@@ -138,7 +139,12 @@ class SubmitTest {
     submit("--key", key.toString(), "--cert", cert.toString());
 
     Path unpacked = Files.createDirectories(tmp.resolve("unpacked"));
-    Tools.run(unpacked, null, "unzip", "-q", tmp.resolve("out/Lab3_" + A + "_" + B + ".zip").toString())
+    Tools.run(
+            unpacked,
+            null,
+            "unzip",
+            "-q",
+            tmp.resolve("out/Lab3_" + A + "_" + B + ".zip").toString())
         .ok();
     Path folder = unpacked.resolve("Lab3_" + A + "_" + B);
     Path keyCopy = folder.resolve(A + "_key.pem");
@@ -147,8 +153,7 @@ class SubmitTest {
     assertTrue(Files.isRegularFile(folder.resolve(A + "_cert.pem")));
     assertTrue(Files.isRegularFile(folder.resolve("lib/lab3-core-1.0.0-SNAPSHOT.jar")));
     String pem = Files.readString(keyCopy);
-    byte[] der =
-        Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").strip());
+    byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").strip());
     KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der)); // the JDK reads it
   }
 
@@ -160,7 +165,8 @@ class SubmitTest {
     assertTrue(Files.readString(key).contains("BEGIN RSA PRIVATE KEY"));
     Path cert = Files.writeString(tmp.resolve("cert.pem"), "-----BEGIN CERTIFICATE-----\n");
     Path folder = submit("--key", key.toString(), "--cert", cert.toString());
-    assertTrue(Files.readString(folder.resolve(A + "_key.pem")).startsWith("-----BEGIN PRIVATE KEY-----"));
+    assertTrue(
+        Files.readString(folder.resolve(A + "_key.pem")).startsWith("-----BEGIN PRIVATE KEY-----"));
   }
 
   private static long size(Path p) {

@@ -46,15 +46,21 @@ public final class SubmitCommand extends CliCommand {
   public static final List<String> PARTS =
       List.of("Part2", "Part3", "Part4_Receiver", "Part4_Sender", "Part5", "Part6_PMU");
 
-  /** The command line of each part's file, for README.txt (the file name goes before it). */
-  private static final Map<String, String> ARGUMENTS =
+  /** The command line of each part's file for README.txt, and an example of it. */
+  private static final Map<String, List<String>> ARGUMENTS =
       Map.of(
-          "Part2", "<server> <port> <command>     e.g. ::1 5003 CMD_short:0",
-          "Part3", "<server> <port>               e.g. ::1 5004",
-          "Part4_Receiver", "<group> <port>                e.g. 224.1.1.1 5005",
-          "Part4_Sender", "<group> <port> <camipro>      e.g. 224.1.1.1 5005 CAMIPRO1 < text",
-          "Part5", "<server> <port> <command>     e.g. ::1 5006 CMD_floodme",
-          "Part6_PMU", "[<cert.pem> <key.pem>]        default CAMIPRO1_cert.pem CAMIPRO1_key.pem");
+          "Part2",
+          List.of("<server> <port> <command>", "::1 5003 CMD_short:0"),
+          "Part3",
+          List.of("<server> <port>", "::1 5004"),
+          "Part4_Receiver",
+          List.of("<group> <port>", "224.1.1.1 5005"),
+          "Part4_Sender",
+          List.of("<group> <port> <camipro>", "224.1.1.1 5005 CAMIPRO1 < text.txt"),
+          "Part5",
+          List.of("<server> <port> <command>", "::1 5006 CMD_floodme"),
+          "Part6_PMU",
+          List.of("[<cert.pem> <key.pem>]", "(no arguments: CAMIPRO1_cert.pem CAMIPRO1_key.pem)"));
 
   /** The folder beside lab3.jar the build fills with what the mains need at run time. */
   static final String LIBRARY_FOLDER = "handin-lib";
@@ -230,15 +236,19 @@ public final class SubmitCommand extends CliCommand {
           .append('_')
           .append(b)
           .append(".java ")
-          .append(ARGUMENTS.get(part).replace("CAMIPRO1", a))
+          .append(ARGUMENTS.get(part).get(0))
+          .append("\n      e.g. ")
+          .append(ARGUMENTS.get(part).get(1).replace("CAMIPRO1", a))
           .append('\n');
     }
     text.append(
         """
 
-        Parts 2, 3 and 5 also take the command alone (or nothing, Part 3) and then ask the lab's
-        server, tcpip.epfl.ch, on the lab's port. Errors are one line on stderr and exit status 1
-        (2 for a wrong command line).
+        Parts 2 and 5 also take the command alone, Part 3 nothing, and then ask the lab's server,
+        tcpip.epfl.ch, on the lab's port. Part 4's programs default to 224.1.1.1 5005 on the
+        loopback interface, so that nothing leaves the machine by accident: name the lab's
+        interface (wlan0) after the port, and for the sender after the CAMIPRO number. Errors
+        are one line on stderr and exit status 1 (2 for a wrong command line).
 
         lib/ holds lab3-core (the library the programs call; its sources are in
         lab3-core-*-sources.jar) and what it needs at run time: Guava, and OkHttp with Okio and
