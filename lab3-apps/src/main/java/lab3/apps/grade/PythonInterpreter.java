@@ -20,18 +20,26 @@ import java.util.concurrent.TimeUnit;
  * Part 5 of a Python hand-in is not graded (a harness error with {@link #missing}), never a zero:
  * the missing module is the bench's, not the student's.
  *
- * @param command how to start it (as given: a path or a name on the PATH)
+ * @param command how it was named (a path, or a name on the PATH)
+ * @param executable the interpreter itself ({@code sys.executable}), absolute: what the bench runs,
+ *     so that a sandbox needs no PATH and no shim (pyenv's {@code python3} is a shell script)
  * @param version its version, e.g. 3.11.2
  * @param hasWebsocket whether {@code import websocket} works
  * @param prefixes its {@code sys.prefix} and {@code sys.base_prefix}: what a sandbox must show
  * @param tried every candidate tried and what it lacked, for the one-line reason
  */
 record PythonInterpreter(
-    String command, String version, boolean hasWebsocket, List<Path> prefixes, String tried) {
+    String command,
+    String executable,
+    String version,
+    boolean hasWebsocket,
+    List<Path> prefixes,
+    String tried) {
 
   private static final String PROBE =
       "import sys\n"
           + "print(sys.version.split()[0]); print(sys.prefix); print(sys.base_prefix)\n"
+          + "print(sys.executable)\n"
           + "try:\n"
           + "    import websocket; print('websocket')\n"
           + "except Exception:\n"
@@ -63,7 +71,10 @@ record PythonInterpreter(
     }
     String triedText = String.join(", ", tried);
     return Optional.ofNullable(fallback)
-        .map(f -> new PythonInterpreter(f.command, f.version, false, f.prefixes, triedText));
+        .map(
+            f ->
+                new PythonInterpreter(
+                    f.command, f.executable, f.version, false, f.prefixes, triedText));
   }
 
   /** Asks {@code command} for its version, prefixes and websocket; empty if it does not run. */
@@ -80,7 +91,7 @@ record PythonInterpreter(
         return Optional.empty();
       }
       List<String> lines = out.lines().toList();
-      if (p.exitValue() != 0 || lines.size() < 4) {
+      if (p.exitValue() != 0 || lines.size() < 5 || !lines.get(3).startsWith("/")) {
         return Optional.empty();
       }
       List<Path> prefixes =
@@ -88,7 +99,7 @@ record PythonInterpreter(
               .stream().toList();
       return Optional.of(
           new PythonInterpreter(
-              command, lines.get(0), lines.get(3).equals("websocket"), prefixes, ""));
+              command, lines.get(3), lines.get(0), lines.get(4).equals("websocket"), prefixes, ""));
     } catch (IOException e) {
       return Optional.empty();
     } catch (InterruptedException e) {
@@ -101,6 +112,7 @@ record PythonInterpreter(
   String describe() {
     return "Python hand-ins run with "
         + command
+        + (command.equals(executable) ? "" : " (" + executable + ")")
         + " (Python "
         + version
         + (hasWebsocket

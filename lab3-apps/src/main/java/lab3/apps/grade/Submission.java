@@ -271,8 +271,8 @@ final class Submission {
         Kind.OTHER,
         file,
         new Program(
-            List.of(p.command(), file.toString()),
-            how + " with " + p.command() + " " + p.version(),
+            List.of(p.executable(), file.toString()),
+            how + " with " + p.executable() + " " + p.version(),
             p.readOnly(),
             notGraded),
         null);
