@@ -72,11 +72,21 @@ class SubmitTest {
     assertTrue(bytes < 10_000_000, "the hand-in has " + bytes + " bytes");
     List<String> jars;
     try (Stream<Path> files = Files.list(folder.resolve("lib"))) {
-      jars = files.map(p -> p.getFileName().toString()).sorted().toList();
+      jars =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> !n.equals("sources"))
+              .sorted()
+              .toList();
     }
-    assertTrue(jars.stream().anyMatch(j -> j.matches("lab3-core-.*-sources\\.jar")), "" + jars);
+    try (Stream<Path> sources = Files.list(folder.resolve("lib/sources"))) {
+      assertTrue(
+          sources.anyMatch(j -> j.getFileName().toString().matches("lab3-core-.*-sources\\.jar")),
+          "lab3-core's sources jar in lib/sources/");
+    }
     assertTrue(
         jars.stream().anyMatch(j -> j.matches("lab3-core-[0-9.]+(-SNAPSHOT)?\\.jar")), "" + jars);
+    assertTrue(jars.stream().noneMatch(j -> j.endsWith("-sources.jar")), "sources on lib/*");
     for (String jar : jars) {
       try (JarFile file = new JarFile(folder.resolve("lib").resolve(jar).toFile())) {
         List<String> forbidden =

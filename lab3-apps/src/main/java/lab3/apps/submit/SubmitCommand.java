@@ -28,11 +28,11 @@ import org.apache.commons.cli.Options;
  * {@code ./lab3 submit --camipro A B}: the hand-in the lab asks for, {@code Lab3_A_B/} and {@code
  * Lab3_A_B.zip}. One Java source per graded program, named as the lab names it ({@code
  * Part2_A_B.java} ... {@code Part6_PMU_A_B.java}), each a short worked solution over lab3-core;
- * {@code lib/} with lab3-core (and its sources) and the libraries those six need at run time, no
- * more; the Part 6 key (PKCS#8) and certificate when given; and a {@code README.txt} with the
- * command that runs each file from the folder: {@code java -cp 'lib/*' Part2_A_B.java <server>
- * <port> <command>} (JDK 21+, the source launcher). No file depends on an executable bit, so the
- * hand-in survives any unzip.
+ * {@code lib/} with lab3-core (its sources in {@code lib/sources/}) and the libraries those six
+ * need at run time, no more; the Part 6 key (PKCS#8) and certificate when given; and a {@code
+ * README.txt} with the command that runs each file from the folder: {@code java -cp 'lib/*'
+ * Part2_A_B.java <server> <port> <command>} (JDK 21+, the source launcher). No file depends on an
+ * executable bit, so the hand-in survives any unzip.
  *
  * <p>The sources are the mains of {@code lab3-apps/src/handin/java} ({@code
  * Part2_CAMIPRO1_CAMIPRO2.java} ...), compiled with the project so that they never fall behind the
@@ -166,15 +166,21 @@ public final class SubmitCommand extends CliCommand {
       Files.deleteIfExists(folder.resolve(part + "_" + a + "_" + b));
       Files.writeString(folder.resolve(part + "_" + a + "_" + b + ".java"), source(part, a, b));
     }
-    Path lib = Files.createDirectories(folder.resolve("lib"));
-    try (Stream<Path> jars = Files.list(lib)) {
-      for (Path jar : jars.toList()) {
-        Files.delete(jar);
+    Path lib = folder.resolve("lib");
+    if (Files.isDirectory(lib)) {
+      try (Stream<Path> old = Files.walk(lib)) {
+        for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
       }
     }
+    // The sources jar goes to lib/sources/, off the class path lib/*: a compiler that finds a
+    // class both as source and as class file may compile the source (javac's -Xprefer:newer).
+    Path sources = Files.createDirectories(lib.resolve("sources"));
     try (Stream<Path> jars = Files.list(library)) {
       for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
-        Files.copy(jar, lib.resolve(jar.getFileName().toString()));
+        String name = jar.getFileName().toString();
+        Files.copy(jar, (name.endsWith("-sources.jar") ? sources : lib).resolve(name));
       }
     }
     if (key != null) {
@@ -251,8 +257,8 @@ public final class SubmitCommand extends CliCommand {
         are one line on stderr and exit status 1 (2 for a wrong command line).
 
         lib/ holds lab3-core (the library the programs call; its sources are in
-        lab3-core-*-sources.jar) and what it needs at run time: Guava, and OkHttp with Okio and
-        the Kotlin library for the WebSocket of Part 5.
+        lib/sources/lab3-core-*-sources.jar) and what it needs at run time: Guava, and OkHttp
+        with Okio and the Kotlin library for the WebSocket of Part 5.
         """);
     if (withKey) {
       text.append("\nPart 6 serves with ")
