@@ -80,7 +80,8 @@ public class Part2_CAMIPRO1_CAMIPRO2 {
     } catch (NumberFormatException e) {
       // said below
     }
-    System.err.println("Part2_CAMIPRO1_CAMIPRO2: the port is a number from 1 to 65535, not '" + text + "'");
+    System.err.println(
+        "Part2_CAMIPRO1_CAMIPRO2: the port is a number from 1 to 65535, not '" + text + "'");
     System.exit(2);
     return 0;
   }

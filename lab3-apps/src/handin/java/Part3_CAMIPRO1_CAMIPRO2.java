@@ -15,8 +15,8 @@ import lab3.transport.Endpoint;
  * <p>Sends {@code RESET:20} until the server acknowledges with {@code OFFSET=X}, and prints that
  * line. UDP may lose the request or the ack, so the client sends again after 1 s of silence; and
  * the server runs on IPv4 or on IPv6 depending on the time of day, so every round goes out on an
- * IPv4 socket and on an IPv6 socket at once and the first valid ack wins, whichever family it
- * came over. The library ({@code lab3.reset.ResetClient}) does both; this program says where.
+ * IPv4 socket and on an IPv6 socket at once and the first valid ack wins, whichever family it came
+ * over. The library ({@code lab3.reset.ResetClient}) does both; this program says where.
  */
 public class Part3_CAMIPRO1_CAMIPRO2 {
   static final String DEFAULT_SERVER = "tcpip.epfl.ch";

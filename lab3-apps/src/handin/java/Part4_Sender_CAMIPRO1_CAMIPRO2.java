@@ -5,8 +5,9 @@ import java.nio.charset.StandardCharsets;
 import lab3.multicast.MulticastChannel;
 
 /**
- * Lab 3, Part 4.2: the multicast sender. Reads lines from the keyboard (stdin) and sends each to the
- * group as one datagram: the 6-digit CAMIPRO number, then the text. Ends at end of input (Ctrl+D).
+ * Lab 3, Part 4.2: the multicast sender. Reads lines from the keyboard (stdin) and sends each to
+ * the group as one datagram: the 6-digit CAMIPRO number, then the text. Ends at end of input
+ * (Ctrl+D).
  *
  * <pre>
  *   java -cp 'lib/*' Part4_Sender_CAMIPRO1_CAMIPRO2.java [[&lt;group&gt; &lt;port&gt;] &lt;camipro&gt; [&lt;interface&gt;]]
@@ -16,8 +17,8 @@ import lab3.multicast.MulticastChannel;
  * </pre>
  *
  * <p>Sending to a group needs no membership; the socket options that matter are the interface the
- * datagrams leave by (the loopback one here, so nothing reaches a network by accident: the library's
- * default) and the TTL (1: the group's traffic stays on the link).
+ * datagrams leave by (the loopback one here, so nothing reaches a network by accident: the
+ * library's default) and the TTL (1: the group's traffic stays on the link).
  */
 public class Part4_Sender_CAMIPRO1_CAMIPRO2 {
 
@@ -26,7 +27,7 @@ public class Part4_Sender_CAMIPRO1_CAMIPRO2 {
     MulticastChannel.Builder builder = MulticastChannel.builder(); // 224.1.1.1:5005 on lo, TTL 1
     try {
       if (args.length == 3 || args.length == 4) {
-        builder.group(args[0]).port(Integer.parseInt(args[1]));
+        builder.group(args[0]).port(port(args[1]));
         camipro = args[2];
         if (args.length == 4) {
           builder.networkInterface(args[3]);
@@ -34,7 +35,8 @@ public class Part4_Sender_CAMIPRO1_CAMIPRO2 {
       } else if (args.length == 1) {
         camipro = args[0];
       } else if (args.length != 0) {
-        System.err.println("usage: Part4_Sender_CAMIPRO1_CAMIPRO2 [[<group> <port>] <camipro> [<interface>]]");
+        System.err.println(
+            "usage: Part4_Sender_CAMIPRO1_CAMIPRO2 [[<group> <port>] <camipro> [<interface>]]");
         System.exit(2);
       }
       if (!camipro.matches("[0-9]{6}")) {
@@ -54,5 +56,20 @@ public class Part4_Sender_CAMIPRO1_CAMIPRO2 {
               + (e.getMessage() != null ? e.getMessage() : e.toString()));
       System.exit(1);
     }
+  }
+
+  static int port(String text) {
+    try {
+      int port = Integer.parseInt(text);
+      if (port >= 1 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    System.err.println(
+        "Part4_Sender_CAMIPRO1_CAMIPRO2: the port is a number from 1 to 65535, not '" + text + "'");
+    System.exit(2);
+    return 0;
   }
 }

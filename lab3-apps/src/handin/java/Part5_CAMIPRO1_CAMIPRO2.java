@@ -14,10 +14,10 @@ import lab3.ws.WsPmuClient;
  *   java -cp 'lib/*' Part5_CAMIPRO1_CAMIPRO2.java CMD_floodme        (tcpip.epfl.ch, port 5006)
  * </pre>
  *
- * <p>After the HTTP upgrade handshake, the command goes out as one WebSocket text message and
- * every message the PMU sends comes back whole, however many frames and TCP segments carried it:
- * unlike Part 2, there is no stream to cut into messages. Each is printed on a line of its own;
- * the floodme text is one message, printed followed by one newline. The server ends with a close.
+ * <p>After the HTTP upgrade handshake, the command goes out as one WebSocket text message and every
+ * message the PMU sends comes back whole, however many frames and TCP segments carried it: unlike
+ * Part 2, there is no stream to cut into messages. Each is printed on a line of its own; the
+ * floodme text is one message, printed followed by one newline. The server ends with a close.
  */
 public class Part5_CAMIPRO1_CAMIPRO2 {
   static final String DEFAULT_SERVER = "tcpip.epfl.ch";

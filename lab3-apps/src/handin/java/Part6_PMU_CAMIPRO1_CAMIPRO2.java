@@ -1,5 +1,6 @@
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import lab3.pmu.PmuServer;
 import lab3.tls.TlsPmuServer;
@@ -14,9 +15,9 @@ import lab3.tls.TlsPmuServer;
  *
  * <p>The server proves who it is with the certificate the course's CA signed and the private key
  * that goes with it; a client that trusts that CA ({@code cacert.pem}) checks the proof during the
- * handshake, before any command is read. After it, the session is Part 2's: {@code CMD_short:d}
- * or {@code CMD_floodme}, answered over the encrypted connection. The key file is PKCS#8 ({@code
- * BEGIN PRIVATE KEY}), which the JDK reads by itself.
+ * handshake, before any command is read. After it, the session is Part 2's: {@code CMD_short:d} or
+ * {@code CMD_floodme}, answered over the encrypted connection. The key file is PKCS#8 ({@code BEGIN
+ * PRIVATE KEY}), which the JDK reads by itself.
  */
 public class Part6_PMU_CAMIPRO1_CAMIPRO2 {
   static final int PORT = 5003;
@@ -45,6 +46,12 @@ public class Part6_PMU_CAMIPRO1_CAMIPRO2 {
               .start();
       System.out.println("PMU (TLS) listening on localhost:" + server.port());
       Thread.currentThread().join(); // serve until the program is stopped
+    } catch (NoSuchFileException e) {
+      System.err.println(
+          "Part6_PMU_CAMIPRO1_CAMIPRO2: no file "
+              + e.getFile()
+              + " (give the certificate and key as arguments, or put them here)");
+      System.exit(1);
     } catch (IOException | RuntimeException e) {
       System.err.println(
           "Part6_PMU_CAMIPRO1_CAMIPRO2: "
