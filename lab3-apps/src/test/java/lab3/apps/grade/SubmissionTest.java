@@ -77,4 +77,35 @@ class SubmissionTest {
     assertEquals("ch.epfl.Part2", p.command().getLast());
     assertTrue(p.takenFor().startsWith("Java (javac and java"), p.takenFor());
   }
+
+  @Test
+  void partsThatClashWhenCompiledTogetherAreCompiledApartAndABrokenOneIsReportedAlone()
+      throws Exception {
+    Path dir = folder();
+    String main = "public class Main { public static void main(String[] a) {} }\n";
+    Files.writeString(dir.resolve("Part2_111111_222222.java"), main);
+    Files.writeString(dir.resolve("Part3_111111_222222.java"), main);
+    Files.writeString(
+        dir.resolve("Part5_111111_222222.java"), "public class Part5 {\n  int x\n}\n");
+    Submission s = Submission.open(dir);
+    s.prepare(
+        List.of("Part2", "Part3", "Part5"),
+        (command, readOnly) -> {
+          try {
+            return ProcessRunner.run(command, dir, new byte[0], java.time.Duration.ofSeconds(60));
+          } catch (InterruptedException e) {
+            throw new java.io.InterruptedIOException();
+          }
+        });
+    assertEquals("Main", s.program("Part2").orElseThrow().command().getLast());
+    assertEquals("Main", s.program("Part3").orElseThrow().command().getLast());
+    assertTrue(
+        !s.program("Part2")
+            .orElseThrow()
+            .command()
+            .equals(s.program("Part3").orElseThrow().command()),
+        "each on its own class folder");
+    var e = assertThrows(Submission.UnrunnableException.class, () -> s.program("Part5"));
+    assertEquals("Part5_111111_222222.java does not compile: line 2: ';' expected", e.getMessage());
+  }
 }
