@@ -129,6 +129,59 @@ class SubmitTest {
     }
   }
 
+  /**
+   * In a network namespace of its own whose /etc/hosts names {@code tcpip.epfl.ch} ::1, with
+   * serve-pmu on the lab's port 5003 there: nothing outside is ever asked.
+   */
+  private static final String MAPPED =
+      """
+      set -e
+      ip link set lo up
+      mount --bind "$1" /etc/hosts
+      coproc PMU { exec "$2" -cp "$3" lab3.apps.Main serve-pmu --port 5003; }
+      read -r listening <&"${PMU[0]}"
+      set +e
+      "$2" -cp 'lib/*' "$4" CMD_short:0
+      status=$?
+      kill "$PMU_PID"
+      exit $status
+      """;
+
+  @Test
+  void part2GivenTheCommandAloneAsksTcpipEpflChOnPort5003() throws Exception {
+    Assumptions.assumeTrue(
+        Tools.available("unshare", "--net", "--mount", "--map-root-user", "true")
+            && Tools.available("ip", "-V"),
+        "no network namespace of our own here (needs unshare with user namespaces, and ip)");
+    Path jar = Path.of("..", "lab3-apps", "target", "lab3.jar").toAbsolutePath();
+    Assumptions.assumeTrue(Files.isRegularFile(jar), "needs lab3-apps/target/lab3.jar");
+    Path folder = submit();
+    Path hosts =
+        Files.writeString(tmp.resolve("hosts"), "::1 tcpip.epfl.ch\n127.0.0.1 localhost\n");
+    Tools.Result run =
+        Tools.run(
+            folder,
+            null,
+            "unshare",
+            "--net",
+            "--mount",
+            "--map-root-user",
+            "bash",
+            "-c",
+            MAPPED,
+            "mapped",
+            hosts.toString(),
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            jar.toString(),
+            "Part2_" + A + "_" + B + ".java");
+    run.ok();
+    assertEquals(
+        IntStream.rangeClosed(1, 20).mapToObj(i -> "This is PMU data " + i).toList(),
+        run.out().lines().toList(),
+        run.err());
+    assertTrue(run.err().contains("[::1]:"), "serve-pmu logged no client from ::1: " + run.err());
+  }
+
   @Test
   void everyMainCompilesWithLibAloneAndGivenTheWrongArgumentsSaysHowToCallIt() throws Exception {
     // The build compiles the mains against all of lab3-apps: here each one runs as a grader runs
