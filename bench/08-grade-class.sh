@@ -33,11 +33,13 @@ for i in $(seq 1 "$n"); do
   mkdir -p "$h"
   case "$kind" in
     java)
-      cp "$BENCH_TMP/template/Lab3_100000_200000/lab3.jar" "$BENCH_TMP/template/Lab3_100000_200000/lab3-run" "$h/"
-      for f in "$BENCH_TMP"/template/Lab3_100000_200000/Part*; do
+      # submit's own hand-in: the six Part*_A_B.java sources (class names carry the numbers),
+      # lib/, the Part 6 key and certificate, README.txt.
+      cp -r "$BENCH_TMP/template/Lab3_100000_200000/." "$h/"
+      for f in "$h"/*100000_200000*; do
         name=$(basename "$f" | sed "s/100000_200000/${a}_${b}/")
         sed "s/100000/${a}/g; s/200000/${b}/g" "$f" >"$h/$name"
-        chmod +x "$h/$name"
+        rm "$f"
       done
       ;;
     python | wrong | hanging)

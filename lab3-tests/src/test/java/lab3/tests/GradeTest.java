@@ -22,6 +22,9 @@ class GradeTest {
   private static final String A = "111111";
   private static final String B = "222222";
 
+  private static final List<String> PARTS =
+      List.of("Part2", "Part3", "Part4_Receiver", "Part4_Sender", "Part5", "Part6_PMU");
+
   @TempDir Path tmp;
 
   /** A Python hand-in: the good programs, with {@code part}'s replaced by broken/{@code broken}. */
@@ -85,9 +88,8 @@ class GradeTest {
     CommandRun submit = CommandRun.of("submit", "--camipro", A, B, "--out", tmp.toString());
     assertEquals(0, submit.status(), submit.stderr());
     Path folder = tmp.resolve("Lab3_" + A + "_" + B);
-    for (String part :
-        List.of("Part2", "Part3", "Part4_Receiver", "Part4_Sender", "Part5", "Part6_PMU")) {
-      assertTrue(Files.isExecutable(folder.resolve(part + "_" + A + "_" + B)), part);
+    for (String part : PARTS) {
+      assertTrue(Files.isRegularFile(folder.resolve(part + "_" + A + "_" + B + ".java")), part);
     }
     assertTrue(Files.isRegularFile(tmp.resolve("Lab3_" + A + "_" + B + ".zip")));
     Path report = tmp.resolve("report.json");
@@ -96,6 +98,188 @@ class GradeTest {
     assertEquals(0, grade.status());
     assertTrue(
         Files.readString(report).contains("\"part\": \"Part6_PMU\", \"score\": 1, \"max\": 1"));
+  }
+
+  @Test
+  void zipUnpackedWithPythonsZipfileWhichDropsExecutableBitsGetsFullMarks() throws IOException {
+    Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
+    Path out = Files.createDirectories(tmp.resolve("out"));
+    CommandRun submit = CommandRun.of("submit", "--camipro", A, B, "--out", out.toString());
+    assertEquals(0, submit.status(), submit.stderr());
+    Path unpacked = Files.createDirectories(tmp.resolve("unpacked"));
+    Tools.run(
+            unpacked,
+            null,
+            "python3",
+            "-c",
+            "import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])",
+            out.resolve("Lab3_" + A + "_" + B + ".zip").toString(),
+            unpacked.toString())
+        .ok();
+    Path folder = unpacked.resolve("Lab3_" + A + "_" + B);
+    try (var files = Files.walk(folder)) {
+      assertTrue(
+          files.filter(Files::isRegularFile).noneMatch(Files::isExecutable),
+          "zipfile keeps no executable bit, so this test means nothing");
+    }
+    CommandRun grade = CommandRun.of("grade", folder.toString());
+    assertEquals("13/13", score(grade, "total"), grade.out() + grade.stderr());
+    assertTrue(grade.stderr().contains("Part2: taken for Java (javac and java"), grade.stderr());
+  }
+
+  /** A Java hand-in written as a student would: one .java per part, the JDK only. */
+  private Path javaSubmission() throws IOException {
+    Path folder = Files.createDirectories(tmp.resolve("java").resolve("Lab3_" + A + "_" + B));
+    for (String part : PARTS) {
+      copyResource(
+          "submissions/java/" + part + ".java", folder.resolve(part + "_" + A + "_" + B + ".java"));
+    }
+    return folder;
+  }
+
+  @Test
+  void javaSubmissionWrittenAsAStudentWouldIsGradedLikeAPythonOne() throws IOException {
+    // Socket on an IPv6 address, a DatagramSocket loop, MulticastSocket.joinGroup, the JDK's
+    // WebSocket client, an SSLServerSocket; one file has a package line, one a public class
+    // named otherwise than its file, one a class that is not public.
+    CommandRun grade = CommandRun.of("grade", javaSubmission().toString());
+    assertEquals("13/13", score(grade, "total"), grade.out() + grade.stderr());
+    assertTrue(
+        grade.stderr().contains("Part3: taken for Java (javac and java")
+            && grade.stderr().contains("main class ch.epfl.tcpip.Part3_" + A + "_" + B + ")"),
+        grade.stderr());
+    assertTrue(grade.stderr().contains("main class Receiver)"), grade.stderr());
+  }
+
+  @Test
+  void javaThatDoesNotCompileIsReportedAsPresentAndBrokenNeverAsAbsent() throws IOException {
+    Path folder = javaSubmission();
+    Files.writeString(
+        folder.resolve("Part2_" + A + "_" + B + ".java"),
+        "public class Part2_"
+            + A
+            + "_"
+            + B
+            + " {\n  public static void main(String[] a) {\n"
+            + "    System.out.println(\"This is PMU data 1\")\n  }\n}\n");
+    CommandRun grade = CommandRun.of("grade", folder.toString(), "--parts", "Part2,Part3");
+    assertEquals("0/5", score(grade, "Part2"), grade.out());
+    assertEquals("2/2", score(grade, "Part3"), grade.out() + grade.stderr());
+    assertTrue(
+        grade
+            .out()
+            .contains("Part2_" + A + "_" + B + ".java does not compile: line 3: ';' expected"),
+        grade.out());
+    assertFalse(grade.out().contains("no Part2 program"), grade.out());
+  }
+
+  @Test
+  void jarIsRunWithJavaJar() throws Exception {
+    Path src = Files.createDirectories(tmp.resolve("src"));
+    Path classes = Files.createDirectories(tmp.resolve("classes"));
+    copyResource("submissions/java/Part2.java", src.resolve("Part2_" + A + "_" + B + ".java"));
+    int javac =
+        javax.tools.ToolProvider.getSystemJavaCompiler()
+            .run(
+                null,
+                null,
+                null,
+                "-d",
+                classes.toString(),
+                src.resolve("Part2_" + A + "_" + B + ".java").toString());
+    assertEquals(0, javac);
+    Path folder = Files.createDirectories(tmp.resolve("jar").resolve("Lab3_" + A + "_" + B));
+    var manifest = new java.util.jar.Manifest();
+    manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest
+        .getMainAttributes()
+        .put(java.util.jar.Attributes.Name.MAIN_CLASS, "Part2_" + A + "_" + B);
+    try (var jar =
+            new java.util.jar.JarOutputStream(
+                Files.newOutputStream(folder.resolve("Part2_" + A + "_" + B + ".jar")), manifest);
+        var files = Files.list(classes)) {
+      for (Path c : files.toList()) {
+        jar.putNextEntry(new java.util.jar.JarEntry(c.getFileName().toString()));
+        jar.write(Files.readAllBytes(c));
+        jar.closeEntry();
+      }
+    }
+    CommandRun grade = CommandRun.of("grade", folder.toString(), "--parts", "Part2");
+    assertEquals("5/5", score(grade, "Part2"), grade.out() + grade.stderr());
+    assertTrue(grade.stderr().contains("Part2: taken for a jar (java -jar)"), grade.stderr());
+  }
+
+  @Test
+  void scriptWhoseExecutableBitWasLostRunsByItsShebang() throws IOException {
+    Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
+    Path folder = Files.createDirectories(tmp.resolve("nox").resolve("Lab3_" + A + "_" + B));
+    Path program = folder.resolve("Part2_" + A + "_" + B);
+    copyResource("submissions/python/Part2.py", program);
+    Files.writeString(program, "#!/usr/bin/env python3\n" + Files.readString(program));
+    Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rw-r--r--"));
+    CommandRun grade = CommandRun.of("grade", folder.toString(), "--parts", "Part2");
+    assertEquals("5/5", score(grade, "Part2"), grade.out() + grade.stderr());
+    assertTrue(
+        grade.stderr().contains("Part2: taken for Python, by its #! line (#!/usr/bin/env python3)"),
+        grade.stderr());
+  }
+
+  @Test
+  void shellScriptWithoutItsExecutableBitRunsWithTheShellItNames() throws IOException {
+    Path folder = shellSubmission("echo 'This is PMU data 1'\n");
+    Files.setPosixFilePermissions(
+        folder.resolve("Part2_" + A + "_" + B), PosixFilePermissions.fromString("rw-------"));
+    CommandRun grade = CommandRun.of("grade", folder.toString(), "--parts", "Part2");
+    assertEquals("1/5", score(grade, "Part2"), grade.out() + grade.stderr()); // only n=1 passes
+    assertTrue(grade.stderr().contains("taken for a script, by its #! line (#!/bin/sh)"));
+  }
+
+  @Test
+  void extensionlessPythonFileIsTakenForPythonByItsContent() throws IOException {
+    Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
+    Path folder = Files.createDirectories(tmp.resolve("bare").resolve("Lab3_" + A + "_" + B));
+    copyResource("submissions/python/Part2.py", folder.resolve("Part2_" + A + "_" + B));
+    CommandRun grade = CommandRun.of("grade", folder.toString(), "--parts", "Part2");
+    assertEquals("5/5", score(grade, "Part2"), grade.out() + grade.stderr());
+    assertTrue(
+        grade.stderr().contains("Part2: taken for Python, by its content (no extension, no #!)"),
+        grade.stderr());
+  }
+
+  @Test
+  void extensionlessJavaFileIsTakenForJavaByItsContent() throws IOException {
+    Path folder = Files.createDirectories(tmp.resolve("barej").resolve("Lab3_" + A + "_" + B));
+    copyResource("submissions/java/Part2.java", folder.resolve("Part2_" + A + "_" + B));
+    CommandRun grade = CommandRun.of("grade", folder.toString(), "--parts", "Part2");
+    assertEquals("5/5", score(grade, "Part2"), grade.out() + grade.stderr());
+    assertTrue(
+        grade.stderr().contains("Part2: taken for Java source, by its content"), grade.stderr());
+  }
+
+  @Test
+  void fileOfContentTheBenchCannotTellIsReportedAsPresent() throws IOException {
+    Path folder = Files.createDirectories(tmp.resolve("odd").resolve("Lab3_" + A + "_" + B));
+    Files.writeString(folder.resolve("Part2_" + A + "_" + B), "Dear TA, the program is below.\n");
+    CommandRun grade = CommandRun.of("grade", folder.toString(), "--parts", "Part2");
+    assertEquals("0/5", score(grade, "Part2"), grade.out());
+    assertTrue(
+        grade.out().contains("is there but the bench cannot tell how to run it"), grade.out());
+    assertFalse(grade.out().contains("no Part2 program"), grade.out());
+  }
+
+  @Test
+  void part5OfAPythonHandInIsNotGradedWhenNoPython3HasWebsocket() throws IOException {
+    Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
+    Assumptions.assumeTrue(
+        Python.withModule("websocket").isEmpty(),
+        "a python3 here has websocket-client: the bench uses it (graded in"
+            + " pythonSubmissionWrittenFromTheLabTextGetsFullMarks)");
+    CommandRun grade =
+        CommandRun.of("grade", pythonSubmission().toString(), "--parts", "Part2,Part5");
+    assertEquals(3, grade.status(), grade.out() + grade.stderr());
+    assertEquals("5/5", score(grade, "Part2"), grade.out());
+    assertTrue(grade.out().contains("websocket"), grade.out());
+    assertTrue(grade.stderr().contains("no python3 here has the websocket module"), grade.stderr());
   }
 
   @Test

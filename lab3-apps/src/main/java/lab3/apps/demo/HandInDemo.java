@@ -15,12 +15,15 @@ import lab3.apps.cli.Io;
 import lab3.apps.grade.GradeCommand;
 import lab3.apps.report.ReportContext;
 
-/** The end of the lab: {@code submit} the project's own hand-in, then {@code grade} it. */
+/**
+ * The end of the lab: {@code submit} the project's own hand-in, show its Part 2 source and run it
+ * as a grader would (the JDK alone, from the folder), then {@code grade} it.
+ */
 final class HandInDemo implements DemoPart {
 
   @Override
   public String title() {
-    return "Hand-in: ./lab3 submit, then ./lab3 grade on it";
+    return "Hand-in: ./lab3 submit, its sources run as a grader would, then ./lab3 grade on it";
   }
 
   @Override
@@ -35,10 +38,12 @@ final class HandInDemo implements DemoPart {
       out.println("   " + folder.getFileName() + "/ holds:");
       try (var files = Files.list(folder)) {
         files
-            .map(p -> p.getFileName().toString())
+            .map(p -> p.getFileName().toString() + (Files.isDirectory(p) ? "/" : ""))
             .sorted()
             .forEach(f -> out.println("     | " + f));
       }
+      showSource(out, folder.resolve("Part2_123456_654321.java"));
+      runAsAGraderWould(out, folder);
       List<String> args = new ArrayList<>(List.of("grade", folder.toString()));
       if (!free(5003) && !GradeCommand.sandboxAvailable()) {
         // Part 6 is graded on localhost:5003, as in the lab; something (./lab3 serve?) holds it,
@@ -58,9 +63,8 @@ final class HandInDemo implements DemoPart {
       grade
           .err
           .lines() // where the bench ran: its own network namespace, or this machine's lo
-          .filter(l -> l.contains("network namespace"))
-          .findFirst()
-          .ifPresent(l -> out.println("   grade: " + l));
+          .filter(l -> l.contains("network namespace") || l.contains("compiled with javac"))
+          .forEach(l -> out.println("   grade: " + l.strip()));
       grade.out.lines().forEach(l -> out.println("     | " + l));
       if (grade.status != 0) {
         throw new IllegalStateException("the project's own hand-in did not get full marks");
@@ -70,6 +74,61 @@ final class HandInDemo implements DemoPart {
         for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
           Files.deleteIfExists(p);
         }
+      }
+    }
+  }
+
+  /** The heart of Part 2's source: from the class line, as a grader reads it. */
+  private static void showSource(PrintStream out, Path source) throws java.io.IOException {
+    List<String> lines = Files.readAllLines(source);
+    int from = 0;
+    while (from < lines.size() && !lines.get(from).startsWith("public class")) {
+      from++;
+    }
+    out.println(
+        "   " + source.getFileName() + " (" + lines.size() + " lines), from its class line:");
+    lines.stream().skip(from).limit(24).forEach(l -> out.println("     | " + l));
+    out.println("     | ...");
+  }
+
+  /**
+   * Runs Part 2 from the folder as a grader would, with the JDK alone ({@code java -cp 'lib/*'
+   * Part2_A_B.java ::1 <port> CMD_short:0}), against a PMU of this process on ::1.
+   */
+  private static void runAsAGraderWould(PrintStream out, Path folder) throws Exception {
+    try (lab3.pmu.PmuServer pmu =
+        lab3.pmu.PmuServer.builder()
+            .bindAddress(java.net.InetAddress.getByName("::1"))
+            .port(0)
+            .messages(5)
+            .build()
+            .start()) {
+      List<String> command =
+          List.of(
+              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              "-cp",
+              "lib/*",
+              "Part2_123456_654321.java",
+              "::1",
+              "" + pmu.port(),
+              "CMD_short:0");
+      out.println(
+          "   run from the folder as a grader would (a PMU of 5 messages on ::1 port "
+              + pmu.port()
+              + "):");
+      out.println(
+          "     $ java -cp 'lib/*' Part2_123456_654321.java ::1 " + pmu.port() + " CMD_short:0");
+      Process p =
+          new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
+      p.getOutputStream().close();
+      String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new IllegalStateException("Part2 from the hand-in did not finish in 60 s");
+      }
+      printed.lines().forEach(l -> out.println("     | " + l));
+      if (p.exitValue() != 0) {
+        throw new IllegalStateException("Part2 from the hand-in ended with " + p.exitValue());
       }
     }
   }

@@ -108,7 +108,7 @@ final class Bench implements Closeable {
         workDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
     Path target = workDir.resolve(submission.dir().getFileName());
     copyTree(submission.dir(), target);
-    this.copy = Submission.open(target, python);
+    this.copy = Submission.open(target, python, line -> say(progress, line));
     this.sandbox = Sandbox.builder().mode(mode).limits(limits).home(copy.dir(), workDir).build();
   }
 
@@ -189,18 +189,27 @@ final class Bench implements Closeable {
     return resource;
   }
 
+  private static void say(PrintStream progress, String line) {
+    synchronized (progress) {
+      progress.println(line);
+      progress.flush();
+    }
+  }
+
   /** Runs a part's program to its end with the graders' arguments, on the client's host. */
   ProcessRunner.Result run(String part, byte[] stdin, String... args) throws Exception {
-    List<String> command = program(part);
+    Program program = program(part);
+    List<String> command = new ArrayList<>(program.command());
     command.addAll(List.of(args));
-    return runContained(part, command, readOnlyFor(command), stdin, limit);
+    return runContained(part, command, readOnlyFor(program), stdin, limit);
   }
 
   /** Starts a part's program on the client's host and leaves it running (servers, receivers). */
   ProcessRunner.Running start(String part, String... args) throws Exception {
-    List<String> command = program(part);
+    Program program = program(part);
+    List<String> command = new ArrayList<>(program.command());
     command.addAll(List.of(args));
-    return track(startContained(part, command, readOnlyFor(command)));
+    return track(startContained(part, command, readOnlyFor(program)));
   }
 
   /**
@@ -245,9 +254,29 @@ final class Bench implements Closeable {
   }
 
   /**
-   * What a command needs to read outside {@code /usr} and the copy: an interpreter given by an
-   * absolute path elsewhere ({@code /opt/python3.12/bin/python3}) brings its installation.
+   * What a part's program needs to read outside {@code /usr} and the copy: what {@link
+   * Program#readOnly()} names, and the installation of an interpreter given by an absolute path
+   * elsewhere ({@code /opt/python3.12/bin/python3}).
    */
+  private List<Path> readOnlyFor(Program program) {
+    List<Path> paths = new ArrayList<>(outsideCopy(program.readOnly()));
+    for (Path p : readOnlyFor(program.command())) {
+      if (!paths.contains(p)) {
+        paths.add(p);
+      }
+    }
+    return paths;
+  }
+
+  /**
+   * Paths of the copy need no binding: the sandbox shows the copy, {@code lib/} read-only; binding
+   * the build folder read-only would stop {@code javac} writing into it.
+   */
+  private List<Path> outsideCopy(List<Path> paths) {
+    return paths.stream().filter(p -> !p.normalize().startsWith(copy.dir())).toList();
+  }
+
+  /** The installation of an interpreter given by an absolute path outside /usr and the copy. */
   private List<Path> readOnlyFor(List<String> command) {
     List<Path> paths = new ArrayList<>();
     Path first = Path.of(command.getFirst());
@@ -299,12 +328,70 @@ final class Bench implements Closeable {
     }
   }
 
-  private List<String> program(String part) throws IOException {
-    Optional<List<String>> program = copy.program(part);
+  /**
+   * What runs for a part: absent, present but unrunnable (it fails the check, with the reason), or
+   * not runnable by this bench (a harness error: a module the bench's python3 lacks, no javac).
+   */
+  private Program program(String part) throws IOException, HarnessException {
+    Optional<Program> program;
+    try {
+      program = copy.program(part);
+    } catch (Submission.NotGradableException e) {
+      throw new HarnessException(e.getMessage());
+    }
     if (program.isEmpty()) {
       throw new MissingPartException(part);
     }
+    if (program.get().notGraded() != null) {
+      throw new HarnessException(program.get().notGraded());
+    }
     return program.get();
+  }
+
+  /**
+   * The build step of a hand-in (javac for its Java parts), once, before the checks: through the
+   * same seam as the programs, on the client's host, in the copy, with a longer limit than a run.
+   */
+  private void prepare(List<Check> checks) {
+    List<String> parts = checks.stream().map(Check::part).distinct().toList();
+    Duration buildLimit =
+        limit.multipliedBy(3).compareTo(Duration.ofSeconds(60)) > 0
+            ? limit.multipliedBy(3)
+            : Duration.ofSeconds(60);
+    try {
+      copy.prepare(parts, (command, readOnly) -> tool(command, readOnly, buildLimit));
+    } catch (IOException e) {
+      say(progress, "  the build step failed: " + lab3.apps.cli.Failures.describe(e));
+    }
+    for (String part : parts) { // how each file was read, or why it cannot run
+      String how;
+      try {
+        how = copy.program(part).map(p -> "taken for " + p.takenFor()).orElse("absent");
+      } catch (IOException e) {
+        how = e.getMessage();
+      }
+      say(progress, "  " + part + ": " + how);
+    }
+  }
+
+  /**
+   * Runs a build step of the hand-in's (javac) where its programs run, contained like them: a
+   * compiler reads the hand-in's sources and {@code lib/}, which are untrusted too.
+   */
+  private ProcessRunner.Result tool(List<String> command, List<Path> readOnly, Duration limit)
+      throws IOException {
+    try {
+      return runContained("javac", command, outsideCopy(readOnly), new byte[0], limit);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while building the hand-in");
+    } catch (IOException e) {
+      throw e;
+    } catch (Exception e) { // the sandbox could not be made: a harness error, said as one
+      throw new IOException(lab3.apps.cli.Failures.describe(e), e);
+    } finally {
+      programs.clear(); // a build step's limits are its own, not the first check's
+    }
   }
 
   /** Runs every check once and returns their results in order. */
@@ -318,6 +405,7 @@ final class Bench implements Closeable {
    * after a harness error or when its program is missing.
    */
   List<CheckResult> grade(List<Check> checks, int retries, int atOnce) {
+    prepare(checks);
     java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(atOnce);
     List<java.util.concurrent.Future<CheckResult>> running = new ArrayList<>();
     try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
@@ -394,7 +482,7 @@ final class Bench implements Closeable {
     Attempt attempt;
     try {
       attempt = new Attempt(check.run(this), false, true);
-    } catch (MissingPartException e) {
+    } catch (MissingPartException | Submission.UnrunnableException e) {
       attempt = new Attempt(e.getMessage(), false, false);
     } catch (HarnessException e) {
       attempt = new Attempt("the bench failed: " + e.getMessage(), true, false);

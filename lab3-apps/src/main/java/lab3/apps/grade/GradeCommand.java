@@ -88,7 +88,9 @@ public final class GradeCommand extends CliCommand {
             .longOpt("python")
             .hasArg()
             .argName("PATH")
-            .desc("the interpreter for .py programs (default python3)")
+            .desc(
+                "the python3 for Python programs, tried first (then /usr/bin/python3, then"
+                    + " python3 on the PATH: the first with the websocket module wins)")
             .get());
     options.addOption(
         Option.builder()
@@ -198,9 +200,13 @@ public final class GradeCommand extends CliCommand {
   @Override
   protected String footer() {
     return """
-        Programs are found as Part2_A_B (executable) or Part2_A_B.py (run with python3), and so on
-        for Part3, Part4_Receiver, Part4_Sender, Part5 and Part6_PMU. They run in a temporary copy
-        of the folder, each under the time limit; a crash, a hang or wrong output fails that check only.
+        Programs are found as Part2_A_B.java (compiled once with javac, lib/* on the class path, then
+        run with java), Part2_A_B.py (run with a python3 that has websocket-client, said on stderr),
+        Part2_A_B.jar (java -jar) or Part2_A_B (by its #! line, executable bit or not; without one,
+        by its content: Python or Java source), and so on for Part3, Part4_Receiver, Part4_Sender,
+        Part5 and Part6_PMU. A file that is there but cannot run (Java that does not compile) fails
+        its checks with the reason. Programs run in a temporary copy of the folder, each under the
+        time limit; a crash, a hang or wrong output fails that check only.
         Part 6 runs the server on localhost:5003, as the lab's graders do.
         On the lab network (netlab) the programs run on pc and reach labhost across an Ethernet
         link of MTU 1500: Part 2 is given labhost's IPv6 address, Part 3 the name tcpip.lab (both
@@ -307,7 +313,7 @@ public final class GradeCommand extends CliCommand {
             new Bench(
                 submission,
                 Duration.ofMillis((long) (seconds * 1000)),
-                line.getOptionValue("python", "python3"),
+                line.getOptionValue("python"),
                 io.err(),
                 where,
                 line.hasOption("verbose"),

@@ -15,9 +15,23 @@ final class Outcome {
     return null;
   }
 
-  /** ": <last non-blank line>", or nothing if {@code stderr} is blank. */
+  /**
+   * ": <last non-blank line>", or nothing if {@code stderr} is blank. That is the exception of a
+   * Python traceback; a Java stack trace ends with its outermost frame instead ("at
+   * Part2.main(Part2.java:18)"), so for one the line that names the exception is taken: its last
+   * "Caused by:", else its "Exception in thread" line.
+   */
   static String lastLine(String stderr) {
-    String last = stderr.lines().filter(l -> !l.isBlank()).reduce((x, y) -> y).orElse("").strip();
+    java.util.List<String> lines = stderr.lines().filter(l -> !l.isBlank()).toList();
+    String last = lines.isEmpty() ? "" : lines.getLast().strip();
+    if (last.startsWith("at ") || last.matches("\\.\\.\\. \\d+ more")) {
+      for (String line : lines.reversed()) {
+        if (line.startsWith("Caused by: ") || line.startsWith("Exception in thread ")) {
+          last = line.strip();
+          break;
+        }
+      }
+    }
     return last.isEmpty() ? "" : ": " + (last.length() > 200 ? last.substring(0, 200) : last);
   }
 }

@@ -65,7 +65,8 @@ public final class GradeClassCommand extends CliCommand {
             "checks of one hand-in run at the same time (default "
                 + ClassGrader.CHECKS_AT_ONCE
                 + "; grade's own default is more)"));
-    options.addOption(opt("python", "PATH", "the interpreter for .py programs (default python3)"));
+    options.addOption(
+        opt("python", "PATH", "the python3 for Python programs, tried first (see grade --help)"));
     options.addOption(opt("ca", "FILE", "the course CA (see grade --help)"));
     options.addOption(
         opt("parts", "LIST", "grade only these parts, e.g. Part2,Part5 (default all)"));

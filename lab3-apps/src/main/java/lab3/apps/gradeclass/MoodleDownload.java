@@ -30,7 +30,8 @@ final class MoodleDownload {
   private static final Pattern FOLDER = Pattern.compile("(.*)_(\\d+)_assignsubmission_file(_?)");
   private static final Pattern LAB3 = Pattern.compile("Lab3_([0-9]{6})_([0-9]{6})");
   private static final Pattern PART =
-      Pattern.compile("Part(?:2|3|4_Receiver|4_Sender|5|6_PMU)_([0-9]{6})_([0-9]{6})(\\.py)?");
+      Pattern.compile(
+          "Part(?:2|3|4_Receiver|4_Sender|5|6_PMU)_([0-9]{6})_([0-9]{6})(\\.py|\\.java|\\.jar)?");
   private static final int MAX_ZIP_DEPTH = 3;
 
   /**

@@ -16,14 +16,11 @@ import java.util.Optional;
  * DIR/similarity-java.jplag}, {@code DIR/similarity-python.jplag}) for its viewer. A similarity is
  * a pointer for a person, never a grade change.
  *
- * <p>What {@code submit} generates (the launcher scripts {@code PartN_A_B} and {@code lab3-run},
- * {@code lab3.jar}) is the base code every hand-in shares: none of it is a Java or Python source,
- * so it is left out when the sources are gathered, which is what JPlag's base code would do for it.
- * Only {@code .java} and {@code .py} files count.
+ * <p>Only {@code .java} and {@code .py} files count ({@code lib/}'s jars do not). Hand-ins made
+ * with {@code submit} share its six sources but for their CAMIPRO numbers: such pairs rank high.
  *
- * <p>JPlag is not in lab3.jar, which every Java hand-in carries: the build puts it, with {@link
- * SimilarityEngine}'s implementation, in {@code lab3-similarity/} beside lab3.jar, loaded from
- * there when it is asked for.
+ * <p>JPlag is not in lab3.jar: the build puts it, with {@link SimilarityEngine}'s implementation,
+ * in {@code lab3-similarity/} beside lab3.jar, loaded from there when it is asked for.
  */
 final class Similarity {
   private record Lang(String name, String suffix) {}
