@@ -80,8 +80,10 @@ import okhttp3.WebSocket;
  * (exactly when the message is complete, or early, at about twice the limit, while it is still
  * arriving), so a huge message cannot fill the heap.
  *
- * <p>Needs OkHttp ({@code com.squareup.okhttp3:okhttp-jvm}), an optional dependency of lab3-core:
- * {@link #builder()} fails at once, naming it, when it is missing. Every client built without
+ * <p>Needs OkHttp, an optional dependency of lab3-core. <b>Add {@code
+ * com.squareup.okhttp3:okhttp-jvm} to your dependencies, and on the module path {@code requires
+ * okhttp3;} to your module-info</b> ({@code lab3-bom} gives its version). {@link #builder()} fails
+ * at once, saying so, when it is missing. Every client built without
  * {@link Builder#okHttpClient} shares one default OkHttp dispatcher (daemon threads that end when
  * idle), so building many clients costs no thread pool each. {@link #close} cancels the sessions
  * still open and refuses new ones; it leaves the shared dispatcher, and a client you passed in, to
@@ -472,6 +474,7 @@ public final class WsPmuClient implements Closeable {
      * @param client the client
      * @return this builder
      */
+    @SuppressWarnings("exports") // okhttp3 is "requires static": a caller of this requires it
     public Builder okHttpClient(OkHttpClient client) {
       this.http = checkNotNull(client, "client");
       return this;
