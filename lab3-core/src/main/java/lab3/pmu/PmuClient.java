@@ -198,6 +198,8 @@ public final class PmuClient {
     /**
      * How long the server may stay silent beyond the pause its command asked for, before the client
      * gives up with a {@link java.net.SocketTimeoutException}. Zero waits forever. Default 30 s.
+     * This is the read time-out of the client's sessions: it replaces the transport's own ({@link
+     * TcpTransport.Builder#readTimeout}) on every connection the client opens.
      *
      * @param silence the silence
      * @return this builder

@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>For {@code CMD_short}, {@link #onMessage} is called once per message, in order, whatever way
  * the bytes were cut into reads. For {@code CMD_floodme}, {@link #onText} is called with the text
- * in pieces, in order; a multi-byte character is never split between two pieces. After the messages
- * or text of one network read are delivered, {@link #onReadComplete} is called: a listener that
- * prints flushes there, once per read rather than once per line.
+ * in pieces, in order; a multi-byte character is never split between two pieces. When everything
+ * that has arrived is delivered, {@link #onReadComplete} is called: a listener that prints flushes
+ * there, once per read (TCP) or burst of messages (WebSocket) rather than once per line.
  *
  * <p>Two more methods deliver the same events as bytes, for listeners that only copy them on (a
  * printer): {@link #onMessageBytes} and {@link #onTextBytes}. {@link PmuClient} calls those; their
@@ -120,7 +120,11 @@ public interface PmuListener {
   }
 
   /**
-   * Everything one read brought has been delivered.
+   * Everything that has arrived is delivered, and the client is about to wait for more: a listener
+   * that prints flushes here. One meaning over every transport: over TCP and TLS it follows each
+   * {@code read()} that returned data; over WebSocket it follows each burst of messages that
+   * arrived together (never later than before the next wait). So it is called at most as often as
+   * {@link PmuResult#reads()} counts.
    *
    * @throws IOException if the I/O fails
    */

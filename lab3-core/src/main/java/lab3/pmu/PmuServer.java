@@ -9,12 +9,18 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 import javax.net.ServerSocketFactory;
 import lab3.pmu.internal.PmuServerSettings;
 import lab3.pmu.internal.PmuSession;
+import lab3.tls.internal.TlsPem;
+import lab3.tls.internal.TlsServerSockets;
 import lab3.transport.ConnectionHandler;
 import lab3.transport.internal.SocketConnection;
 import lab3.transport.internal.SocketServer;
@@ -176,6 +182,43 @@ public final class PmuServer implements Closeable {
      */
     public Builder socketFactory(ServerSocketFactory factory) {
       this.socketFactory = checkNotNull(factory, "factory");
+      return this;
+    }
+
+    /**
+     * Serves TLS (the PMU of Part 6): the same protocol, byte for byte, over TLS 1.3 or 1.2 with
+     * one-way authentication, presenting the certificate (chain) and private key of two PEM files
+     * as openssl or {@code ./lab3 pki} writes them. Names the server's threads "tls-pmu".
+     *
+     * <p>The server refuses SSLv3 to TLS 1.1 and non-forward-secret suites during the handshake,
+     * which runs on the session's own virtual thread (a failed handshake is one log line); a TLS
+     * 1.2 client's renegotiation gets a fatal alert (building sets the JDK's {@code
+     * jdk.tls.rejectClientInitiatedRenegotiation}, read once per JVM at its first server
+     * handshake). A PKCS#1 or SEC1 key needs BouncyCastle ({@code
+     * org.bouncycastle:bcpkix-jdk18on}); PKCS#8 keys and certificates are read by the JDK.
+     *
+     * @param certificateChain PEM file of the server's certificate, then its issuers
+     * @param privateKey PEM file of the server's private key
+     * @return this builder
+     * @throws lab3.pki.PemFormatException if a file is not what it should be
+     * @throws IllegalArgumentException if the key does not belong to the certificate
+     * @throws IOException if a file cannot be read
+     */
+    public Builder tls(Path certificateChain, Path privateKey) throws IOException {
+      return tls(TlsPem.readCertificates(certificateChain), TlsPem.readPrivateKey(privateKey));
+    }
+
+    /**
+     * As {@link #tls(Path, Path)}, with the certificates and key in memory.
+     *
+     * @param chain the server's certificate first, then its issuers
+     * @param key the server's private key
+     * @return this builder
+     * @throws IllegalArgumentException if the key does not belong to the certificate
+     */
+    public Builder tls(List<X509Certificate> chain, PrivateKey key) {
+      this.socketFactory = TlsServerSockets.factory(chain, key);
+      settings.name("tls-pmu");
       return this;
     }
 

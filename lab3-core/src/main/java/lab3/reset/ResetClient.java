@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import lab3.transport.Addresses;
 import lab3.transport.Endpoint;
+import lab3.transport.Family;
 import lab3.transport.Resolver;
 import lab3.transport.internal.Timeouts;
 
@@ -247,7 +248,7 @@ public final class ResetClient {
               "round "
                   + number
                   + ": cannot open an "
-                  + ResetResult.familyName(family)
+                  + Family.of(family).displayName()
                   + " socket: "
                   + describe(e));
           first = first == null ? e : first;
@@ -270,13 +271,13 @@ public final class ResetClient {
           arrivals.add(new Arrival(round.number, family, datagram, System.nanoTime()));
         } catch (PortUnreachableException e) {
           log.accept(
-              ResetResult.familyName(family)
+              Family.of(family).displayName()
                   + ": port unreachable, no server on this family? ("
                   + describe(e)
                   + ")");
         } catch (IOException | RuntimeException e) {
           if (!round.closed) {
-            log.accept(ResetResult.familyName(family) + ": receiving failed: " + describe(e));
+            log.accept(Family.of(family).displayName() + ": receiving failed: " + describe(e));
           }
           return;
         }
@@ -337,7 +338,7 @@ public final class ResetClient {
         }
         log.accept(
             "ignored a datagram on "
-                + ResetResult.familyName(arrival.family())
+                + Family.of(arrival.family()).displayName()
                 + " from "
                 + Addresses.format(arrival.datagram().from())
                 + ": "

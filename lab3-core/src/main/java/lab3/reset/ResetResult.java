@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.time.Duration;
 import java.time.Instant;
+import lab3.transport.Family;
 
 /**
  * What one reset gave: the answer the lab's Q14 and Q15 ask about.
@@ -68,21 +69,11 @@ public record ResetResult(
   }
 
   /**
-   * "IPv4" or "IPv6".
+   * "IPv4" or "IPv6": {@code Family.of(family()).displayName()}.
    *
    * @return "IPv4" or "IPv6"
    */
   public String familyName() {
-    return familyName(family);
-  }
-
-  /**
-   * "IPv4" for {@code INET}, "IPv6" for {@code INET6}.
-   *
-   * @param family the family
-   * @return "IPv4" for {@code INET}, "IPv6" for {@code INET6}
-   */
-  public static String familyName(StandardProtocolFamily family) {
-    return family == StandardProtocolFamily.INET ? "IPv4" : "IPv6";
+    return Family.of(family).displayName();
   }
 }

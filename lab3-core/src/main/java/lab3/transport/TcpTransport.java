@@ -31,7 +31,7 @@ import lab3.transport.internal.Timeouts;
  * expects longer pauses raises it per connection).
  *
  * <pre>{@code
- * Transport tcp = TcpTransport.builder().family(Family.IPV6_ONLY).build();
+ * Transport tcp = TcpTransport.builder().family(Family.IPV6).build();
  * }</pre>
  */
 public final class TcpTransport implements Transport {
@@ -114,8 +114,8 @@ public final class TcpTransport implements Transport {
 
   private static String describe(Family family) {
     return switch (family) {
-      case IPV4_ONLY -> "IPv4";
-      case IPV6_ONLY -> "IPv6";
+      case IPV4 -> "IPv4";
+      case IPV6 -> "IPv6";
       case ANY -> "IP";
     };
   }
@@ -167,7 +167,11 @@ public final class TcpTransport implements Transport {
     }
 
     /**
-     * Zero blocks forever.
+     * The read time-out a connection starts with; 60 s by default, zero blocks forever. A client
+     * that knows how long its peer may stay silent sets its own on each connection with {@link
+     * Connection#setReadTimeout}, and that one wins: {@link lab3.pmu.PmuClient} does, from its
+     * {@link lab3.pmu.PmuClient.Builder#readTimeout} (plus the pause its command asks for). This
+     * setting matters only to code that reads a {@link Connection} itself.
      *
      * @param timeout the timeout
      * @return this builder

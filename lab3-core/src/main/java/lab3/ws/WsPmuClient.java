@@ -83,11 +83,10 @@ import okhttp3.WebSocket;
  * <p>Needs OkHttp, an optional dependency of lab3-core. <b>Add {@code
  * com.squareup.okhttp3:okhttp-jvm} to your dependencies, and on the module path {@code requires
  * okhttp3;} to your module-info</b> ({@code lab3-bom} gives its version). {@link #builder()} fails
- * at once, saying so, when it is missing. Every client built without
- * {@link Builder#okHttpClient} shares one default OkHttp dispatcher (daemon threads that end when
- * idle), so building many clients costs no thread pool each. {@link #close} cancels the sessions
- * still open and refuses new ones; it leaves the shared dispatcher, and a client you passed in, to
- * their owners.
+ * at once, saying so, when it is missing. Every client built without {@link Builder#okHttpClient}
+ * shares one default OkHttp dispatcher (daemon threads that end when idle), so building many
+ * clients costs no thread pool each. {@link #close} cancels the sessions still open and refuses new
+ * ones; it leaves the shared dispatcher, and a client you passed in, to their owners.
  */
 public final class WsPmuClient implements Closeable {
   private final OkHttpClient http;

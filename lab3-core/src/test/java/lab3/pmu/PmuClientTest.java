@@ -238,4 +238,18 @@ class PmuClientTest {
     when(connection.output()).thenReturn(sent);
     return endpoint -> connection;
   }
+
+  @Test
+  void theClientsReadTimeoutReplacesTheTransportsOnEveryConnection() throws Exception {
+    Connection connection = mock(Connection.class);
+    when(connection.input()).thenReturn(ScriptedInputStream.of("This is PMU data 1"));
+    when(connection.output()).thenReturn(new ByteArrayOutputStream());
+    PmuClient.builder()
+        .transport(endpoint -> connection)
+        .readTimeout(Duration.ofSeconds(7))
+        .build()
+        .send(
+            new Endpoint("pmu.test", 5003), PmuCommand.parse("CMD_short:2"), new PmuListener() {});
+    verify(connection).setReadTimeout(Duration.ofSeconds(9)); // 7 s of silence + the 2 s pause
+  }
 }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class TlsTransportTest {
 
   private static PmuServer server(X509Certificate certificate) throws IOException {
-    return TlsPmuServer.builder(List.of(certificate), TestPki.SERVER_KEYS.getPrivate())
+    return PmuServer.builder()
+        .tls(List.of(certificate), TestPki.SERVER_KEYS.getPrivate())
         .bindAddress(InetAddress.getLoopbackAddress())
         .port(0)
         .build()

@@ -39,7 +39,7 @@ class TcpTransportTest {
   void ipv6OnlyRefusesANameWithOnlyIpv4Addresses() {
     Transport t =
         TcpTransport.builder()
-            .family(Family.IPV6_ONLY)
+            .family(Family.IPV6)
             .resolver(host -> List.of(InetAddress.getByName("127.0.0.1")))
             .build();
     UnknownHostException e =

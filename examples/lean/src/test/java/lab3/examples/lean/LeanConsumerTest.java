@@ -22,6 +22,7 @@ import lab3.reset.ResetClient;
 import lab3.reset.ResetServer;
 import lab3.transport.Connection;
 import lab3.transport.Endpoint;
+import lab3.transport.Family;
 import lab3.transport.InMemoryTransport;
 import lab3.transport.ScriptedInputStream;
 import lab3.transport.Transport;
@@ -52,7 +53,7 @@ class LeanConsumerTest {
   @Test
   void aResetOverUdp() throws Exception {
     try (ResetServer server =
-        ResetServer.builder().mode(ResetServer.Mode.IPV4).loopback(true).port(0).build().start()) {
+        ResetServer.builder().family(Family.IPV4).loopback(true).port(0).build().start()) {
       int offset =
           ResetClient.builder()
               .maxRounds(50)
