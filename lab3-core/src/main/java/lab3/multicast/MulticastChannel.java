@@ -353,6 +353,18 @@ public final class MulticastChannel implements Closeable {
 
     private Builder() {}
 
+    /** A copy, for an object that opens channels later (TvProgram): it must not see changes. */
+    Builder copy() {
+      Builder copy = new Builder();
+      copy.group = group;
+      copy.port = port;
+      copy.networkInterface = networkInterface;
+      copy.ttl = ttl;
+      copy.loopback = loopback;
+      copy.clock = clock;
+      return copy;
+    }
+
     /**
      * An IPv4 (224.0.0.0/4) or IPv6 (ff00::/8) multicast group; 224.1.1.1 by default.
      *

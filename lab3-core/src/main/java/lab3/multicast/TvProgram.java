@@ -68,7 +68,7 @@ public final class TvProgram implements Closeable {
   private volatile boolean closed;
 
   private TvProgram(Builder builder) {
-    this.channelBuilder = builder.channel;
+    this.channelBuilder = builder.channel.copy(); // the builder may go on changing
     this.interval = builder.interval;
     this.script = builder.script;
     this.recordFile = builder.recordFile;

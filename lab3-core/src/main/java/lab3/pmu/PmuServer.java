@@ -50,7 +50,7 @@ public final class PmuServer implements Closeable {
   private SocketServer server;
 
   private PmuServer(Builder builder) {
-    this.settings = builder.settings;
+    this.settings = builder.settings.copy(); // the builder may go on changing
     this.socketFactory = builder.socketFactory;
     this.session =
         new PmuSession(

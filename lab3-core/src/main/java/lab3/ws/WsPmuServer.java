@@ -56,7 +56,7 @@ public final class WsPmuServer implements Closeable {
   private WsJetty server;
 
   private WsPmuServer(Builder builder) {
-    this.settings = builder.settings;
+    this.settings = builder.settings.copy(); // the builder may go on changing
     this.frames = new WsFrames(builder.textFrames, builder.frameBytes);
     this.messageCount = settings.messageCount();
     FloodText flood = settings.floodText();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.CALLS_REAL_METHODS;
 import static org.mockito.Mockito.mock;
@@ -251,5 +252,19 @@ class PmuClientTest {
         .send(
             new Endpoint("pmu.test", 5003), PmuCommand.parse("CMD_short:2"), new PmuListener() {});
     verify(connection).setReadTimeout(Duration.ofSeconds(9)); // 7 s of silence + the 2 s pause
+  }
+
+  @Test
+  void changingTheBuilderAfterBuildChangesNothingOfTheClient() throws Exception {
+    Connection connection = mock(Connection.class);
+    when(connection.input()).thenReturn(ScriptedInputStream.of("This is PMU data 1"));
+    when(connection.output()).thenReturn(new ByteArrayOutputStream());
+    PmuClient.Builder builder =
+        PmuClient.builder().transport(endpoint -> connection).readTimeout(Duration.ofSeconds(7));
+    PmuClient built = builder.build();
+    builder.readTimeout(Duration.ofSeconds(1)).transport(endpoint -> fail("the old transport"));
+    built.send(
+        new Endpoint("pmu.test", 5003), PmuCommand.parse("CMD_short:0"), new PmuListener() {});
+    verify(connection).setReadTimeout(Duration.ofSeconds(7));
   }
 }

@@ -240,4 +240,13 @@ class ResetServerTest {
     assertThrows(IllegalArgumentException.class, () -> b.period(Duration.ZERO));
     assertThrows(NullPointerException.class, () -> b.mode(null));
   }
+
+  @Test
+  void changingTheBuilderAfterBuildChangesNothingOfTheServer() {
+    ResetServer.Builder builder = ResetServer.builder().family(Family.IPV4);
+    ResetServer built = builder.build();
+    builder.family(Family.ANY).alternate(true);
+    assertEquals(Family.IPV4, built.family());
+    assertFalse(built.alternates());
+  }
 }

@@ -192,4 +192,12 @@ class TcpTransportTest {
         IllegalArgumentException.class,
         () -> TcpTransport.builder().attemptDelay(Duration.ofSeconds(3)));
   }
+
+  @Test
+  void changingTheBuilderAfterBuildChangesNothingOfTheTransport() {
+    TcpTransport.Builder builder = TcpTransport.builder().family(Family.IPV4);
+    TcpTransport built = builder.build();
+    builder.family(Family.IPV6);
+    assertEquals(Family.IPV4, built.family());
+  }
 }
