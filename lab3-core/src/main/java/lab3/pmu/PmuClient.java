@@ -59,6 +59,26 @@ public final class PmuClient {
   }
 
   /**
+   * A connection's stream, or a clear error if it is null: a Mockito mock of {@link Connection}
+   * returns null from a method nobody stubbed, which failed later as a bare NullPointerException.
+   */
+  private static <T> T stream(T stream, String method) {
+    if (stream == null) {
+      throw new IllegalStateException(
+          "the Connection's "
+              + method
+              + "() returned null; a mocked Connection needs it stubbed, e.g. when(connection."
+              + method
+              + "()).thenReturn("
+              + (method.equals("input")
+                  ? "ScriptedInputStream.of(...)"
+                  : "new ByteArrayOutputStream()")
+              + ")");
+    }
+    return stream;
+  }
+
+  /**
    * Connects, sends {@code command}, delivers the answer to {@code listener} until the server
    * closes, and returns the counts.
    *
@@ -82,11 +102,11 @@ public final class PmuClient {
               ? silence.plus(s.interval())
               : silence;
       connection.setReadTimeout(wait);
-      OutputStream out = connection.output();
+      OutputStream out = stream(connection.output(), "output");
       out.write(command.wire().getBytes(StandardCharsets.US_ASCII));
       out.flush();
 
-      InputStream in = connection.input();
+      InputStream in = stream(connection.input(), "input");
       byte[] buf = new byte[bufferSize];
       long reads = 0;
       long bytes = 0;
