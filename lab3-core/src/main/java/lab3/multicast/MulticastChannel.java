@@ -5,7 +5,6 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.net.InetAddresses;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
@@ -51,7 +50,7 @@ import lab3.transport.internal.Timeouts;
  * machine until you name a real interface. On {@code lo} datagrams always come back to the sender
  * host, whatever the loopback option says.
  */
-public final class MulticastChannel implements Closeable {
+public final class MulticastChannel implements GroupChannel {
   /** The lab's group, 224.1.1.1. */
   public static final InetAddress DEFAULT_GROUP = InetAddresses.forString("224.1.1.1");
 
@@ -174,6 +173,7 @@ public final class MulticastChannel implements Closeable {
    * @throws SocketException if there is no interface of that name now (it has not come back yet)
    * @throws IOException if the new interface cannot be used
    */
+  @Override
   public boolean rejoinIfInterfaceChanged() throws IOException {
     synchronized (membershipLock) {
       NetworkInterface was = networkInterface;
@@ -204,6 +204,7 @@ public final class MulticastChannel implements Closeable {
    * @return the multicast message
    * @throws IOException if the I/O fails
    */
+  @Override
   public MulticastMessage receive() throws IOException {
     return receive(Duration.ZERO);
   }
@@ -217,6 +218,7 @@ public final class MulticastChannel implements Closeable {
    * @throws java.nio.channels.ClosedChannelException if the channel is (or gets) closed
    * @return the multicast message
    */
+  @Override
   public synchronized MulticastMessage receive(Duration timeout) throws IOException {
     checkState(joined, "join() before receive()");
     // The channel itself has no receive time-out; its socket adaptor has (SO_TIMEOUT).
@@ -240,6 +242,7 @@ public final class MulticastChannel implements Closeable {
    * @param text the text
    * @throws IOException if the I/O fails
    */
+  @Override
   public void send(String id, String text) throws IOException {
     byte[] datagram = MulticastMessage.encode(id, text, maxDatagram);
     sendRaw(datagram);
@@ -298,6 +301,7 @@ public final class MulticastChannel implements Closeable {
    *
    * @return the group's port: the one chosen at {@link #join()} when built with port 0
    */
+  @Override
   public int port() {
     return port;
   }

@@ -55,13 +55,14 @@ public final class TvProgram implements Closeable {
   public static final String REWIND = "*** End of tonight's excerpt: the program starts over ***";
 
   private final MulticastChannel.Builder channelBuilder;
+  private final GroupChannel.Opener opener;
   private final Duration interval;
   private final List<String> script;
   private final Path recordFile;
   private final Consumer<String> log;
   private final CountDownLatch stop = new CountDownLatch(1);
   private final RepeatedLog sendFailures;
-  private MulticastChannel channel;
+  private GroupChannel channel;
   private Recorder recorder;
   private Thread broadcaster;
   private Thread listener;
@@ -69,6 +70,7 @@ public final class TvProgram implements Closeable {
 
   private TvProgram(Builder builder) {
     this.channelBuilder = builder.channel.copy(); // the builder may go on changing
+    this.opener = builder.opener;
     this.interval = builder.interval;
     this.script = builder.script;
     this.recordFile = builder.recordFile;
@@ -133,9 +135,8 @@ public final class TvProgram implements Closeable {
    */
   public synchronized TvProgram start() throws IOException {
     checkState(channel == null, "already started");
-    MulticastChannel joined = channelBuilder.open();
+    GroupChannel joined = opener != null ? opener.open() : joined(channelBuilder.open());
     try {
-      joined.join();
       if (recordFile != null) {
         recorder = Recorder.appendingTo(recordFile);
       }
@@ -154,6 +155,15 @@ public final class TvProgram implements Closeable {
     listener = Thread.ofVirtual().name("tv-listener").start(this::listen);
     broadcaster = Thread.ofVirtual().name("tv-broadcaster").start(this::broadcast);
     return this;
+  }
+
+  private static MulticastChannel joined(MulticastChannel channel) throws IOException {
+    try {
+      return channel.join();
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
   }
 
   /**
@@ -217,7 +227,9 @@ public final class TvProgram implements Closeable {
         sendFailures.success();
         log.accept(
             "the interface "
-                + channel.networkInterface().getName()
+                + (channel instanceof MulticastChannel real
+                    ? real.networkInterface().getName()
+                    : "?")
                 + " was removed and made again: joined "
                 + channel
                 + " again, sending the line again");
@@ -311,8 +323,22 @@ public final class TvProgram implements Closeable {
     private List<String> script;
     private Path recordFile;
     private Consumer<String> log = line -> {};
+    private GroupChannel.Opener opener;
 
     private Builder() {}
+
+    /**
+     * Where the program joins its group: for tests, an in-memory group ({@code
+     * lab3.testing.InMemoryGroup}); by default a {@link MulticastChannel} with this builder's
+     * group, port, interface and TTL, which are then not used.
+     *
+     * @param opener opens a joined channel when the program starts
+     * @return this builder
+     */
+    public Builder channel(GroupChannel.Opener opener) {
+      this.opener = checkNotNull(opener, "opener");
+      return this;
+    }
 
     /**
      * 224.1.1.1 by default.
