@@ -42,7 +42,7 @@ public interface GroupChannel extends Closeable {
    * Sends {@code text} under {@code id} to the group, as one datagram.
    *
    * @param id six printable ASCII characters
-   * @param text the text
+   * @param text the text; it must fit in one datagram with the ID
    * @throws IllegalArgumentException if the ID is malformed or the text does not fit
    * @throws IOException if sending fails
    */

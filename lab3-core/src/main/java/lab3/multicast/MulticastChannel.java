@@ -238,8 +238,8 @@ public final class MulticastChannel implements GroupChannel {
    *
    * @throws IllegalArgumentException if the ID is not 6 printable ASCII characters or the text does
    *     not fit in one datagram (the message names the limit)
-   * @param id the id
-   * @param text the text
+   * @param id six printable ASCII characters, e.g. a student number
+   * @param text the text; it must fit in one datagram with the ID
    * @throws IOException if the I/O fails
    */
   @Override
@@ -251,7 +251,7 @@ public final class MulticastChannel implements GroupChannel {
   /**
    * Sends any bytes to the group, well formed or not: for tests of receivers.
    *
-   * @param datagram the datagram
+   * @param datagram any bytes, at most one datagram's worth
    * @throws IOException if the I/O fails
    */
   public void sendRaw(byte[] datagram) throws IOException {
@@ -372,7 +372,7 @@ public final class MulticastChannel implements GroupChannel {
     /**
      * An IPv4 (224.0.0.0/4) or IPv6 (ff00::/8) multicast group; 224.1.1.1 by default.
      *
-     * @param group the group
+     * @param group a multicast group address (224.0.0.0/4 or ff00::/8)
      * @return this builder
      */
     public Builder group(InetAddress group) {
@@ -388,7 +388,7 @@ public final class MulticastChannel implements GroupChannel {
     /**
      * The group as a literal, {@code 224.1.1.1} or {@code ff02::1:1}, or a host name.
      *
-     * @param group the group
+     * @param group a multicast group address (224.0.0.0/4 or ff00::/8)
      * @return this builder
      */
     public Builder group(String group) {
@@ -403,7 +403,7 @@ public final class MulticastChannel implements GroupChannel {
     /**
      * 5005 by default; 0 lets {@link MulticastChannel#join()} pick a free one.
      *
-     * @param port the port
+     * @param port the group's port, 0 to 65535 (0: a free port, learnt by joining)
      * @return this builder
      */
     public Builder port(int port) {
@@ -438,7 +438,7 @@ public final class MulticastChannel implements GroupChannel {
     /**
      * How many routers the datagrams may cross: 1 (the local network only) by default.
      *
-     * @param ttl the ttl
+     * @param ttl how many routers a datagram may cross, 0 to 255 (1: this network only)
      * @return this builder
      */
     public Builder ttl(int ttl) {
@@ -450,7 +450,7 @@ public final class MulticastChannel implements GroupChannel {
     /**
      * Whether this host's own sockets get a copy of what it sends; on by default.
      *
-     * @param loopback the loopback
+     * @param loopback whether this host's own sockets get a copy of what it sends
      * @return this builder
      */
     public Builder loopback(boolean loopback) {
@@ -461,7 +461,7 @@ public final class MulticastChannel implements GroupChannel {
     /**
      * Stamps received messages; the system clock by default.
      *
-     * @param clock the clock
+     * @param clock stamps each message received; the system's by default
      * @return this builder
      */
     public Builder clock(Clock clock) {

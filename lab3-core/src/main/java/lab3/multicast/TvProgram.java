@@ -104,7 +104,7 @@ public final class TvProgram implements Closeable {
   /**
    * The lines of a UTF-8 text file, as a script.
    *
-   * @param file the file
+   * @param file a UTF-8 text file, one line per message
    * @return the lines of a UTF-8 text file, as a script
    * @throws IOException if the I/O fails
    */
@@ -116,7 +116,7 @@ public final class TvProgram implements Closeable {
    * The program's answer to a subscriber's long text.
    *
    * @param subscriberId the subscriber id
-   * @param characters the characters
+   * @param characters how many characters the subscriber's message had
    * @return the program's answer to a subscriber's long text
    */
   public static String answer(String subscriberId, int characters) {
@@ -343,7 +343,7 @@ public final class TvProgram implements Closeable {
     /**
      * 224.1.1.1 by default.
      *
-     * @param group the group
+     * @param group a multicast group address (224.0.0.0/4 or ff00::/8)
      * @return this builder
      */
     public Builder group(InetAddress group) {
@@ -354,7 +354,7 @@ public final class TvProgram implements Closeable {
     /**
      * The group as a literal ({@code 239.1.2.3}) or a host name.
      *
-     * @param group the group
+     * @param group a multicast group address (224.0.0.0/4 or ff00::/8)
      * @return this builder
      */
     public Builder group(String group) {
@@ -365,7 +365,7 @@ public final class TvProgram implements Closeable {
     /**
      * 5005 by default; 0 picks a free port (see {@link TvProgram#port()}).
      *
-     * @param port the port
+     * @param port the group's port, 0 to 65535 (0: a free port)
      * @return this builder
      */
     public Builder port(int port) {
@@ -387,7 +387,7 @@ public final class TvProgram implements Closeable {
     /**
      * 1 by default: the datagrams stay on the local network.
      *
-     * @param ttl the ttl
+     * @param ttl how many routers a datagram may cross, 0 to 255 (1: this network only)
      * @return this builder
      */
     public Builder ttl(int ttl) {
@@ -398,7 +398,7 @@ public final class TvProgram implements Closeable {
     /**
      * On by default (on the loopback interface datagrams come back whatever this says).
      *
-     * @param loopback the loopback
+     * @param loopback whether this host's own sockets get a copy of what it sends
      * @return this builder
      */
     public Builder loopback(boolean loopback) {
@@ -409,7 +409,7 @@ public final class TvProgram implements Closeable {
     /**
      * Time between two lines; 1 s by default, as short as 1 ms for tests.
      *
-     * @param interval the interval
+     * @param interval how long to wait between two lines
      * @return this builder
      */
     public Builder interval(Duration interval) {
@@ -426,7 +426,7 @@ public final class TvProgram implements Closeable {
      * The lines to broadcast, blank ones left out; {@link #builtInScript()} by default.
      *
      * @throws IllegalArgumentException if no line is left, or one does not fit in a datagram
-     * @param lines the lines
+     * @param lines the lines, in order
      * @return this builder
      */
     public Builder script(List<String> lines) {
@@ -440,7 +440,7 @@ public final class TvProgram implements Closeable {
     /**
      * Appends every message seen to this file, one line each; no recording by default.
      *
-     * @param file the file
+     * @param file the file to append to; made if missing
      * @return this builder
      */
     public Builder record(Path file) {
@@ -451,7 +451,7 @@ public final class TvProgram implements Closeable {
     /**
      * Stamps what is recorded; the system clock by default.
      *
-     * @param clock the clock
+     * @param clock stamps each message received; the system's by default
      * @return this builder
      */
     public Builder clock(Clock clock) {
@@ -462,7 +462,7 @@ public final class TvProgram implements Closeable {
     /**
      * Receives one line per answer, failure and malformed datagram; nothing by default.
      *
-     * @param log the log
+     * @param log receives one line per event (start, answers, failures)
      * @return this builder
      */
     public Builder log(Consumer<String> log) {

@@ -87,9 +87,9 @@ public final class PmuClient {
    * @throws TruncatedMessageException if the server closes inside a message
    * @throws java.net.SocketTimeoutException if the server stays silent too long
    * @throws IOException if connecting or reading fails
-   * @param endpoint the endpoint
-   * @param command the command
-   * @param listener the listener
+   * @param endpoint the host name or address literal, and the port
+   * @param command the command to send, e.g. {@code PmuCommand.parse("CMD_short:0")}
+   * @param listener receives the messages or the text as they arrive
    * @return the pmu result
    */
   public PmuResult send(Endpoint endpoint, PmuCommand command, PmuListener listener)
@@ -207,7 +207,7 @@ public final class PmuClient {
     /**
      * How to reach the PMU: TCP by default; TLS for Part 6; in-memory in tests.
      *
-     * @param transport the transport
+     * @param transport opens the connection: TCP by default, a TLS or in-memory transport otherwise
      * @return this builder
      */
     public Builder transport(Transport transport) {
@@ -221,7 +221,7 @@ public final class PmuClient {
      * This is the read time-out of the client's sessions: it replaces the transport's own ({@link
      * TcpTransport.Builder#readTimeout}) on every connection the client opens.
      *
-     * @param silence the silence
+     * @param silence how long the server may stay silent; zero waits forever
      * @return this builder
      */
     public Builder readTimeout(Duration silence) {
@@ -232,7 +232,7 @@ public final class PmuClient {
     /**
      * The most one read() may return. Default 64 KiB.
      *
-     * @param bytes the bytes
+     * @param bytes the size of the read buffer, in bytes
      * @return this builder
      */
     public Builder bufferSize(int bytes) {

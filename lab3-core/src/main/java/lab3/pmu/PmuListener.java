@@ -76,7 +76,7 @@ public interface PmuListener {
   /**
    * One complete {@code CMD_short} message, such as {@code "This is PMU data 7"}.
    *
-   * @param message the message
+   * @param message the message, e.g. {@code "This is PMU data 7"}
    * @throws IOException if the I/O fails
    */
   default void onMessage(String message) throws IOException {}
@@ -84,7 +84,7 @@ public interface PmuListener {
   /**
    * The next piece of {@code CMD_floodme} text. Valid only during the call.
    *
-   * @param text the text
+   * @param text the next piece of text; valid only during the call
    * @throws IOException if the I/O fails
    */
   default void onText(CharSequence text) throws IOException {}

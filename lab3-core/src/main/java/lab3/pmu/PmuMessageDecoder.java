@@ -72,10 +72,10 @@ public final class PmuMessageDecoder {
    *
    * @throws ProtocolException if the bytes are not PMU messages; messages before the fault were
    *     emitted
-   * @param buf the buf
+   * @param buf the bytes one read returned, {@code buf[off]} to {@code buf[off + len - 1]}
    * @param off where the bytes start
    * @param len how many bytes
-   * @param listener the listener
+   * @param listener receives each complete message
    */
   public void decode(byte[] buf, int off, int len, PmuListener listener) throws IOException {
     int end = off + len;
@@ -121,7 +121,7 @@ public final class PmuMessageDecoder {
    * The stream has ended: emits the last message if it is complete.
    *
    * @throws TruncatedMessageException if the stream ended inside a message
-   * @param listener the listener
+   * @param listener receives the last message, if the stream ends with one
    */
   public void finish(PmuListener listener) throws IOException {
     if (matched == PREFIX_LENGTH && digitCount > 0) {

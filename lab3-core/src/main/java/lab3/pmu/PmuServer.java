@@ -155,7 +155,7 @@ public final class PmuServer implements Closeable {
     /**
      * The local address to listen on; {@code ::} (every address, IPv6 and IPv4) by default.
      *
-     * @param address the address
+     * @param address the local address to listen on
      * @return this builder
      */
     public Builder bindAddress(InetAddress address) {
@@ -166,7 +166,7 @@ public final class PmuServer implements Closeable {
     /**
      * 0 picks a free port (see {@link #port()}); 5003 by default, as in the lab.
      *
-     * @param port the port
+     * @param port 0 to 65535 (0: a free port the system picks)
      * @return this builder
      */
     public Builder port(int port) {
@@ -177,7 +177,7 @@ public final class PmuServer implements Closeable {
     /**
      * Sockets to listen with: plain TCP by default; a TLS factory makes a TLS PMU (Part 6).
      *
-     * @param factory the factory
+     * @param factory makes the listening socket
      * @return this builder
      */
     public Builder socketFactory(ServerSocketFactory factory) {
@@ -235,8 +235,8 @@ public final class PmuServer implements Closeable {
     /**
      * Every session sends a number of messages drawn uniformly from [min, max].
      *
-     * @param min the min
-     * @param max the max
+     * @param min the fewest messages, at least 1
+     * @param max the most messages, at least {@code min}
      * @return this builder
      */
     public Builder messages(int min, int max) {
@@ -247,7 +247,7 @@ public final class PmuServer implements Closeable {
     /**
      * The floodme text; the built-in one by default.
      *
-     * @param text the text
+     * @param text the text {@code CMD_floodme} gets
      * @return this builder
      */
     public Builder floodText(FloodText text) {
@@ -258,7 +258,7 @@ public final class PmuServer implements Closeable {
     /**
      * How long a client may take to send its command; 10 s by default.
      *
-     * @param timeout the timeout
+     * @param timeout how long a client may take to send its command; positive
      * @return this builder
      */
     public Builder commandTimeout(Duration timeout) {
@@ -269,7 +269,7 @@ public final class PmuServer implements Closeable {
     /**
      * The random source for message counts; seed it for repeatable tests.
      *
-     * @param random the random
+     * @param random the source of random draws; seed it for repeatable tests
      * @return this builder
      */
     public Builder random(Random random) {
@@ -280,7 +280,7 @@ public final class PmuServer implements Closeable {
     /**
      * Receives one line per session and per failure; nothing by default.
      *
-     * @param log the log
+     * @param log receives one line per session and per failure
      * @return this builder
      */
     public Builder log(Consumer<String> log) {
@@ -291,7 +291,7 @@ public final class PmuServer implements Closeable {
     /**
      * Names the server's threads.
      *
-     * @param name the name
+     * @param name the name of the server's threads
      * @return this builder
      */
     public Builder name(String name) {

@@ -43,7 +43,7 @@ public final class LossStatistics {
     /**
      * True if {@code value} lies in the interval, ends included.
      *
-     * @param value the value
+     * @param value a loss rate, 0 to 1
      * @return whether {@code value} lies in the interval, ends included
      */
     public boolean contains(double value) {
@@ -63,7 +63,7 @@ public final class LossStatistics {
   /**
    * Counts one run that got an ack.
    *
-   * @param result the result
+   * @param result one successful reset
    */
   public void add(ResetResult result) {
     checkNotNull(result, "result");
@@ -78,7 +78,7 @@ public final class LossStatistics {
   /**
    * Counts one run that gave up after {@code rounds} unanswered rounds.
    *
-   * @param rounds the rounds
+   * @param rounds how many rounds the client sent before it gave up
    */
   public void addGaveUp(int rounds) {
     checkArgument(rounds >= 0, "rounds must be >= 0, got %s", rounds);
@@ -153,7 +153,7 @@ public final class LossStatistics {
    * The Wilson score interval for p at normal quantile {@code z} ({@link #Z_95}, {@link #Z_99}):
    * the interval for q over S Bernoulli trials with R successes, turned around.
    *
-   * @param z the z
+   * @param z the normal quantile of the confidence level (1.96 for 95 %)
    * @return the Wilson score interval for p at normal quantile {@code z} ({@link #Z_95}, {@link
    *     #Z_99}): the interval for q over S Bernoulli trials with R successes, turned around
    */
@@ -174,7 +174,7 @@ public final class LossStatistics {
   /**
    * P(K = k) under the geometric law the estimated q predicts.
    *
-   * @param k the k
+   * @param k a number of rounds, at least 1
    * @return P(K = k) under the geometric law the estimated q predicts
    */
   public double geometric(int k) {
@@ -186,7 +186,7 @@ public final class LossStatistics {
   /**
    * Acks that came over {@code family}.
    *
-   * @param family the family
+   * @param family {@code INET} or {@code INET6}
    * @return acks that came over {@code family}
    */
   public int acksOver(StandardProtocolFamily family) {

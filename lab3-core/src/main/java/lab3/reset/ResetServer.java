@@ -258,7 +258,7 @@ public final class ResetServer implements Closeable {
   /**
    * True if the server answers requests from clients of {@code family} at this moment.
    *
-   * @param family the family
+   * @param family {@link Family#IPV4} or {@link Family#IPV6}: a client's family
    * @return whether the server answers requests from clients of {@code family} at this moment
    */
   public boolean serves(Family family) {
@@ -402,7 +402,7 @@ public final class ResetServer implements Closeable {
      * The families it answers on: {@link Family#IPV4}, {@link Family#IPV6}, or {@link Family#ANY}
      * (both, on the same port; the default).
      *
-     * @param family the family
+     * @param family {@link Family#IPV4}, {@link Family#IPV6} or {@link Family#ANY}
      * @return this builder
      */
     public Builder family(Family family) {
@@ -413,7 +413,7 @@ public final class ResetServer implements Closeable {
     /**
      * The families it answers on, and how.
      *
-     * @param mode the mode
+     * @param mode the families, and whether to alternate
      * @return this builder
      * @deprecated use {@link #family(Family)} and {@link #alternate(boolean)}
      */
@@ -448,7 +448,7 @@ public final class ResetServer implements Closeable {
      * True to listen on 127.0.0.1 and/or ::1 only; false (the default) listens on 0.0.0.0 and/or
      * {@code ::}, reachable from other hosts.
      *
-     * @param loopback the loopback
+     * @param loopback true for 127.0.0.1 and ::1 only
      * @return this builder
      */
     public Builder loopback(boolean loopback) {
@@ -459,7 +459,7 @@ public final class ResetServer implements Closeable {
     /**
      * 0 picks a free port (see {@link #port()}); 5004 by default, as in the lab.
      *
-     * @param port the port
+     * @param port 0 to 65535 (0: a free port the system picks)
      * @return this builder
      */
     public Builder port(int port) {
@@ -471,7 +471,7 @@ public final class ResetServer implements Closeable {
     /**
      * The probability of dropping each valid request, 0 (the default) to 1.
      *
-     * @param probability the probability
+     * @param probability the probability that a request is dropped, 0 to 1
      * @return this builder
      */
     public Builder loss(double probability) {
@@ -486,7 +486,7 @@ public final class ResetServer implements Closeable {
     /**
      * When {@linkplain #alternate alternating}: how long each family is served; 30 s by default.
      *
-     * @param period the period
+     * @param period how long each family is served, at least 1 ms
      * @return this builder
      */
     public Builder period(Duration period) {
@@ -499,7 +499,7 @@ public final class ResetServer implements Closeable {
     /**
      * The clock {@linkplain #alternate alternating} follows; the system's by default.
      *
-     * @param clock the clock
+     * @param clock the clock alternating follows
      * @return this builder
      */
     public Builder clock(InstantSource clock) {
@@ -510,7 +510,7 @@ public final class ResetServer implements Closeable {
     /**
      * The source of losses and offsets; seed it for repeatable tests.
      *
-     * @param random the random
+     * @param random the source of random draws; seed it for repeatable tests
      * @return this builder
      */
     public Builder random(Random random) {
@@ -523,7 +523,7 @@ public final class ResetServer implements Closeable {
      * with another offset from another port, and an ack out of range from the right port. A correct
      * client ignores both. Off by default.
      *
-     * @param on the on
+     * @param on true to send the bogus acks
      * @return this builder
      */
     public Builder bogusAcks(boolean on) {
@@ -534,7 +534,7 @@ public final class ResetServer implements Closeable {
     /**
      * Opens the sockets; real UDP by default.
      *
-     * @param datagrams the datagrams
+     * @param datagrams opens the UDP sockets; real ones by default
      * @return this builder
      */
     public Builder datagrams(Datagrams datagrams) {
@@ -545,7 +545,7 @@ public final class ResetServer implements Closeable {
     /**
      * Receives one line per datagram and per failure; nothing by default.
      *
-     * @param log the log
+     * @param log receives one line per datagram and per failure
      * @return this builder
      */
     public Builder log(Consumer<String> log) {

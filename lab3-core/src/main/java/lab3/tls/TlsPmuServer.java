@@ -56,8 +56,8 @@ public final class TlsPmuServer {
   /**
    * As {@link #builder(Path, Path)}, with certificates and key in memory.
    *
-   * @param chain the chain
-   * @param key the key
+   * @param chain the server's certificate first, then its issuers
+   * @param key the server's private key
    * @return a new builder
    * @deprecated use {@code PmuServer.builder().tls(chain, key)}
    */
@@ -70,8 +70,8 @@ public final class TlsPmuServer {
    * TLS server sockets presenting {@code chain} (the server's own certificate first), with the
    * project's policy: for any server built on server sockets.
    *
-   * @param chain the chain
-   * @param key the key
+   * @param chain the server's certificate first, then its issuers
+   * @param key the server's private key
    * @return the server socket factory
    * @deprecated with this class; for a PMU use {@code PmuServer.builder().tls(chain, key)}
    */

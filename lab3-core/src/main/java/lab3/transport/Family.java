@@ -49,7 +49,7 @@ public enum Family {
   /**
    * The family of an address (an IPv4-mapped IPv6 address is IPv6, as the socket sees it).
    *
-   * @param address an address
+   * @param address an IPv4 or IPv6 address
    * @return {@link #IPV4} or {@link #IPV6}
    */
   public static Family of(InetAddress address) {
@@ -86,7 +86,7 @@ public enum Family {
   /**
    * True if this family may use {@code address}.
    *
-   * @param address the address
+   * @param address an IPv4 or IPv6 address
    * @return whether this family may use {@code address}
    */
   public boolean accepts(InetAddress address) {
@@ -100,7 +100,7 @@ public enum Family {
   /**
    * The addresses this family may use, in the order to try them (IPv6 first).
    *
-   * @param addresses the addresses
+   * @param addresses the addresses of a name, in any order
    * @return the addresses this family may use, in the order to try them (IPv6 first)
    */
   public List<InetAddress> select(List<InetAddress> addresses) {

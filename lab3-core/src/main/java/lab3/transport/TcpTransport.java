@@ -91,7 +91,7 @@ public final class TcpTransport implements Transport {
    * The connected plain socket {@link #open} wraps, with the same resolution, address order and
    * time-outs: the seam for transports that layer a protocol over TCP, such as TLS.
    *
-   * @param endpoint the endpoint
+   * @param endpoint the host name or address literal, and the port
    * @return the connected plain socket {@link #open} wraps, with the same resolution, address order
    *     and time-outs: the seam for transports that layer a protocol over TCP, such as TLS
    * @throws IOException if the I/O fails
@@ -134,7 +134,8 @@ public final class TcpTransport implements Transport {
     /**
      * Which addresses of a name to try, and in which order; {@link Family#ANY} by default.
      *
-     * @param family the family
+     * @param family {@link lab3.transport.Family#IPV4}, {@link lab3.transport.Family#IPV6} or
+     *     {@link lab3.transport.Family#ANY}
      * @return this builder
      */
     public Builder family(Family family) {
@@ -145,7 +146,7 @@ public final class TcpTransport implements Transport {
     /**
      * How host names become addresses; {@link Resolver#SYSTEM} by default (tests inject one).
      *
-     * @param resolver the resolver
+     * @param resolver turns host names into addresses; the system's by default
      * @return this builder
      */
     public Builder resolver(Resolver resolver) {
@@ -158,7 +159,7 @@ public final class TcpTransport implements Transport {
      * s by default. Zero waits as long as the operating system does (on Linux about two minutes per
      * address, while it resends its SYN).
      *
-     * @param timeout the timeout
+     * @param timeout how long connecting to one address may take; zero waits forever
      * @return this builder
      */
     public Builder connectTimeout(Duration timeout) {
@@ -173,7 +174,7 @@ public final class TcpTransport implements Transport {
      * {@link lab3.pmu.PmuClient.Builder#readTimeout} (plus the pause its command asks for). This
      * setting matters only to code that reads a {@link Connection} itself.
      *
-     * @param timeout the timeout
+     * @param timeout how long a read may block; zero blocks forever
      * @return this builder
      */
     public Builder readTimeout(Duration timeout) {

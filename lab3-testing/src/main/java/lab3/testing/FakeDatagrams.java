@@ -225,7 +225,7 @@ public final class FakeDatagrams implements Datagrams {
     /**
      * The families the fake server answers on ({@link Family#ANY}: both, the default).
      *
-     * @param family the family
+     * @param family {@link Family#IPV4}, {@link Family#IPV6} or {@link Family#ANY} (both)
      * @return this builder
      */
     public Builder answers(Family family) {
@@ -251,7 +251,7 @@ public final class FakeDatagrams implements Datagrams {
     /**
      * The probability that a request is lost, 0 (the default) to 1.
      *
-     * @param probability the probability
+     * @param probability the chance that a request is lost, 0 to 1
      * @return this builder
      */
     public Builder loss(double probability) {
@@ -264,7 +264,7 @@ public final class FakeDatagrams implements Datagrams {
     /**
      * How long each answer takes to arrive; none by default.
      *
-     * @param delay the delay
+     * @param delay how long after the request the answer arrives; zero or more
      * @return this builder
      */
     public Builder delay(Duration delay) {
@@ -276,7 +276,7 @@ public final class FakeDatagrams implements Datagrams {
     /**
      * The source of losses and offsets; seed it for repeatable tests.
      *
-     * @param random the random
+     * @param random the source of losses and offsets; seed it for repeatable tests
      * @return this builder
      */
     public Builder random(Random random) {

@@ -66,7 +66,7 @@ public final class PmuStreams {
   /**
    * A {@code CMD_floodme} answer: {@code text} in UTF-8.
    *
-   * @param text the text
+   * @param text the text of the answer
    * @return its bytes
    */
   public static byte[] floodme(String text) {

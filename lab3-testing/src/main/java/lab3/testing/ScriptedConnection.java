@@ -317,7 +317,7 @@ public final class ScriptedConnection implements Connection {
     /**
      * How the stream ends after the last chunk; {@link Ending#CLOSE} by default.
      *
-     * @param ending the ending
+     * @param ending {@link Ending#CLOSE}, {@link Ending#TIME_OUT} or {@link Ending#RESET}
      * @return this builder
      */
     public Builder then(Ending ending) {
