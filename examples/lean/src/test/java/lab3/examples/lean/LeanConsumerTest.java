@@ -125,4 +125,22 @@ class LeanConsumerTest {
     IllegalStateException e = assertThrows(IllegalStateException.class, WsPmuClient::builder);
     assertTrue(e.getMessage().contains("com.squareup.okhttp3:okhttp-jvm:"), e.getMessage());
   }
+
+  @Test
+  void onTheModulePathThisConsumerIsTheNamedModuleThatRequiresOnlyLab3Core() {
+    String modulePath = System.getProperty("jdk.module.path", "");
+    Module module = PmuClient.class.getModule();
+    if (modulePath.isEmpty()) {
+      assertTrue(!LeanConsumerTest.class.getModule().isNamed()); // the class-path run
+      return;
+    }
+    assertEquals("lab3.core", module.getName());
+    Module self = Demo.class.getModule();
+    assertEquals("lab3.examples.lean", self.getName());
+    assertTrue(
+        self.getDescriptor().requires().stream()
+            .allMatch(r -> r.name().equals("lab3.core") || r.name().equals("java.base")),
+        self.getDescriptor().toString());
+    assertTrue(ModuleLayer.boot().findModule("okhttp3").isEmpty(), "okhttp3 is resolved");
+  }
 }
