@@ -135,6 +135,16 @@ class ResetClientTest {
   }
 
   @Test
+  void changingTheBuilderAfterBuildChangesNothingOfTheClient() {
+    FakeDatagrams network = new FakeDatagrams((socket, data, to) -> {});
+    ResetClient.Builder builder = client(network).timeout(Duration.ofMillis(10)).maxRounds(2);
+    ResetClient built = builder.build();
+    builder.maxRounds(50).timeout(Duration.ofSeconds(60));
+    ResetTimeoutException e = assertThrows(ResetTimeoutException.class, () -> built.reset(SERVER));
+    assertEquals(2, e.rounds());
+  }
+
+  @Test
   void maxTimeCutsTheRoundShort() {
     FakeDatagrams network = new FakeDatagrams((socket, data, to) -> {});
     ResetTimeoutException e =
