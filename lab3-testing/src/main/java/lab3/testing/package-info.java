@@ -2,7 +2,8 @@
  * Test doubles for code that uses lab3-core, with no socket and no mock framework: a scripted peer
  * ({@link lab3.testing.ScriptedConnection}) fed the PMU's streams cut anyhow ({@link
  * lab3.testing.PmuStreams}), the reset PMU in memory ({@link lab3.testing.FakeDatagrams}), a
- * multicast group in memory ({@link lab3.testing.InMemoryGroup}).
+ * multicast group in memory ({@link lab3.testing.InMemoryGroup}), and a WebSocket server that plays
+ * frames as scripted ({@link lab3.testing.ScriptedWsPeer}: fragmentation, close codes, drops).
  *
  * <pre>{@code
  * byte[] stream = PmuStreams.messages(10);
