@@ -124,6 +124,9 @@ class LeanConsumerTest {
   void theWebSocketClientWithoutOkHttpSaysWhatToAdd() {
     IllegalStateException e = assertThrows(IllegalStateException.class, WsPmuClient::builder);
     assertTrue(e.getMessage().contains("com.squareup.okhttp3:okhttp-jvm:"), e.getMessage());
+    if (WsPmuClient.class.getModule().isNamed()) { // on the module path: the module to require too
+      assertTrue(e.getMessage().contains("'requires okhttp3;'"), e.getMessage());
+    }
   }
 
   @Test
