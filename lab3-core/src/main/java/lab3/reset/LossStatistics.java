@@ -3,12 +3,12 @@ package lab3.reset;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import java.net.StandardProtocolFamily;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import lab3.transport.Family;
 
 /**
  * The lab's Q15 over many resets: packets per ack, and the loss probability they imply.
@@ -52,8 +52,7 @@ public final class LossStatistics {
   }
 
   private final SortedMap<Integer, Integer> histogram = new TreeMap<>();
-  private final Map<StandardProtocolFamily, Integer> byFamily =
-      new EnumMap<>(StandardProtocolFamily.class);
+  private final Map<Family, Integer> byFamily = new EnumMap<>(Family.class);
   private int acks;
   private int gaveUp;
   private long ackedRounds;
@@ -186,10 +185,10 @@ public final class LossStatistics {
   /**
    * Acks that came over {@code family}.
    *
-   * @param family {@code INET} or {@code INET6}
+   * @param family {@link Family#IPV4} or {@link Family#IPV6}
    * @return acks that came over {@code family}
    */
-  public int acksOver(StandardProtocolFamily family) {
+  public int acksOver(Family family) {
     return byFamily.getOrDefault(family, 0);
   }
 

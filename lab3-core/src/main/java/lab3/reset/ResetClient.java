@@ -212,7 +212,7 @@ public final class ResetClient {
           int x = OffsetAck.decode(ack.datagram().data(), request.n()).offset();
           return new ResetResult(
               x,
-              ack.family(),
+              Family.of(ack.family()),
               ack.datagram().from(),
               rounds,
               ack.round(),

@@ -1,7 +1,6 @@
 package lab3.reset;
 
 import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
 import java.time.Duration;
 import java.time.Instant;
 import lab3.transport.Family;
@@ -13,7 +12,7 @@ import lab3.transport.Family;
  * lab counts packets.
  *
  * @param offset X of the accepted {@code OFFSET=X}
- * @param family the family the ack came over: {@code INET} (IPv4) or {@code INET6} (IPv6)
+ * @param family the family the ack came over: {@link Family#IPV4} or {@link Family#IPV6}
  * @param server the address and port that answered
  * @param rounds rounds sent until the ack came; one round is one packet, as the lab counts it, even
  *     though it went out on both families
@@ -28,7 +27,7 @@ import lab3.transport.Family;
  */
 public record ResetResult(
     int offset,
-    StandardProtocolFamily family,
+    Family family,
     InetSocketAddress server,
     int rounds,
     int answeredRound,
@@ -49,7 +48,7 @@ public record ResetResult(
    */
   public ResetResult(
       int offset,
-      StandardProtocolFamily family,
+      Family family,
       InetSocketAddress server,
       int rounds,
       Duration timeToAck,
@@ -69,11 +68,11 @@ public record ResetResult(
   }
 
   /**
-   * "IPv4" or "IPv6": {@code Family.of(family()).displayName()}.
+   * "IPv4" or "IPv6": {@code family().displayName()}.
    *
    * @return "IPv4" or "IPv6"
    */
   public String familyName() {
-    return Family.of(family).displayName();
+    return family.displayName();
   }
 }

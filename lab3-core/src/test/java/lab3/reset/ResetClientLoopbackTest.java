@@ -3,7 +3,6 @@ package lab3.reset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.StandardProtocolFamily;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -23,8 +22,8 @@ class ResetClientLoopbackTest {
 
   final List<String> clientLog = new CopyOnWriteArrayList<>();
 
-  static StandardProtocolFamily familyOf(Family family) {
-    return family.protocolFamily();
+  static Family familyOf(Family family) {
+    return family;
   }
 
   ResetServer.Builder server(Family family) {
