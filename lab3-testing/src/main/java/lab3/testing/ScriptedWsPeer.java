@@ -26,13 +26,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lab3.transport.Endpoint;
+import lab3.transport.Family;
 
 /**
  * A WebSocket server for client tests that plays a script, frame by frame: one connection on
- * 127.0.0.1, a port of its own. It accepts the upgrade, waits for the client's first message (the
- * PMU command), then sends the scripted frames (whole messages, fragmented ones, a close with any
- * code) and ends as scripted: a close handshake, a dropped connection, or silence. It records the
- * client's messages and the code of the client's close frame.
+ * 127.0.0.1 (or ::1), a port of its own. It accepts the upgrade, waits for the client's first
+ * message (the PMU command), then sends the scripted frames (whole messages, fragmented ones, a
+ * close with any code) and ends as scripted: a close handshake, a connection ended or reset without
+ * one, or silence. It records the client's messages and the code of the client's close frame.
  *
  * <pre>{@code
  * try (ScriptedWsPeer peer = ScriptedWsPeer.builder()
@@ -54,8 +55,10 @@ public final class ScriptedWsPeer implements Closeable {
   public enum Ending {
     /** A close frame (the scripted code, 1000 by default), then wait for the client's. */
     CLOSE,
-    /** The TCP connection drops without a close frame. */
+    /** The TCP connection ends (FIN) without a close frame. */
     DROP,
+    /** The TCP connection is reset (RST): the peer's process died. */
+    RESET,
     /** Nothing more: the connection stays open and silent until {@link #close()}. */
     SILENCE
   }
@@ -76,7 +79,9 @@ public final class ScriptedWsPeer implements Closeable {
     this.ending = builder.ending;
     this.closeCode = builder.closeCode;
     this.closeReason = builder.closeReason;
-    this.server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+    this.server =
+        new ServerSocket(
+            0, 1, InetAddress.getByName(builder.family == Family.IPV6 ? "::1" : "127.0.0.1"));
   }
 
   /**
@@ -89,12 +94,23 @@ public final class ScriptedWsPeer implements Closeable {
   }
 
   /**
-   * Where a client connects: {@code 127.0.0.1} and the peer's port.
+   * Where a client connects: {@code 127.0.0.1} (or {@code ::1}) and the peer's port.
    *
    * @return the endpoint
    */
   public Endpoint endpoint() {
-    return new Endpoint("127.0.0.1", server.getLocalPort());
+    return new Endpoint(
+        server.getInetAddress().getHostAddress().contains(":") ? "::1" : "127.0.0.1",
+        server.getLocalPort());
+  }
+
+  /**
+   * The peer's port.
+   *
+   * @return the port
+   */
+  public int port() {
+    return server.getLocalPort();
   }
 
   /**
@@ -155,7 +171,11 @@ public final class ScriptedWsPeer implements Closeable {
           out.flush();
           readUntilClose(frames);
         }
-        case DROP -> s.setSoLinger(true, 0); // an RST, not a FIN
+        case DROP -> {
+          s.shutdownOutput(); // a FIN and no close frame
+          readUntilClose(frames);
+        }
+        case RESET -> s.setSoLinger(true, 0); // the close below sends an RST
         case SILENCE -> readUntilClose(frames);
       }
     } catch (IOException e) {
@@ -311,8 +331,22 @@ public final class ScriptedWsPeer implements Closeable {
     private int closeCode = 1000;
     private String closeReason = "";
     private boolean text;
+    private Family family = Family.IPV4;
 
     private Builder() {}
+
+    /**
+     * Listens on {@code ::1} for {@link Family#IPV6}, on {@code 127.0.0.1} (the default) for {@link
+     * Family#IPV4}.
+     *
+     * @param family {@link Family#IPV4} or {@link Family#IPV6}
+     * @return this builder
+     */
+    public Builder family(Family family) {
+      checkArgument(family == Family.IPV4 || family == Family.IPV6, "IPV4 or IPV6: %s", family);
+      this.family = family;
+      return this;
+    }
 
     /**
      * Sends later messages as text frames (binary by default, as the lab's server does).
@@ -392,7 +426,8 @@ public final class ScriptedWsPeer implements Closeable {
     }
 
     /**
-     * Ends as {@link Ending#DROP} or {@link Ending#SILENCE} instead of a close frame.
+     * Ends as {@link Ending#DROP}, {@link Ending#RESET} or {@link Ending#SILENCE} instead of a
+     * close frame.
      *
      * @param ending the ending
      * @return this builder

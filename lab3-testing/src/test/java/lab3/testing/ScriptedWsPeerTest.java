@@ -73,6 +73,23 @@ class ScriptedWsPeerTest {
   }
 
   @Test
+  void aResetConnectionIsAnIoFailure() throws Exception {
+    try (ScriptedWsPeer peer =
+            ScriptedWsPeer.builder()
+                .family(lab3.transport.Family.IPV6)
+                .message("This is PMU data 1")
+                .then(ScriptedWsPeer.Ending.RESET)
+                .start();
+        WsPmuClient client = WsPmuClient.builder().build()) {
+      assertEquals("::1", peer.endpoint().host());
+      assertThrows(
+          IOException.class,
+          () ->
+              client.send(peer.endpoint(), PmuCommand.parse("CMD_short:0"), new PmuListener() {}));
+    }
+  }
+
+  @Test
   void aDroppedConnectionIsAnIoFailure() throws Exception {
     try (ScriptedWsPeer peer =
             ScriptedWsPeer.builder()
