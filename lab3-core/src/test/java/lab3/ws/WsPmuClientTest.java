@@ -493,4 +493,16 @@ class WsPmuClientTest {
           () -> client.send(at(server), PmuCommand.parse("CMD_short:0"), new Collector()));
     }
   }
+
+  @Test
+  void changingTheBuilderAfterBuildChangesNothingOfTheClient() throws IOException {
+    WsPmuClient.Builder builder = WsPmuClient.builder().readTimeout(Duration.ofMillis(300));
+    try (WsPmuClient built = builder.build()) {
+      builder.readTimeout(Duration.ofSeconds(60));
+      SocketTimeoutException e =
+          failureAgainst(
+              ScriptedWsServer.Script.ACCEPT_THEN_SILENCE, built, SocketTimeoutException.class);
+      assertTrue(e.getMessage().contains("0.3 s"), e.getMessage());
+    }
+  }
 }
