@@ -122,7 +122,7 @@ public final class MulticastChannel implements GroupChannel {
    * 127.0.0.1}, as Python programs name it).
    *
    * @throws IllegalArgumentException if there is no such interface
-   * @param nameOrAddress the name or address
+   * @param nameOrAddress an interface name ({@code lo}) or one of its addresses ({@code 127.0.0.1})
    * @return the interface with this name ({
    */
   public static NetworkInterface interfaceNamed(String nameOrAddress) {
@@ -415,7 +415,7 @@ public final class MulticastChannel implements GroupChannel {
     /**
      * The interface to join on and send by; the loopback interface by default.
      *
-     * @param networkInterface the network interface
+     * @param networkInterface the interface, e.g. {@link #loopbackInterface()}
      * @return this builder
      */
     public Builder networkInterface(NetworkInterface networkInterface) {
@@ -428,7 +428,8 @@ public final class MulticastChannel implements GroupChannel {
      * ({@code 127.0.0.1}, as Python programs name it).
      *
      * @throws IllegalArgumentException if there is no such interface
-     * @param nameOrAddress the name or address
+     * @param nameOrAddress an interface name ({@code lo}) or one of its addresses ({@code
+     *     127.0.0.1})
      * @return this builder
      */
     public Builder networkInterface(String nameOrAddress) {

@@ -88,7 +88,7 @@ public record MulticastMessage(
    *
    * @param id six printable ASCII characters, e.g. a student number
    * @param text the text, sent as UTF-8
-   * @param maxDatagram the max datagram
+   * @param maxDatagram the largest datagram allowed, in bytes
    * @return the datagram for {@code text} sent under {@code id}, at most {@code maxDatagram} bytes
    *     long ({@link #MAX_DATAGRAM_IPV4} or {@link #MAX_DATAGRAM_IPV6})
    */

@@ -115,7 +115,7 @@ public final class TvProgram implements Closeable {
   /**
    * The program's answer to a subscriber's long text.
    *
-   * @param subscriberId the subscriber id
+   * @param subscriberId the subscriber's six-character ID
    * @param characters how many characters the subscriber's message had
    * @return the program's answer to a subscriber's long text
    */
@@ -376,7 +376,7 @@ public final class TvProgram implements Closeable {
     /**
      * The loopback interface by default.
      *
-     * @param networkInterface the network interface
+     * @param networkInterface the interface, e.g. {@link MulticastChannel#loopbackInterface()}
      * @return this builder
      */
     public Builder networkInterface(NetworkInterface networkInterface) {

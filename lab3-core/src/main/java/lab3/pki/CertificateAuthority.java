@@ -202,8 +202,8 @@ public final class CertificateAuthority {
     /**
      * Valid exactly from {@code notBefore} to {@code notAfter} (tests: an expired certificate).
      *
-     * @param notBefore the not before
-     * @param notAfter the not after
+     * @param notBefore the first instant it is valid
+     * @param notAfter the last instant it is valid
      * @return this issue
      */
     public Issue validity(Instant notBefore, Instant notAfter) {

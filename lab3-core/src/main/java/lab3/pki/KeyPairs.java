@@ -149,8 +149,8 @@ public final class KeyPairs {
    * True if {@code privateKey} belongs to {@code publicKey}: signs a random challenge with one and
    * verifies it with the other, the test a TLS handshake would otherwise fail on.
    *
-   * @param privateKey the private key
-   * @param publicKey the public key
+   * @param privateKey an RSA or EC private key
+   * @param publicKey the public key it should belong to
    * @return whether {@code privateKey} belongs to {@code publicKey}: signs a random challenge with
    *     one and verifies it with the other, the test a TLS handshake would otherwise fail on
    */

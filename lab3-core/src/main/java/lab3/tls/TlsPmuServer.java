@@ -42,8 +42,8 @@ public final class TlsPmuServer {
    *
    * @throws lab3.pki.PemFormatException if a file is not what it should be
    * @throws IllegalArgumentException if the key does not belong to the certificate
-   * @param certificateChain the certificate chain
-   * @param privateKey the private key
+   * @param certificateChain PEM file of the server's certificate, then its issuers
+   * @param privateKey PEM file of the server's private key
    * @return a new builder
    * @deprecated use {@code PmuServer.builder().tls(certificateChain, privateKey)}
    */

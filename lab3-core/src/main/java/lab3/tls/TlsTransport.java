@@ -157,7 +157,7 @@ public final class TlsTransport implements Transport {
     /**
      * Trusts every certificate in a PEM file (the CA's {@code cacert.pem}).
      *
-     * @param caCertificates the ca certificates
+     * @param caCertificates a PEM file of CA certificates
      * @return this builder
      * @throws IOException if the I/O fails
      */

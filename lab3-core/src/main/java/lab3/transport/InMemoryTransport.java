@@ -82,7 +82,7 @@ public final class InMemoryTransport implements Transport {
     /**
      * The most each client read may return, asked before every read. Values below 1 count as 1.
      *
-     * @param readSizes the read sizes
+     * @param readSizes the size limit of each read, e.g. {@code () -> 1}
      * @return this builder
      */
     public Builder readSizes(IntSupplier readSizes) {

@@ -429,7 +429,7 @@ public final class ScriptedWsPeer implements Closeable {
      * Ends as {@link Ending#DROP}, {@link Ending#RESET} or {@link Ending#SILENCE} instead of a
      * close frame.
      *
-     * @param ending the ending
+     * @param ending {@link Ending#DROP}, {@link Ending#RESET} or {@link Ending#SILENCE}
      * @return this builder
      */
     public Builder then(Ending ending) {
