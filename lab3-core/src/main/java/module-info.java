@@ -15,9 +15,10 @@
  */
 module lab3.core {
   requires com.google.common;
-  // WsPmuClient.Builder.okHttpClient names OkHttp types: a consumer that reads lab3.core reads
-  // okhttp3 too, whenever okhttp3 is resolved (okhttp-jvm requires kotlin.stdlib and okio itself).
-  requires static transitive okhttp3;
+  // Not "transitive": "requires static transitive" made javac look for okhttp3 in every consumer
+  // that requires lab3.core, so a consumer of the lean features could not compile without OkHttp.
+  // A consumer of WsPmuClient requires okhttp3 itself (the builder's entry point says so).
+  requires static okhttp3;
   requires static org.eclipse.jetty.server;
   requires static org.eclipse.jetty.http;
   requires static org.eclipse.jetty.io;

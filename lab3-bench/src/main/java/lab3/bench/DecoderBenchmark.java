@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import lab3.pmu.PmuByteListener;
 import lab3.pmu.PmuListener;
 import lab3.pmu.PmuMessageDecoder;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -65,7 +66,7 @@ public class DecoderBenchmark {
   @Benchmark
   public long decodeToBytes(Blackhole hole) throws IOException {
     return decodeAll(
-        new PmuListener() {
+        new PmuByteListener() {
           @Override
           public void onMessageBytes(byte[] ascii, int off, int len) {
             hole.consume(ascii[off + len - 1]);

@@ -5,7 +5,6 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.net.InetAddresses;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
@@ -51,7 +50,7 @@ import lab3.transport.internal.Timeouts;
  * machine until you name a real interface. On {@code lo} datagrams always come back to the sender
  * host, whatever the loopback option says.
  */
-public final class MulticastChannel implements Closeable {
+public final class MulticastChannel implements GroupChannel {
   /** The lab's group, 224.1.1.1. */
   public static final InetAddress DEFAULT_GROUP = InetAddresses.forString("224.1.1.1");
 
@@ -123,7 +122,7 @@ public final class MulticastChannel implements Closeable {
    * 127.0.0.1}, as Python programs name it).
    *
    * @throws IllegalArgumentException if there is no such interface
-   * @param nameOrAddress the name or address
+   * @param nameOrAddress an interface name ({@code lo}) or one of its addresses ({@code 127.0.0.1})
    * @return the interface with this name ({
    */
   public static NetworkInterface interfaceNamed(String nameOrAddress) {
@@ -174,6 +173,7 @@ public final class MulticastChannel implements Closeable {
    * @throws SocketException if there is no interface of that name now (it has not come back yet)
    * @throws IOException if the new interface cannot be used
    */
+  @Override
   public boolean rejoinIfInterfaceChanged() throws IOException {
     synchronized (membershipLock) {
       NetworkInterface was = networkInterface;
@@ -204,6 +204,7 @@ public final class MulticastChannel implements Closeable {
    * @return the multicast message
    * @throws IOException if the I/O fails
    */
+  @Override
   public MulticastMessage receive() throws IOException {
     return receive(Duration.ZERO);
   }
@@ -217,6 +218,7 @@ public final class MulticastChannel implements Closeable {
    * @throws java.nio.channels.ClosedChannelException if the channel is (or gets) closed
    * @return the multicast message
    */
+  @Override
   public synchronized MulticastMessage receive(Duration timeout) throws IOException {
     checkState(joined, "join() before receive()");
     // The channel itself has no receive time-out; its socket adaptor has (SO_TIMEOUT).
@@ -236,10 +238,11 @@ public final class MulticastChannel implements Closeable {
    *
    * @throws IllegalArgumentException if the ID is not 6 printable ASCII characters or the text does
    *     not fit in one datagram (the message names the limit)
-   * @param id the id
-   * @param text the text
+   * @param id six printable ASCII characters, e.g. a student number
+   * @param text the text; it must fit in one datagram with the ID
    * @throws IOException if the I/O fails
    */
+  @Override
   public void send(String id, String text) throws IOException {
     byte[] datagram = MulticastMessage.encode(id, text, maxDatagram);
     sendRaw(datagram);
@@ -248,7 +251,7 @@ public final class MulticastChannel implements Closeable {
   /**
    * Sends any bytes to the group, well formed or not: for tests of receivers.
    *
-   * @param datagram the datagram
+   * @param datagram any bytes, at most one datagram's worth
    * @throws IOException if the I/O fails
    */
   public void sendRaw(byte[] datagram) throws IOException {
@@ -298,6 +301,7 @@ public final class MulticastChannel implements Closeable {
    *
    * @return the group's port: the one chosen at {@link #join()} when built with port 0
    */
+  @Override
   public int port() {
     return port;
   }
@@ -353,10 +357,22 @@ public final class MulticastChannel implements Closeable {
 
     private Builder() {}
 
+    /** A copy, for an object that opens channels later (TvProgram): it must not see changes. */
+    Builder copy() {
+      Builder copy = new Builder();
+      copy.group = group;
+      copy.port = port;
+      copy.networkInterface = networkInterface;
+      copy.ttl = ttl;
+      copy.loopback = loopback;
+      copy.clock = clock;
+      return copy;
+    }
+
     /**
      * An IPv4 (224.0.0.0/4) or IPv6 (ff00::/8) multicast group; 224.1.1.1 by default.
      *
-     * @param group the group
+     * @param group a multicast group address (224.0.0.0/4 or ff00::/8)
      * @return this builder
      */
     public Builder group(InetAddress group) {
@@ -372,7 +388,7 @@ public final class MulticastChannel implements Closeable {
     /**
      * The group as a literal, {@code 224.1.1.1} or {@code ff02::1:1}, or a host name.
      *
-     * @param group the group
+     * @param group a multicast group address (224.0.0.0/4 or ff00::/8)
      * @return this builder
      */
     public Builder group(String group) {
@@ -387,7 +403,7 @@ public final class MulticastChannel implements Closeable {
     /**
      * 5005 by default; 0 lets {@link MulticastChannel#join()} pick a free one.
      *
-     * @param port the port
+     * @param port the group's port, 0 to 65535 (0: a free port, learnt by joining)
      * @return this builder
      */
     public Builder port(int port) {
@@ -399,7 +415,7 @@ public final class MulticastChannel implements Closeable {
     /**
      * The interface to join on and send by; the loopback interface by default.
      *
-     * @param networkInterface the network interface
+     * @param networkInterface the interface, e.g. {@link #loopbackInterface()}
      * @return this builder
      */
     public Builder networkInterface(NetworkInterface networkInterface) {
@@ -412,7 +428,8 @@ public final class MulticastChannel implements Closeable {
      * ({@code 127.0.0.1}, as Python programs name it).
      *
      * @throws IllegalArgumentException if there is no such interface
-     * @param nameOrAddress the name or address
+     * @param nameOrAddress an interface name ({@code lo}) or one of its addresses ({@code
+     *     127.0.0.1})
      * @return this builder
      */
     public Builder networkInterface(String nameOrAddress) {
@@ -422,7 +439,7 @@ public final class MulticastChannel implements Closeable {
     /**
      * How many routers the datagrams may cross: 1 (the local network only) by default.
      *
-     * @param ttl the ttl
+     * @param ttl how many routers a datagram may cross, 0 to 255 (1: this network only)
      * @return this builder
      */
     public Builder ttl(int ttl) {
@@ -434,7 +451,7 @@ public final class MulticastChannel implements Closeable {
     /**
      * Whether this host's own sockets get a copy of what it sends; on by default.
      *
-     * @param loopback the loopback
+     * @param loopback whether this host's own sockets get a copy of what it sends
      * @return this builder
      */
     public Builder loopback(boolean loopback) {
@@ -445,7 +462,7 @@ public final class MulticastChannel implements Closeable {
     /**
      * Stamps received messages; the system clock by default.
      *
-     * @param clock the clock
+     * @param clock stamps each message received; the system's by default
      * @return this builder
      */
     public Builder clock(Clock clock) {

@@ -74,8 +74,8 @@ public record MulticastMessage(
    *
    * @throws IllegalArgumentException if the ID is not 6 printable ASCII characters, or the text
    *     does not fit (the message names the limit)
-   * @param id the id
-   * @param text the text
+   * @param id six printable ASCII characters, e.g. a student number
+   * @param text the text, sent as UTF-8
    * @return the datagram for {
    */
   public static byte[] encode(String id, String text) {
@@ -86,9 +86,9 @@ public record MulticastMessage(
    * The datagram for {@code text} sent under {@code id}, at most {@code maxDatagram} bytes long
    * ({@link #MAX_DATAGRAM_IPV4} or {@link #MAX_DATAGRAM_IPV6}).
    *
-   * @param id the id
-   * @param text the text
-   * @param maxDatagram the max datagram
+   * @param id six printable ASCII characters, e.g. a student number
+   * @param text the text, sent as UTF-8
+   * @param maxDatagram the largest datagram allowed, in bytes
    * @return the datagram for {@code text} sent under {@code id}, at most {@code maxDatagram} bytes
    *     long ({@link #MAX_DATAGRAM_IPV4} or {@link #MAX_DATAGRAM_IPV6})
    */
@@ -118,7 +118,7 @@ public record MulticastMessage(
    *
    * @return the ID
    * @throws IllegalArgumentException naming what is wrong
-   * @param id the id
+   * @param id the ID to check
    */
   public static String checkId(String id) {
     checkNotNull(id, "id");
@@ -140,10 +140,10 @@ public record MulticastMessage(
    * The message in the first {@code length} bytes of {@code datagram}. Never throws for bad bytes:
    * see {@link #warnings()}.
    *
-   * @param datagram the datagram
-   * @param length the length
-   * @param source the source
-   * @param time the time
+   * @param datagram the received bytes (the array may be longer)
+   * @param length how many bytes of {@code datagram} were received
+   * @param source the address and port it came from
+   * @param time when it arrived
    * @return the message in the first {@code length} bytes of {@code datagram}
    */
   public static MulticastMessage decode(

@@ -55,20 +55,22 @@ public final class TvProgram implements Closeable {
   public static final String REWIND = "*** End of tonight's excerpt: the program starts over ***";
 
   private final MulticastChannel.Builder channelBuilder;
+  private final GroupChannel.Opener opener;
   private final Duration interval;
   private final List<String> script;
   private final Path recordFile;
   private final Consumer<String> log;
   private final CountDownLatch stop = new CountDownLatch(1);
   private final RepeatedLog sendFailures;
-  private MulticastChannel channel;
+  private GroupChannel channel;
   private Recorder recorder;
   private Thread broadcaster;
   private Thread listener;
   private volatile boolean closed;
 
   private TvProgram(Builder builder) {
-    this.channelBuilder = builder.channel;
+    this.channelBuilder = builder.channel.copy(); // the builder may go on changing
+    this.opener = builder.opener;
     this.interval = builder.interval;
     this.script = builder.script;
     this.recordFile = builder.recordFile;
@@ -102,7 +104,7 @@ public final class TvProgram implements Closeable {
   /**
    * The lines of a UTF-8 text file, as a script.
    *
-   * @param file the file
+   * @param file a UTF-8 text file, one line per message
    * @return the lines of a UTF-8 text file, as a script
    * @throws IOException if the I/O fails
    */
@@ -113,8 +115,8 @@ public final class TvProgram implements Closeable {
   /**
    * The program's answer to a subscriber's long text.
    *
-   * @param subscriberId the subscriber id
-   * @param characters the characters
+   * @param subscriberId the subscriber's six-character ID
+   * @param characters how many characters the subscriber's message had
    * @return the program's answer to a subscriber's long text
    */
   public static String answer(String subscriberId, int characters) {
@@ -133,9 +135,8 @@ public final class TvProgram implements Closeable {
    */
   public synchronized TvProgram start() throws IOException {
     checkState(channel == null, "already started");
-    MulticastChannel joined = channelBuilder.open();
+    GroupChannel joined = opener != null ? opener.open() : joined(channelBuilder.open());
     try {
-      joined.join();
       if (recordFile != null) {
         recorder = Recorder.appendingTo(recordFile);
       }
@@ -154,6 +155,15 @@ public final class TvProgram implements Closeable {
     listener = Thread.ofVirtual().name("tv-listener").start(this::listen);
     broadcaster = Thread.ofVirtual().name("tv-broadcaster").start(this::broadcast);
     return this;
+  }
+
+  private static MulticastChannel joined(MulticastChannel channel) throws IOException {
+    try {
+      return channel.join();
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
   }
 
   /**
@@ -217,7 +227,9 @@ public final class TvProgram implements Closeable {
         sendFailures.success();
         log.accept(
             "the interface "
-                + channel.networkInterface().getName()
+                + (channel instanceof MulticastChannel real
+                    ? real.networkInterface().getName()
+                    : "?")
                 + " was removed and made again: joined "
                 + channel
                 + " again, sending the line again");
@@ -311,13 +323,27 @@ public final class TvProgram implements Closeable {
     private List<String> script;
     private Path recordFile;
     private Consumer<String> log = line -> {};
+    private GroupChannel.Opener opener;
 
     private Builder() {}
 
     /**
+     * Where the program joins its group: for tests, an in-memory group ({@code
+     * lab3.testing.InMemoryGroup}); by default a {@link MulticastChannel} with this builder's
+     * group, port, interface and TTL, which are then not used.
+     *
+     * @param opener opens a joined channel when the program starts
+     * @return this builder
+     */
+    public Builder channel(GroupChannel.Opener opener) {
+      this.opener = checkNotNull(opener, "opener");
+      return this;
+    }
+
+    /**
      * 224.1.1.1 by default.
      *
-     * @param group the group
+     * @param group a multicast group address (224.0.0.0/4 or ff00::/8)
      * @return this builder
      */
     public Builder group(InetAddress group) {
@@ -328,7 +354,7 @@ public final class TvProgram implements Closeable {
     /**
      * The group as a literal ({@code 239.1.2.3}) or a host name.
      *
-     * @param group the group
+     * @param group a multicast group address (224.0.0.0/4 or ff00::/8)
      * @return this builder
      */
     public Builder group(String group) {
@@ -339,7 +365,7 @@ public final class TvProgram implements Closeable {
     /**
      * 5005 by default; 0 picks a free port (see {@link TvProgram#port()}).
      *
-     * @param port the port
+     * @param port the group's port, 0 to 65535 (0: a free port)
      * @return this builder
      */
     public Builder port(int port) {
@@ -350,7 +376,7 @@ public final class TvProgram implements Closeable {
     /**
      * The loopback interface by default.
      *
-     * @param networkInterface the network interface
+     * @param networkInterface the interface, e.g. {@link MulticastChannel#loopbackInterface()}
      * @return this builder
      */
     public Builder networkInterface(NetworkInterface networkInterface) {
@@ -361,7 +387,7 @@ public final class TvProgram implements Closeable {
     /**
      * 1 by default: the datagrams stay on the local network.
      *
-     * @param ttl the ttl
+     * @param ttl how many routers a datagram may cross, 0 to 255 (1: this network only)
      * @return this builder
      */
     public Builder ttl(int ttl) {
@@ -372,7 +398,7 @@ public final class TvProgram implements Closeable {
     /**
      * On by default (on the loopback interface datagrams come back whatever this says).
      *
-     * @param loopback the loopback
+     * @param loopback whether this host's own sockets get a copy of what it sends
      * @return this builder
      */
     public Builder loopback(boolean loopback) {
@@ -383,7 +409,7 @@ public final class TvProgram implements Closeable {
     /**
      * Time between two lines; 1 s by default, as short as 1 ms for tests.
      *
-     * @param interval the interval
+     * @param interval how long to wait between two lines
      * @return this builder
      */
     public Builder interval(Duration interval) {
@@ -400,7 +426,7 @@ public final class TvProgram implements Closeable {
      * The lines to broadcast, blank ones left out; {@link #builtInScript()} by default.
      *
      * @throws IllegalArgumentException if no line is left, or one does not fit in a datagram
-     * @param lines the lines
+     * @param lines the lines, in order
      * @return this builder
      */
     public Builder script(List<String> lines) {
@@ -414,7 +440,7 @@ public final class TvProgram implements Closeable {
     /**
      * Appends every message seen to this file, one line each; no recording by default.
      *
-     * @param file the file
+     * @param file the file to append to; made if missing
      * @return this builder
      */
     public Builder record(Path file) {
@@ -425,7 +451,7 @@ public final class TvProgram implements Closeable {
     /**
      * Stamps what is recorded; the system clock by default.
      *
-     * @param clock the clock
+     * @param clock stamps each message received; the system's by default
      * @return this builder
      */
     public Builder clock(Clock clock) {
@@ -436,7 +462,7 @@ public final class TvProgram implements Closeable {
     /**
      * Receives one line per answer, failure and malformed datagram; nothing by default.
      *
-     * @param log the log
+     * @param log receives one line per event (start, answers, failures)
      * @return this builder
      */
     public Builder log(Consumer<String> log) {

@@ -60,9 +60,9 @@ public final class CertificateAuthority {
    * A new CA: a self-signed certificate for {@code subject}, valid from now (less an hour, for
    * clocks a little behind) for {@code validity}.
    *
-   * @param subject the subject
-   * @param keys the keys
-   * @param validity the validity
+   * @param subject the CA's name, e.g. {@code DistinguishedNames.parse("/CN=Lab CA")}
+   * @param keys the CA's key pair; its private key signs what it issues
+   * @param validity how long the certificate is valid from now
    * @return a new CA: a self-signed certificate for {@code subject}, valid from now (less an hour,
    *     for clocks a little behind) for {@code validity}
    */
@@ -88,8 +88,8 @@ public final class CertificateAuthority {
    *
    * @throws IllegalArgumentException if the key does not belong to the certificate, or the
    *     certificate is not a CA's
-   * @param certificate the certificate
-   * @param key the key
+   * @param certificate the CA's certificate
+   * @param key the CA's private key, matching the certificate
    * @return an existing CA, e.g
    */
   public static CertificateAuthority of(X509Certificate certificate, PrivateKey key) {
@@ -108,7 +108,7 @@ public final class CertificateAuthority {
   /**
    * Loads {@value #CERTIFICATE_FILE} and {@value #KEY_FILE} from {@code directory}.
    *
-   * @param directory the directory
+   * @param directory where {@link #save} wrote the CA
    * @return the certificate authority
    * @throws IOException if the I/O fails
    */
@@ -123,7 +123,7 @@ public final class CertificateAuthority {
    * creating it if needed.
    *
    * @throws java.nio.file.FileAlreadyExistsException if the directory already holds a CA key
-   * @param directory the directory
+   * @param directory where to write the CA's certificate and key (made if missing)
    */
   public void save(Path directory) throws IOException {
     Files.createDirectories(directory);
@@ -152,7 +152,7 @@ public final class CertificateAuthority {
   /**
    * Starts issuing a server certificate for {@code request}; finish with {@link Issue#sign}.
    *
-   * @param request the request
+   * @param request the request to certify
    * @return the issue, to complete with {@link Issue#sign}
    */
   public Issue issue(CertificateRequest request) {
@@ -175,7 +175,7 @@ public final class CertificateAuthority {
      * The subject alternative names (host names and IP addresses) the certificate is valid for;
      * {@link #DEFAULT_NAMES} unless set.
      *
-     * @param names the names
+     * @param names the DNS names and IP addresses the certificate is for
      * @return the subject alternative names (host names and IP addresses) the certificate is valid
      *     for; {@link #DEFAULT_NAMES} unless set
      */
@@ -188,7 +188,7 @@ public final class CertificateAuthority {
     /**
      * Valid from now (less an hour) for {@code validity}; 365 days by default.
      *
-     * @param validity the validity
+     * @param validity how long the certificate is valid from now
      * @return this issue
      */
     public Issue validFor(Duration validity) {
@@ -202,8 +202,8 @@ public final class CertificateAuthority {
     /**
      * Valid exactly from {@code notBefore} to {@code notAfter} (tests: an expired certificate).
      *
-     * @param notBefore the not before
-     * @param notAfter the not after
+     * @param notBefore the first instant it is valid
+     * @param notAfter the last instant it is valid
      * @return this issue
      */
     public Issue validity(Instant notBefore, Instant notAfter) {

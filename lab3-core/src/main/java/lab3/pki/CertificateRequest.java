@@ -21,22 +21,6 @@ public final class CertificateRequest {
   }
 
   /**
-   * A request for {@code subject}, signed with the private half of {@code keys}.
-   *
-   * @param keys the key pair to certify (RSA or EC); its private key signs the request
-   * @param subject the name to be certified as
-   * @return the signed request
-   * @throws IllegalArgumentException if the key cannot sign
-   * @throws IllegalStateException if BouncyCastle is missing, naming the artifact
-   * @deprecated the arguments are in the opposite order to {@link CertificateAuthority#create}'s;
-   *     use {@link #create(X500Principal, KeyPair)}
-   */
-  @Deprecated
-  public static CertificateRequest create(KeyPair keys, X500Principal subject) {
-    return create(subject, keys);
-  }
-
-  /**
    * A request for {@code subject}, signed with the private half of {@code keys}: subject first, as
    * in {@link CertificateAuthority#create(X500Principal, KeyPair, java.time.Duration)}.
    *

@@ -19,7 +19,7 @@ public final class Certificates {
    * lab3.tls.TlsTransport} accepts it for no host (the JDK alone would fall back to the subject's
    * CN for DNS names, which RFC 6125 deprecates).
    *
-   * @param certificate the certificate
+   * @param certificate the certificate to read
    * @return the host names and addresses a certificate is valid for, as openssl prints them: {@code
    *     DNS:localhost}, {@code IP:127.0.0.1}, {@code IP:::1}
    */

@@ -26,7 +26,8 @@ public final class DistinguishedNames {
    * The name {@code text} spells.
    *
    * @throws IllegalArgumentException naming the part that is wrong
-   * @param text the text
+   * @param text a name as OpenSSL ({@code /O=EPFL/CN=x}) or RFC 2253 ({@code CN=x,O=EPFL}) writes
+   *     it
    * @return the name {
    */
   public static X500Principal parse(String text) {
@@ -47,7 +48,7 @@ public final class DistinguishedNames {
   /**
    * The name as Java prints it (RFC 2253), e.g. {@code CN=localhost,O=EPFL,C=CH}.
    *
-   * @param name the name
+   * @param name the name to write
    * @return the name as Java prints it (RFC 2253), e.g
    */
   public static String format(X500Principal name) {

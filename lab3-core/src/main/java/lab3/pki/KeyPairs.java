@@ -52,7 +52,7 @@ public final class KeyPairs {
   /**
    * A new EC key pair on secp256r1 (256), secp384r1 (384) or secp521r1 (521).
    *
-   * @param bits the bits
+   * @param bits the curve's size: 256, 384 or 521
    * @return a new EC key pair on secp256r1 (256), secp384r1 (384) or secp521r1 (521)
    */
   public static KeyPair ec(int bits) {
@@ -86,7 +86,7 @@ public final class KeyPairs {
   /**
    * The key's size in bits: the RSA modulus, or the EC field size.
    *
-   * @param key the key
+   * @param key an RSA or EC key
    * @return the key's size in bits: the RSA modulus, or the EC field size
    */
   public static int bits(Key key) {
@@ -100,7 +100,7 @@ public final class KeyPairs {
   /**
    * True for RSA keys shorter than {@link #RSA_RECOMMENDED_BITS}.
    *
-   * @param key the key
+   * @param key an RSA or EC key
    * @return true for RSA keys shorter than {@link #RSA_RECOMMENDED_BITS}
    */
   public static boolean isWeak(Key key) {
@@ -110,7 +110,7 @@ public final class KeyPairs {
   /**
    * In words, e.g. "RSA 2048 bits" or "EC 256 bits".
    *
-   * @param key the key
+   * @param key an RSA or EC key
    * @return the description
    */
   public static String describe(Key key) {
@@ -122,7 +122,7 @@ public final class KeyPairs {
    * computed for an EC key (Q = d·G).
    *
    * @throws IllegalArgumentException for other kinds of keys
-   * @param key the key
+   * @param key an RSA or EC private key
    * @return the public half of a private key, as a CSR needs it: read from an RSA key's CRT fields,
    *     or computed for an EC key (Q = d·G)
    */
@@ -149,8 +149,8 @@ public final class KeyPairs {
    * True if {@code privateKey} belongs to {@code publicKey}: signs a random challenge with one and
    * verifies it with the other, the test a TLS handshake would otherwise fail on.
    *
-   * @param privateKey the private key
-   * @param publicKey the public key
+   * @param privateKey an RSA or EC private key
+   * @param publicKey the public key it should belong to
    * @return whether {@code privateKey} belongs to {@code publicKey}: signs a random challenge with
    *     one and verifies it with the other, the test a TLS handshake would otherwise fail on
    */

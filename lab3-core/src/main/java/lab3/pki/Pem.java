@@ -46,7 +46,7 @@ public final class Pem {
   /**
    * Every certificate in {@code text}, in order (a chain: the server's own first); at least one.
    *
-   * @param text the text
+   * @param text PEM text with one or more certificates
    * @return every certificate in {@code text}, in order (a chain: the server's own first); at least
    *     one
    * @throws PemFormatException if the text is not the PEM expected
@@ -66,7 +66,7 @@ public final class Pem {
   /**
    * The one private key in {@code text}, in any of the forms the class comment lists.
    *
-   * @param text the text
+   * @param text PEM text with one private key (PKCS#8, PKCS#1 or SEC1)
    * @return the one private key in {@code text}, in any of the forms the class comment lists
    * @throws PemFormatException if the text is not the PEM expected
    */
@@ -77,7 +77,7 @@ public final class Pem {
   /**
    * The one certificate signing request in {@code text}.
    *
-   * @param text the text
+   * @param text PEM text with one certificate request
    * @return the one certificate signing request in {@code text}
    * @throws PemFormatException if the text is not the PEM expected
    */
@@ -89,7 +89,7 @@ public final class Pem {
    * Every object in {@code text}: {@link X509Certificate}s, {@link PrivateKey}s and {@link
    * CertificateRequest}s, in order; at least one.
    *
-   * @param text the text
+   * @param text PEM text with any blocks
    * @return every object in {@code text}: {@link X509Certificate}s, {@link PrivateKey}s and {@link
    *     CertificateRequest}s, in order; at least one
    * @throws PemFormatException if the text is not the PEM expected
@@ -134,7 +134,7 @@ public final class Pem {
   /**
    * {@link #certificates(String)} of a file; the message of a failure names the file.
    *
-   * @param file the file
+   * @param file a PEM file
    * @return the objects read
    * @throws IOException if the I/O fails
    */
@@ -145,7 +145,7 @@ public final class Pem {
   /**
    * The first certificate of a file.
    *
-   * @param file the file
+   * @param file a PEM file
    * @return the first certificate of a file
    * @throws IOException if the I/O fails
    */
@@ -156,7 +156,7 @@ public final class Pem {
   /**
    * {@link #privateKey(String)} of a file; the message of a failure names the file.
    *
-   * @param file the file
+   * @param file a PEM file
    * @return the private key
    * @throws IOException if the I/O fails
    */
@@ -167,7 +167,7 @@ public final class Pem {
   /**
    * {@link #certificateRequest(String)} of a file; the message of a failure names the file.
    *
-   * @param file the file
+   * @param file a PEM file
    * @return the certificate request
    * @throws IOException if the I/O fails
    */
@@ -178,7 +178,7 @@ public final class Pem {
   /**
    * {@link #decode(String)} of a file; the message of a failure names the file.
    *
-   * @param file the file
+   * @param file a PEM file
    * @return the objects read
    * @throws IOException if the I/O fails
    */
@@ -204,7 +204,7 @@ public final class Pem {
   /**
    * A certificate as a {@code CERTIFICATE} block.
    *
-   * @param certificate the certificate
+   * @param certificate the certificate to write
    * @return a certificate as a {@code CERTIFICATE} block
    */
   public static String encode(X509Certificate certificate) {
@@ -218,7 +218,7 @@ public final class Pem {
   /**
    * A private key as a PKCS#8 {@code PRIVATE KEY} block.
    *
-   * @param key the key
+   * @param key the private key to write, as PKCS#8
    * @return a private key as a PKCS#8 {@code PRIVATE KEY} block
    */
   public static String encode(PrivateKey key) {
@@ -228,7 +228,7 @@ public final class Pem {
   /**
    * A signing request as a {@code CERTIFICATE REQUEST} block.
    *
-   * @param request the request
+   * @param request the request to write
    * @return a signing request as a {@code CERTIFICATE REQUEST} block
    */
   public static String encode(CertificateRequest request) {
@@ -243,8 +243,8 @@ public final class Pem {
   /**
    * Writes a certificate, replacing the file if it exists.
    *
-   * @param file the file
-   * @param certificate the certificate
+   * @param file the file to write (replaced if it exists)
+   * @param certificate the certificate to write
    * @throws IOException if the I/O fails
    */
   public static void write(Path file, X509Certificate certificate) throws IOException {
@@ -254,8 +254,8 @@ public final class Pem {
   /**
    * Writes a signing request, replacing the file if it exists.
    *
-   * @param file the file
-   * @param request the request
+   * @param file the file to write (replaced if it exists)
+   * @param request the request to write
    * @throws IOException if the I/O fails
    */
   public static void write(Path file, CertificateRequest request) throws IOException {
@@ -267,8 +267,8 @@ public final class Pem {
    * from the moment it exists, on file systems with POSIX permissions).
    *
    * @throws FileAlreadyExistsException if the file exists: a key is never overwritten
-   * @param file the file
-   * @param key the key
+   * @param file the file to write (replaced if it exists)
+   * @param key the private key to write, as PKCS#8
    */
   public static void write(Path file, PrivateKey key) throws IOException {
     FileAttribute<?>[] attributes =

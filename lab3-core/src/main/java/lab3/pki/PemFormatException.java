@@ -15,7 +15,7 @@ public final class PemFormatException extends IOException {
   /**
    * A PEM problem, described.
    *
-   * @param message the message
+   * @param message what is wrong with the input, in one line
    */
   public PemFormatException(String message) {
     super(message);
@@ -24,8 +24,8 @@ public final class PemFormatException extends IOException {
   /**
    * A PEM problem, described, with the parser's exception as cause.
    *
-   * @param message the message
-   * @param cause the cause
+   * @param message what is wrong with the input, in one line
+   * @param cause the underlying failure
    */
   public PemFormatException(String message, Throwable cause) {
     super(message, cause);

@@ -53,7 +53,7 @@ public final class FloodText {
   /**
    * The bytes of a file, as they are (not checked to be UTF-8).
    *
-   * @param file the file
+   * @param file a UTF-8 text file, at most 1 GiB
    * @return the bytes of a file, as they are (not checked to be UTF-8)
    * @throws IOException if the I/O fails
    */
@@ -67,7 +67,7 @@ public final class FloodText {
    * Exactly {@code size} bytes of valid UTF-8: the built-in scene repeated, the end padded with
    * spaces so that no character is cut.
    *
-   * @param size the size
+   * @param size how many bytes of text
    * @return the flood text
    */
   public static FloodText generated(long size) {

@@ -59,6 +59,26 @@ public final class PmuClient {
   }
 
   /**
+   * A connection's stream, or a clear error if it is null: a Mockito mock of {@link Connection}
+   * returns null from a method nobody stubbed, which failed later as a bare NullPointerException.
+   */
+  private static <T> T stream(T stream, String method) {
+    if (stream == null) {
+      throw new IllegalStateException(
+          "the Connection's "
+              + method
+              + "() returned null; a mocked Connection needs it stubbed, e.g. when(connection."
+              + method
+              + "()).thenReturn("
+              + (method.equals("input")
+                  ? "ScriptedInputStream.of(...)"
+                  : "new ByteArrayOutputStream()")
+              + ")");
+    }
+    return stream;
+  }
+
+  /**
    * Connects, sends {@code command}, delivers the answer to {@code listener} until the server
    * closes, and returns the counts.
    *
@@ -67,9 +87,9 @@ public final class PmuClient {
    * @throws TruncatedMessageException if the server closes inside a message
    * @throws java.net.SocketTimeoutException if the server stays silent too long
    * @throws IOException if connecting or reading fails
-   * @param endpoint the endpoint
-   * @param command the command
-   * @param listener the listener
+   * @param endpoint the host name or address literal, and the port
+   * @param command the command to send, e.g. {@code PmuCommand.parse("CMD_short:0")}
+   * @param listener receives the messages or the text as they arrive
    * @return the pmu result
    */
   public PmuResult send(Endpoint endpoint, PmuCommand command, PmuListener listener)
@@ -82,11 +102,11 @@ public final class PmuClient {
               ? silence.plus(s.interval())
               : silence;
       connection.setReadTimeout(wait);
-      OutputStream out = connection.output();
+      OutputStream out = stream(connection.output(), "output");
       out.write(command.wire().getBytes(StandardCharsets.US_ASCII));
       out.flush();
 
-      InputStream in = connection.input();
+      InputStream in = stream(connection.input(), "input");
       byte[] buf = new byte[bufferSize];
       long reads = 0;
       long bytes = 0;
@@ -187,7 +207,7 @@ public final class PmuClient {
     /**
      * How to reach the PMU: TCP by default; TLS for Part 6; in-memory in tests.
      *
-     * @param transport the transport
+     * @param transport opens the connection: TCP by default, a TLS or in-memory transport otherwise
      * @return this builder
      */
     public Builder transport(Transport transport) {
@@ -198,8 +218,10 @@ public final class PmuClient {
     /**
      * How long the server may stay silent beyond the pause its command asked for, before the client
      * gives up with a {@link java.net.SocketTimeoutException}. Zero waits forever. Default 30 s.
+     * This is the read time-out of the client's sessions: it replaces the transport's own ({@link
+     * TcpTransport.Builder#readTimeout}) on every connection the client opens.
      *
-     * @param silence the silence
+     * @param silence how long the server may stay silent; zero waits forever
      * @return this builder
      */
     public Builder readTimeout(Duration silence) {
@@ -210,7 +232,7 @@ public final class PmuClient {
     /**
      * The most one read() may return. Default 64 KiB.
      *
-     * @param bytes the bytes
+     * @param bytes the size of the read buffer, in bytes
      * @return this builder
      */
     public Builder bufferSize(int bytes) {

@@ -37,7 +37,7 @@ public sealed interface PmuCommand {
    * {@code CMD_short:d}: the PMU sends n short messages, pausing {@code interval} between two
    * consecutive sends, then closes.
    *
-   * @param interval the interval
+   * @param interval the pause between two messages
    */
   record Short(Duration interval) implements PmuCommand {
     /** Validates the pause: not negative, at most {@link #MAX_INTERVAL}. */
@@ -52,7 +52,7 @@ public sealed interface PmuCommand {
     /**
      * {@code CMD_short:seconds}.
      *
-     * @param seconds the seconds
+     * @param seconds the pause between two messages, in seconds, 0 or more
      * @return {@code CMD_short:seconds}
      */
     public static Short seconds(long seconds) {
@@ -92,7 +92,7 @@ public sealed interface PmuCommand {
    * Parses a command as a user types it or as it arrives on the wire (trailing CR/LF ignored).
    *
    * @throws IllegalArgumentException naming what is wrong, if it is not a valid command
-   * @param text the text
+   * @param text the command as the client sends it, e.g. {@code CMD_short:2}
    * @return the command
    */
   static PmuCommand parse(String text) {
@@ -153,7 +153,7 @@ public sealed interface PmuCommand {
   /**
    * Like {@link #parse}, but empty instead of an exception.
    *
-   * @param text the text
+   * @param text the command as the client sends it, e.g. {@code CMD_short:2}
    * @return the result, or empty
    */
   static Optional<PmuCommand> tryParse(String text) {

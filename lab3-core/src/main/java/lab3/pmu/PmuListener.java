@@ -1,7 +1,6 @@
 package lab3.pmu;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Receives what a PMU sends, as {@link PmuClient} (TCP, TLS) or the WebSocket client decodes it.
@@ -9,20 +8,17 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>For {@code CMD_short}, {@link #onMessage} is called once per message, in order, whatever way
  * the bytes were cut into reads. For {@code CMD_floodme}, {@link #onText} is called with the text
- * in pieces, in order; a multi-byte character is never split between two pieces. After the messages
- * or text of one network read are delivered, {@link #onReadComplete} is called: a listener that
- * prints flushes there, once per read rather than once per line.
+ * in pieces, in order; a multi-byte character is never split between two pieces. When everything
+ * that has arrived is delivered, {@link #onReadComplete} is called: a listener that prints flushes
+ * there, once per read (TCP) or burst of messages (WebSocket) rather than once per line.
  *
- * <p>Two more methods deliver the same events as bytes, for listeners that only copy them on (a
- * printer): {@link #onMessageBytes} and {@link #onTextBytes}. {@link PmuClient} calls those; their
- * defaults make the String or decode the text and call {@link #onMessage} or {@link #onText}, so a
- * listener overrides one of each pair, never both.
+ * <p>A plain Mockito mock works: {@code verify(mock(PmuListener.class)).onMessage("This is PMU data
+ * 1")} sees every message, since the clients call {@link #onMessage} and {@link #onText}
+ * themselves. Listeners that only copy bytes on (a printer) implement {@link PmuByteListener}
+ * instead, which receives the same events as bytes, without making Strings.
  *
  * <p>Every method has a default, so the interface has no abstract method and takes no lambda: use
- * {@link #forMessages(Callback)} or {@link #forText(Callback)}, or an anonymous class. The pitfall
- * with Mockito: a plain {@code mock(PmuListener.class)} stubs {@link #onMessageBytes} too, whose
- * default is what calls {@link #onMessage}, so {@code verify(listener).onMessage(...)} sees
- * nothing; mock with {@code mock(PmuListener.class, CALLS_REAL_METHODS)} (or a spy) instead.
+ * {@link #forMessages(Callback)} or {@link #forText(Callback)}, or an anonymous class.
  */
 public interface PmuListener {
 
@@ -80,47 +76,25 @@ public interface PmuListener {
   /**
    * One complete {@code CMD_short} message, such as {@code "This is PMU data 7"}.
    *
-   * @param message the message
+   * @param message the message, e.g. {@code "This is PMU data 7"}
    * @throws IOException if the I/O fails
    */
   default void onMessage(String message) throws IOException {}
 
   /**
-   * The same message as its ASCII bytes, {@code ascii[off]} to {@code ascii[off + len - 1]}; the
-   * array is reused, valid only during the call. By default: {@link #onMessage} with a new String.
-   *
-   * @param ascii the ascii
-   * @param off where the bytes start
-   * @param len how many bytes
-   * @throws IOException if the I/O fails
-   */
-  default void onMessageBytes(byte[] ascii, int off, int len) throws IOException {
-    onMessage(new String(ascii, off, len, StandardCharsets.US_ASCII));
-  }
-
-  /**
    * The next piece of {@code CMD_floodme} text. Valid only during the call.
    *
-   * @param text the text
+   * @param text the next piece of text; valid only during the call
    * @throws IOException if the I/O fails
    */
   default void onText(CharSequence text) throws IOException {}
 
   /**
-   * The next piece of {@code CMD_floodme} text as well-formed UTF-8 (never a character cut), valid
-   * only during the call. By default: {@link #onText} with the decoded characters.
-   *
-   * @param utf8 the utf8
-   * @param off where the bytes start
-   * @param len how many bytes
-   * @throws IOException if the I/O fails
-   */
-  default void onTextBytes(byte[] utf8, int off, int len) throws IOException {
-    onText(new String(utf8, off, len, StandardCharsets.UTF_8));
-  }
-
-  /**
-   * Everything one read brought has been delivered.
+   * Everything that has arrived is delivered, and the client is about to wait for more: a listener
+   * that prints flushes here. One meaning over every transport: over TCP and TLS it follows each
+   * {@code read()} that returned data; over WebSocket it follows each burst of messages that
+   * arrived together (never later than before the next wait). So it is called at most as often as
+   * {@link PmuResult#reads()} counts.
    *
    * @throws IOException if the I/O fails
    */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ProtocolException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import lab3.pmu.internal.Deliver;
 
 /**
  * Cuts the byte stream of a {@code CMD_short} answer back into messages.
@@ -21,9 +22,9 @@ import java.util.Arrays;
  * which matters when the PMU pauses a second between messages. A number that is not the expected
  * one (a server that skips or restarts) is still decoded, one byte later.
  *
- * <p>Not thread-safe: one decoder per stream. It allocates nothing: each message is handed to
- * {@link PmuListener#onMessageBytes} in an array the decoder reuses (the listener's default turns
- * it into the String of {@link PmuListener#onMessage}).
+ * <p>Not thread-safe: one decoder per stream. It allocates nothing for a {@link PmuByteListener}:
+ * each message is handed to its {@link PmuByteListener#onMessageBytes} in an array the decoder
+ * reuses; any other listener gets the String, in {@link PmuListener#onMessage}.
  */
 public final class PmuMessageDecoder {
   /** The text before the number in every message. */
@@ -71,10 +72,10 @@ public final class PmuMessageDecoder {
    *
    * @throws ProtocolException if the bytes are not PMU messages; messages before the fault were
    *     emitted
-   * @param buf the buf
+   * @param buf the bytes one read returned, {@code buf[off]} to {@code buf[off + len - 1]}
    * @param off where the bytes start
    * @param len how many bytes
-   * @param listener the listener
+   * @param listener receives each complete message
    */
   public void decode(byte[] buf, int off, int len, PmuListener listener) throws IOException {
     int end = off + len;
@@ -120,7 +121,7 @@ public final class PmuMessageDecoder {
    * The stream has ended: emits the last message if it is complete.
    *
    * @throws TruncatedMessageException if the stream ended inside a message
-   * @param listener the listener
+   * @param listener receives the last message, if the stream ends with one
    */
   public void finish(PmuListener listener) throws IOException {
     if (matched == PREFIX_LENGTH && digitCount > 0) {
@@ -137,7 +138,7 @@ public final class PmuMessageDecoder {
     matched = 0;
     digitCount = 0;
     number = 0;
-    listener.onMessageBytes(message, 0, length);
+    Deliver.message(listener, message, 0, length);
   }
 
   private String partial() {

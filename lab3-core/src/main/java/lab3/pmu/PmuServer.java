@@ -9,12 +9,18 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 import javax.net.ServerSocketFactory;
 import lab3.pmu.internal.PmuServerSettings;
 import lab3.pmu.internal.PmuSession;
+import lab3.tls.internal.TlsPem;
+import lab3.tls.internal.TlsServerSockets;
 import lab3.transport.ConnectionHandler;
 import lab3.transport.internal.SocketConnection;
 import lab3.transport.internal.SocketServer;
@@ -44,7 +50,7 @@ public final class PmuServer implements Closeable {
   private SocketServer server;
 
   private PmuServer(Builder builder) {
-    this.settings = builder.settings;
+    this.settings = builder.settings.copy(); // the builder may go on changing
     this.socketFactory = builder.socketFactory;
     this.session =
         new PmuSession(
@@ -149,7 +155,7 @@ public final class PmuServer implements Closeable {
     /**
      * The local address to listen on; {@code ::} (every address, IPv6 and IPv4) by default.
      *
-     * @param address the address
+     * @param address the local address to listen on
      * @return this builder
      */
     public Builder bindAddress(InetAddress address) {
@@ -160,7 +166,7 @@ public final class PmuServer implements Closeable {
     /**
      * 0 picks a free port (see {@link #port()}); 5003 by default, as in the lab.
      *
-     * @param port the port
+     * @param port 0 to 65535 (0: a free port the system picks)
      * @return this builder
      */
     public Builder port(int port) {
@@ -171,11 +177,48 @@ public final class PmuServer implements Closeable {
     /**
      * Sockets to listen with: plain TCP by default; a TLS factory makes a TLS PMU (Part 6).
      *
-     * @param factory the factory
+     * @param factory makes the listening socket
      * @return this builder
      */
     public Builder socketFactory(ServerSocketFactory factory) {
       this.socketFactory = checkNotNull(factory, "factory");
+      return this;
+    }
+
+    /**
+     * Serves TLS (the PMU of Part 6): the same protocol, byte for byte, over TLS 1.3 or 1.2 with
+     * one-way authentication, presenting the certificate (chain) and private key of two PEM files
+     * as openssl or {@code ./lab3 pki} writes them. Names the server's threads "tls-pmu".
+     *
+     * <p>The server refuses SSLv3 to TLS 1.1 and non-forward-secret suites during the handshake,
+     * which runs on the session's own virtual thread (a failed handshake is one log line); a TLS
+     * 1.2 client's renegotiation gets a fatal alert (building sets the JDK's {@code
+     * jdk.tls.rejectClientInitiatedRenegotiation}, read once per JVM at its first server
+     * handshake). A PKCS#1 or SEC1 key needs BouncyCastle ({@code
+     * org.bouncycastle:bcpkix-jdk18on}); PKCS#8 keys and certificates are read by the JDK.
+     *
+     * @param certificateChain PEM file of the server's certificate, then its issuers
+     * @param privateKey PEM file of the server's private key
+     * @return this builder
+     * @throws lab3.pki.PemFormatException if a file is not what it should be
+     * @throws IllegalArgumentException if the key does not belong to the certificate
+     * @throws IOException if a file cannot be read
+     */
+    public Builder tls(Path certificateChain, Path privateKey) throws IOException {
+      return tls(TlsPem.readCertificates(certificateChain), TlsPem.readPrivateKey(privateKey));
+    }
+
+    /**
+     * As {@link #tls(Path, Path)}, with the certificates and key in memory.
+     *
+     * @param chain the server's certificate first, then its issuers
+     * @param key the server's private key
+     * @return this builder
+     * @throws IllegalArgumentException if the key does not belong to the certificate
+     */
+    public Builder tls(List<X509Certificate> chain, PrivateKey key) {
+      this.socketFactory = TlsServerSockets.factory(chain, key);
+      settings.name("tls-pmu");
       return this;
     }
 
@@ -192,8 +235,8 @@ public final class PmuServer implements Closeable {
     /**
      * Every session sends a number of messages drawn uniformly from [min, max].
      *
-     * @param min the min
-     * @param max the max
+     * @param min the fewest messages, at least 1
+     * @param max the most messages, at least {@code min}
      * @return this builder
      */
     public Builder messages(int min, int max) {
@@ -204,7 +247,7 @@ public final class PmuServer implements Closeable {
     /**
      * The floodme text; the built-in one by default.
      *
-     * @param text the text
+     * @param text the text {@code CMD_floodme} gets
      * @return this builder
      */
     public Builder floodText(FloodText text) {
@@ -215,7 +258,7 @@ public final class PmuServer implements Closeable {
     /**
      * How long a client may take to send its command; 10 s by default.
      *
-     * @param timeout the timeout
+     * @param timeout how long a client may take to send its command; positive
      * @return this builder
      */
     public Builder commandTimeout(Duration timeout) {
@@ -226,7 +269,7 @@ public final class PmuServer implements Closeable {
     /**
      * The random source for message counts; seed it for repeatable tests.
      *
-     * @param random the random
+     * @param random the source of random draws; seed it for repeatable tests
      * @return this builder
      */
     public Builder random(Random random) {
@@ -237,7 +280,7 @@ public final class PmuServer implements Closeable {
     /**
      * Receives one line per session and per failure; nothing by default.
      *
-     * @param log the log
+     * @param log receives one line per session and per failure
      * @return this builder
      */
     public Builder log(Consumer<String> log) {
@@ -248,7 +291,7 @@ public final class PmuServer implements Closeable {
     /**
      * Names the server's threads.
      *
-     * @param name the name
+     * @param name the name of the server's threads
      * @return this builder
      */
     public Builder name(String name) {

@@ -16,7 +16,7 @@ public final class TruncatedMessageException extends ProtocolException {
   /**
    * An end of stream inside a message.
    *
-   * @param partial the partial
+   * @param partial what had arrived of the cut message
    */
   public TruncatedMessageException(String partial) {
     super("the server closed the connection in the middle of a message: '" + partial + "'");

@@ -31,7 +31,7 @@ public interface Datagrams {
    *
    * @throws java.net.BindException if the port is taken
    * @throws IOException if this host cannot open a socket of that family at all
-   * @param local the local
+   * @param local the address and port to bind to
    * @return the open socket
    */
   UdpSocket open(InetSocketAddress local) throws IOException;
@@ -39,7 +39,7 @@ public interface Datagrams {
   /**
    * {@code INET} for an IPv4 address, {@code INET6} for an IPv6 one.
    *
-   * @param address the address
+   * @param address an IPv4 or IPv6 address
    * @return {@code INET} for an IPv4 address, {@code INET6} for an IPv6 one
    */
   static StandardProtocolFamily familyOf(InetAddress address) {
@@ -61,8 +61,8 @@ public interface Datagrams {
     /**
      * Sends {@code data} in one datagram.
      *
-     * @param data the data
-     * @param to the to
+     * @param data the payload, sent as one datagram
+     * @param to the address and port to send to
      * @throws IOException if the I/O fails
      */
     void send(byte[] data, InetSocketAddress to) throws IOException;

@@ -3,12 +3,12 @@ package lab3.reset;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import java.net.StandardProtocolFamily;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import lab3.transport.Family;
 
 /**
  * The lab's Q15 over many resets: packets per ack, and the loss probability they imply.
@@ -43,7 +43,7 @@ public final class LossStatistics {
     /**
      * True if {@code value} lies in the interval, ends included.
      *
-     * @param value the value
+     * @param value a loss rate, 0 to 1
      * @return whether {@code value} lies in the interval, ends included
      */
     public boolean contains(double value) {
@@ -52,8 +52,7 @@ public final class LossStatistics {
   }
 
   private final SortedMap<Integer, Integer> histogram = new TreeMap<>();
-  private final Map<StandardProtocolFamily, Integer> byFamily =
-      new EnumMap<>(StandardProtocolFamily.class);
+  private final Map<Family, Integer> byFamily = new EnumMap<>(Family.class);
   private int acks;
   private int gaveUp;
   private long ackedRounds;
@@ -63,7 +62,7 @@ public final class LossStatistics {
   /**
    * Counts one run that got an ack.
    *
-   * @param result the result
+   * @param result one successful reset
    */
   public void add(ResetResult result) {
     checkNotNull(result, "result");
@@ -78,7 +77,7 @@ public final class LossStatistics {
   /**
    * Counts one run that gave up after {@code rounds} unanswered rounds.
    *
-   * @param rounds the rounds
+   * @param rounds how many rounds the client sent before it gave up
    */
   public void addGaveUp(int rounds) {
     checkArgument(rounds >= 0, "rounds must be >= 0, got %s", rounds);
@@ -153,7 +152,7 @@ public final class LossStatistics {
    * The Wilson score interval for p at normal quantile {@code z} ({@link #Z_95}, {@link #Z_99}):
    * the interval for q over S Bernoulli trials with R successes, turned around.
    *
-   * @param z the z
+   * @param z the normal quantile of the confidence level (1.96 for 95 %)
    * @return the Wilson score interval for p at normal quantile {@code z} ({@link #Z_95}, {@link
    *     #Z_99}): the interval for q over S Bernoulli trials with R successes, turned around
    */
@@ -174,7 +173,7 @@ public final class LossStatistics {
   /**
    * P(K = k) under the geometric law the estimated q predicts.
    *
-   * @param k the k
+   * @param k a number of rounds, at least 1
    * @return P(K = k) under the geometric law the estimated q predicts
    */
   public double geometric(int k) {
@@ -186,10 +185,10 @@ public final class LossStatistics {
   /**
    * Acks that came over {@code family}.
    *
-   * @param family the family
+   * @param family {@link Family#IPV4} or {@link Family#IPV6}
    * @return acks that came over {@code family}
    */
-  public int acksOver(StandardProtocolFamily family) {
+  public int acksOver(Family family) {
     return byFamily.getOrDefault(family, 0);
   }
 

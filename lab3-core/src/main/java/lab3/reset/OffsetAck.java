@@ -41,9 +41,9 @@ public record OffsetAck(int offset) {
    * tolerated.
    *
    * @throws ProtocolException if the bytes are not {@code OFFSET=<digits>}, or X is above n
-   * @param data the data
-   * @param offset the offset
-   * @param length the length
+   * @param data the received bytes
+   * @param offset where the datagram starts in {@code data}
+   * @param length how many bytes the datagram has
    * @param n the n of {@code RESET:n}
    * @return the offset ack
    */
@@ -67,7 +67,7 @@ public record OffsetAck(int offset) {
   /**
    * Like {@link #decode(byte[], int, int, int)} over a whole array.
    *
-   * @param data the data
+   * @param data the received bytes
    * @param n the n of {@code RESET:n}
    * @return the offset ack
    * @throws ProtocolException if the peer sends bytes that break the protocol

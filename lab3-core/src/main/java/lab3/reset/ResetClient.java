@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import lab3.transport.Addresses;
 import lab3.transport.Endpoint;
+import lab3.transport.Family;
 import lab3.transport.Resolver;
 import lab3.transport.internal.Timeouts;
 
@@ -108,7 +109,7 @@ public final class ResetClient {
    * @throws ResetTimeoutException if a limit of rounds or time was reached first
    * @throws IOException if no socket could be opened, or the first round could not be sent to any
    *     address (no route on every family: nothing could ever answer)
-   * @param server the server
+   * @param server the reset server's name or address, and port
    * @return the reset result
    */
   public ResetResult reset(Endpoint server) throws IOException {
@@ -211,7 +212,7 @@ public final class ResetClient {
           int x = OffsetAck.decode(ack.datagram().data(), request.n()).offset();
           return new ResetResult(
               x,
-              ack.family(),
+              Family.of(ack.family()),
               ack.datagram().from(),
               rounds,
               ack.round(),
@@ -247,7 +248,7 @@ public final class ResetClient {
               "round "
                   + number
                   + ": cannot open an "
-                  + ResetResult.familyName(family)
+                  + Family.of(family).displayName()
                   + " socket: "
                   + describe(e));
           first = first == null ? e : first;
@@ -270,13 +271,13 @@ public final class ResetClient {
           arrivals.add(new Arrival(round.number, family, datagram, System.nanoTime()));
         } catch (PortUnreachableException e) {
           log.accept(
-              ResetResult.familyName(family)
+              Family.of(family).displayName()
                   + ": port unreachable, no server on this family? ("
                   + describe(e)
                   + ")");
         } catch (IOException | RuntimeException e) {
           if (!round.closed) {
-            log.accept(ResetResult.familyName(family) + ": receiving failed: " + describe(e));
+            log.accept(Family.of(family).displayName() + ": receiving failed: " + describe(e));
           }
           return;
         }
@@ -337,7 +338,7 @@ public final class ResetClient {
         }
         log.accept(
             "ignored a datagram on "
-                + ResetResult.familyName(arrival.family())
+                + Family.of(arrival.family()).displayName()
                 + " from "
                 + Addresses.format(arrival.datagram().from())
                 + ": "
@@ -381,7 +382,7 @@ public final class ResetClient {
     /**
      * Turns the server's name into its addresses; the system's resolver by default.
      *
-     * @param resolver the resolver
+     * @param resolver turns host names into addresses; the system's by default
      * @return this builder
      */
     public Builder resolver(Resolver resolver) {
@@ -392,7 +393,7 @@ public final class ResetClient {
     /**
      * Opens the sockets; real UDP by default, a fake in unit tests.
      *
-     * @param datagrams the datagrams
+     * @param datagrams opens the UDP sockets; real ones by default, a fake in tests
      * @return this builder
      */
     public Builder datagrams(Datagrams datagrams) {
@@ -403,7 +404,7 @@ public final class ResetClient {
     /**
      * How long to wait for an ack before the next round; 1 s by default, as the lab asks.
      *
-     * @param timeout the timeout
+     * @param timeout how long to wait for an ack before the next round; positive
      * @return this builder
      */
     public Builder timeout(Duration timeout) {
@@ -416,7 +417,7 @@ public final class ResetClient {
     /**
      * Gives up after this many unanswered rounds; 0 (the default) never gives up.
      *
-     * @param rounds the rounds
+     * @param rounds the most rounds to send before giving up, at least 1
      * @return this builder
      */
     public Builder maxRounds(int rounds) {
@@ -428,7 +429,7 @@ public final class ResetClient {
     /**
      * Gives up after this long without an ack; zero (the default) never gives up.
      *
-     * @param time the time
+     * @param time the longest the whole reset may take
      * @return this builder
      */
     public Builder maxTime(Duration time) {
@@ -450,7 +451,7 @@ public final class ResetClient {
     /**
      * Receives one line per datagram ignored and per socket failure survived; none by default.
      *
-     * @param log the log
+     * @param log receives one line per datagram sent or received
      * @return this builder
      */
     public Builder log(Consumer<String> log) {

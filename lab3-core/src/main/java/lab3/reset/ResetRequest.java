@@ -44,9 +44,9 @@ public record ResetRequest(int n) {
    *
    * @throws ProtocolException naming what is wrong, if the bytes are not {@code RESET:<digits>}
    *     with n within range
-   * @param data the data
-   * @param offset the offset
-   * @param length the length
+   * @param data the received bytes
+   * @param offset where the datagram starts in {@code data}
+   * @param length how many bytes the datagram has
    * @return the reset request
    */
   public static ResetRequest decode(byte[] data, int offset, int length) throws ProtocolException {

@@ -1,9 +1,9 @@
 package lab3.reset;
 
 import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
 import java.time.Duration;
 import java.time.Instant;
+import lab3.transport.Family;
 
 /**
  * What one reset gave: the answer the lab's Q14 and Q15 ask about.
@@ -12,7 +12,7 @@ import java.time.Instant;
  * lab counts packets.
  *
  * @param offset X of the accepted {@code OFFSET=X}
- * @param family the family the ack came over: {@code INET} (IPv4) or {@code INET6} (IPv6)
+ * @param family the family the ack came over: {@link Family#IPV4} or {@link Family#IPV6}
  * @param server the address and port that answered
  * @param rounds rounds sent until the ack came; one round is one packet, as the lab counts it, even
  *     though it went out on both families
@@ -27,7 +27,7 @@ import java.time.Instant;
  */
 public record ResetResult(
     int offset,
-    StandardProtocolFamily family,
+    Family family,
     InetSocketAddress server,
     int rounds,
     int answeredRound,
@@ -48,7 +48,7 @@ public record ResetResult(
    */
   public ResetResult(
       int offset,
-      StandardProtocolFamily family,
+      Family family,
       InetSocketAddress server,
       int rounds,
       Duration timeToAck,
@@ -68,21 +68,11 @@ public record ResetResult(
   }
 
   /**
-   * "IPv4" or "IPv6".
+   * "IPv4" or "IPv6": {@code family().displayName()}.
    *
    * @return "IPv4" or "IPv6"
    */
   public String familyName() {
-    return familyName(family);
-  }
-
-  /**
-   * "IPv4" for {@code INET}, "IPv6" for {@code INET6}.
-   *
-   * @param family the family
-   * @return "IPv4" for {@code INET}, "IPv6" for {@code INET6}
-   */
-  public static String familyName(StandardProtocolFamily family) {
-    return family == StandardProtocolFamily.INET ? "IPv4" : "IPv6";
+    return family.displayName();
   }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import lab3.reset.internal.ResetResponder;
 import lab3.transport.Addresses;
+import lab3.transport.Family;
 
 /**
  * An emulator of the lab's PMU for Part 3: answers {@code RESET:n} over UDP with {@code OFFSET=X},
@@ -30,7 +31,7 @@ import lab3.transport.Addresses;
  * malformed request gets no answer and the server keeps running.
  *
  * <pre>{@code
- * try (ResetServer pmu = ResetServer.builder().mode(ResetServer.Mode.IPV6).loopback(true)
+ * try (ResetServer pmu = ResetServer.builder().family(Family.IPV6).loopback(true)
  *     .port(0).loss(0.3).build().start()) {
  *   int port = pmu.port();
  *   ...
@@ -38,7 +39,7 @@ import lab3.transport.Addresses;
  * }</pre>
  *
  * <p>Like the lab's server it can listen on IPv4 only, on IPv6 only, on both, or {@linkplain
- * Mode#ALTERNATE alternate} between the two. Bound to loopback, an IPv4 server is a true IPv4
+ * Builder#alternate alternate} between the two. Bound to loopback, an IPv4 server is a true IPv4
  * socket on 127.0.0.1 and an IPv6 server a socket on ::1. Bound to the wildcard, an IPv6 server is
  * a dual-stack socket on {@code ::} (Java cannot make it IPv6 only) that ignores requests from IPv4
  * clients, which looks the same from the client's side.
@@ -48,7 +49,14 @@ import lab3.transport.Addresses;
  */
 public final class ResetServer implements Closeable {
 
-  /** Which families the server answers on. */
+  /**
+   * Which families the server answers on.
+   *
+   * @deprecated one family type in lab3: use {@link Builder#family(Family)} ({@link Family#IPV4},
+   *     {@link Family#IPV6}, {@link Family#ANY} for {@code BOTH}) and {@link Builder#alternate} for
+   *     {@code ALTERNATE}. Kept for one release so that callers move at their pace.
+   */
+  @Deprecated(forRemoval = true)
   public enum Mode {
     /** IPv4 only. */
     IPV4,
@@ -56,16 +64,14 @@ public final class ResetServer implements Closeable {
     IPV6,
     /** IPv4 and IPv6, on the same port. */
     BOTH,
-    /**
-     * One family at a time, switching every {@linkplain Builder#period period} of the wall clock:
-     * IPv4 during even periods since the epoch, IPv6 during odd ones.
-     */
+    /** One family at a time, switching every {@linkplain Builder#period period}. */
     ALTERNATE
   }
 
   private static final int BIND_ATTEMPTS = 20;
 
-  private final Mode mode;
+  private final Family family;
+  private final boolean alternate;
   private final boolean loopback;
   private final int requestedPort;
   private final Duration period;
@@ -84,7 +90,8 @@ public final class ResetServer implements Closeable {
   private boolean started;
 
   private ResetServer(Builder builder) {
-    this.mode = builder.mode;
+    this.family = builder.family;
+    this.alternate = builder.alternate;
     this.loopback = builder.loopback;
     this.requestedPort = builder.port;
     this.period = builder.period;
@@ -139,10 +146,10 @@ public final class ResetServer implements Closeable {
     String v4 = loopback ? "127.0.0.1" : "0.0.0.0";
     String v6 = loopback ? "::1" : "::";
     List<String> names =
-        switch (mode) {
+        switch (family) {
           case IPV4 -> List.of(v4);
           case IPV6 -> List.of(v6);
-          case BOTH, ALTERNATE -> loopback ? List.of(v4, v6) : List.of(v6); // :: is dual stack
+          case ANY -> loopback ? List.of(v4, v6) : List.of(v6); // :: is dual stack
         };
     List<InetAddress> addresses = new ArrayList<>();
     for (String name : names) {
@@ -199,14 +206,14 @@ public final class ResetServer implements Closeable {
   private void answer(Datagrams.UdpSocket socket, Datagrams.Received request) throws IOException {
     requests.incrementAndGet();
     InetSocketAddress from = request.from();
-    StandardProtocolFamily family = Datagrams.familyOf(from.getAddress());
+    Family family = Family.of(Datagrams.familyOf(from.getAddress()));
     String what =
         "'"
             + Wire.shorten(new String(request.data(), StandardCharsets.ISO_8859_1))
             + "' from "
             + Addresses.format(from);
     if (!serves(family)) {
-      log.accept(what + " -> ignored: not serving " + ResetResult.familyName(family) + " now");
+      log.accept(what + " -> ignored: not serving " + family.displayName() + " now");
       return;
     }
     ResetResponder.Outcome outcome = responder.respond(request.data());
@@ -251,19 +258,18 @@ public final class ResetServer implements Closeable {
   /**
    * True if the server answers requests from clients of {@code family} at this moment.
    *
-   * @param family the family
+   * @param family {@link Family#IPV4} or {@link Family#IPV6}: a client's family
    * @return whether the server answers requests from clients of {@code family} at this moment
    */
-  public boolean serves(StandardProtocolFamily family) {
-    return switch (mode) {
-      case IPV4 -> family == StandardProtocolFamily.INET;
-      case IPV6 -> family == StandardProtocolFamily.INET6;
-      case BOTH -> true;
-      case ALTERNATE -> activeFamily() == family;
-    };
+  public boolean serves(Family family) {
+    checkArgument(family != Family.ANY, "a client's family is IPV4 or IPV6");
+    if (alternate) {
+      return activeFamily() == family.protocolFamily();
+    }
+    return this.family == Family.ANY || this.family == family;
   }
 
-  /** In {@link Mode#ALTERNATE}: the family served in the current period. */
+  /** When alternating: the family served in the current period. */
   StandardProtocolFamily activeFamily() {
     long slot = clock.instant().toEpochMilli() / period.toMillis();
     return slot % 2 == 0 ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
@@ -273,9 +279,35 @@ public final class ResetServer implements Closeable {
    * Which families it serves, and how.
    *
    * @return which families it serves, and how
+   * @deprecated use {@link #family()} and {@link #alternates()}
    */
+  @Deprecated(forRemoval = true)
   public Mode mode() {
-    return mode;
+    return alternate
+        ? Mode.ALTERNATE
+        : switch (family) {
+          case IPV4 -> Mode.IPV4;
+          case IPV6 -> Mode.IPV6;
+          case ANY -> Mode.BOTH;
+        };
+  }
+
+  /**
+   * The families it listens on ({@link Family#ANY}: both).
+   *
+   * @return the families it listens on
+   */
+  public Family family() {
+    return family;
+  }
+
+  /**
+   * True if it serves one family at a time, switching every period (see {@link Builder#alternate}).
+   *
+   * @return whether it alternates between the two families
+   */
+  public boolean alternates() {
+    return alternate;
   }
 
   /**
@@ -352,7 +384,8 @@ public final class ResetServer implements Closeable {
 
   /** Configures a {@link ResetServer}; every setter validates its argument at once. */
   public static final class Builder {
-    private Mode mode = Mode.BOTH;
+    private Family family = Family.ANY;
+    private boolean alternate;
     private boolean loopback;
     private int port = 5004;
     private double loss;
@@ -366,13 +399,48 @@ public final class ResetServer implements Closeable {
     private Builder() {}
 
     /**
-     * The families it answers on; {@link Mode#BOTH} by default.
+     * The families it answers on: {@link Family#IPV4}, {@link Family#IPV6}, or {@link Family#ANY}
+     * (both, on the same port; the default).
      *
-     * @param mode the mode
+     * @param family {@link Family#IPV4}, {@link Family#IPV6} or {@link Family#ANY}
      * @return this builder
      */
+    public Builder family(Family family) {
+      this.family = checkNotNull(family, "family");
+      return this;
+    }
+
+    /**
+     * The families it answers on, and how.
+     *
+     * @param mode the families, and whether to alternate
+     * @return this builder
+     * @deprecated use {@link #family(Family)} and {@link #alternate(boolean)}
+     */
+    @Deprecated(forRemoval = true)
     public Builder mode(Mode mode) {
-      this.mode = checkNotNull(mode, "mode");
+      checkNotNull(mode, "mode");
+      this.alternate = mode == Mode.ALTERNATE;
+      this.family =
+          switch (mode) {
+            case IPV4 -> Family.IPV4;
+            case IPV6 -> Family.IPV6;
+            case BOTH, ALTERNATE -> Family.ANY;
+          };
+      return this;
+    }
+
+    /**
+     * True to serve one family at a time, switching every {@linkplain #period period} of the wall
+     * clock: IPv4 during even periods since the epoch, IPv6 during odd ones (as the course's server
+     * did). It listens on both families; {@link #family} must be {@link Family#ANY}. Off by
+     * default.
+     *
+     * @param alternate whether to alternate
+     * @return this builder
+     */
+    public Builder alternate(boolean alternate) {
+      this.alternate = alternate;
       return this;
     }
 
@@ -380,7 +448,7 @@ public final class ResetServer implements Closeable {
      * True to listen on 127.0.0.1 and/or ::1 only; false (the default) listens on 0.0.0.0 and/or
      * {@code ::}, reachable from other hosts.
      *
-     * @param loopback the loopback
+     * @param loopback true for 127.0.0.1 and ::1 only
      * @return this builder
      */
     public Builder loopback(boolean loopback) {
@@ -391,7 +459,7 @@ public final class ResetServer implements Closeable {
     /**
      * 0 picks a free port (see {@link #port()}); 5004 by default, as in the lab.
      *
-     * @param port the port
+     * @param port 0 to 65535 (0: a free port the system picks)
      * @return this builder
      */
     public Builder port(int port) {
@@ -403,7 +471,7 @@ public final class ResetServer implements Closeable {
     /**
      * The probability of dropping each valid request, 0 (the default) to 1.
      *
-     * @param probability the probability
+     * @param probability the probability that a request is dropped, 0 to 1
      * @return this builder
      */
     public Builder loss(double probability) {
@@ -416,9 +484,9 @@ public final class ResetServer implements Closeable {
     }
 
     /**
-     * In {@link Mode#ALTERNATE}: how long each family is served; 30 s by default.
+     * When {@linkplain #alternate alternating}: how long each family is served; 30 s by default.
      *
-     * @param period the period
+     * @param period how long each family is served, at least 1 ms
      * @return this builder
      */
     public Builder period(Duration period) {
@@ -429,9 +497,9 @@ public final class ResetServer implements Closeable {
     }
 
     /**
-     * The clock {@link Mode#ALTERNATE} follows; the system's by default.
+     * The clock {@linkplain #alternate alternating} follows; the system's by default.
      *
-     * @param clock the clock
+     * @param clock the clock alternating follows
      * @return this builder
      */
     public Builder clock(InstantSource clock) {
@@ -442,7 +510,7 @@ public final class ResetServer implements Closeable {
     /**
      * The source of losses and offsets; seed it for repeatable tests.
      *
-     * @param random the random
+     * @param random the source of random draws; seed it for repeatable tests
      * @return this builder
      */
     public Builder random(Random random) {
@@ -455,7 +523,7 @@ public final class ResetServer implements Closeable {
      * with another offset from another port, and an ack out of range from the right port. A correct
      * client ignores both. Off by default.
      *
-     * @param on the on
+     * @param on true to send the bogus acks
      * @return this builder
      */
     public Builder bogusAcks(boolean on) {
@@ -466,7 +534,7 @@ public final class ResetServer implements Closeable {
     /**
      * Opens the sockets; real UDP by default.
      *
-     * @param datagrams the datagrams
+     * @param datagrams opens the UDP sockets; real ones by default
      * @return this builder
      */
     public Builder datagrams(Datagrams datagrams) {
@@ -477,7 +545,7 @@ public final class ResetServer implements Closeable {
     /**
      * Receives one line per datagram and per failure; nothing by default.
      *
-     * @param log the log
+     * @param log receives one line per datagram and per failure
      * @return this builder
      */
     public Builder log(Consumer<String> log) {
@@ -491,6 +559,8 @@ public final class ResetServer implements Closeable {
      * @return the new reset server
      */
     public ResetServer build() {
+      checkArgument(
+          !alternate || family == Family.ANY, "alternate needs family ANY, not %s", family);
       return new ResetServer(this);
     }
   }

@@ -19,8 +19,8 @@ public final class ResetTimeoutException extends SocketTimeoutException {
   /**
    * No ack after {@code rounds} rounds and {@code elapsed}.
    *
-   * @param rounds the rounds
-   * @param elapsed the elapsed
+   * @param rounds how many rounds were sent
+   * @param elapsed how long the client tried
    */
   public ResetTimeoutException(int rounds, Duration elapsed) {
     super(

@@ -35,9 +35,9 @@ public final class TlsHandshakeException extends SSLHandshakeException {
   /**
    * A refused handshake, explained.
    *
-   * @param reason the reason
-   * @param message the message
-   * @param cause the cause
+   * @param reason why the handshake failed, as a category
+   * @param message what happened, in one line
+   * @param cause the underlying failure
    */
   public TlsHandshakeException(Reason reason, String message, Throwable cause) {
     super(message);

@@ -1,25 +1,19 @@
 package lab3.tls;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ServerSocketFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLServerSocket;
-import javax.net.ssl.SSLServerSocketFactory;
-import lab3.pki.KeyPairs;
 import lab3.pmu.PmuServer;
-import lab3.tls.internal.TlsPem;
-import lab3.tls.internal.TlsPolicy;
+import lab3.tls.internal.TlsServerSockets;
 
 /**
- * The PMU of Part 6: the {@link PmuServer} of Part 2, byte for byte the same protocol, over TLS
+ * <b>Deprecated:</b> TLS is an option of the PMU server's builder, {@code
+ * PmuServer.builder().tls(chain, key)}; this factory only forwards there.
+ *
+ * <p>The PMU of Part 6: the {@link PmuServer} of Part 2, byte for byte the same protocol, over TLS
  * with one-way authentication (only the server shows a certificate).
  *
  * <pre>{@code
@@ -38,6 +32,7 @@ import lab3.tls.internal.TlsPolicy;
  * JDK reads once per JVM at its first server handshake; set it with {@code -D} yourself if the JVM
  * serves TLS with other code before the first server built here.
  */
+@Deprecated(forRemoval = true)
 public final class TlsPmuServer {
   private TlsPmuServer() {}
 
@@ -47,87 +42,41 @@ public final class TlsPmuServer {
    *
    * @throws lab3.pki.PemFormatException if a file is not what it should be
    * @throws IllegalArgumentException if the key does not belong to the certificate
-   * @param certificateChain the certificate chain
-   * @param privateKey the private key
+   * @param certificateChain PEM file of the server's certificate, then its issuers
+   * @param privateKey PEM file of the server's private key
    * @return a new builder
+   * @deprecated use {@code PmuServer.builder().tls(certificateChain, privateKey)}
    */
+  @Deprecated(forRemoval = true)
   public static PmuServer.Builder builder(Path certificateChain, Path privateKey)
       throws IOException {
-    return builder(TlsPem.readCertificates(certificateChain), TlsPem.readPrivateKey(privateKey));
+    return PmuServer.builder().tls(certificateChain, privateKey);
   }
 
   /**
    * As {@link #builder(Path, Path)}, with certificates and key in memory.
    *
-   * @param chain the chain
-   * @param key the key
+   * @param chain the server's certificate first, then its issuers
+   * @param key the server's private key
    * @return a new builder
+   * @deprecated use {@code PmuServer.builder().tls(chain, key)}
    */
+  @Deprecated(forRemoval = true)
   public static PmuServer.Builder builder(List<X509Certificate> chain, PrivateKey key) {
-    return PmuServer.builder().name("tls-pmu").socketFactory(socketFactory(chain, key));
+    return PmuServer.builder().tls(chain, key);
   }
 
   /**
    * TLS server sockets presenting {@code chain} (the server's own certificate first), with the
    * project's policy: for any server built on server sockets.
    *
-   * @param chain the chain
-   * @param key the key
+   * @param chain the server's certificate first, then its issuers
+   * @param key the server's private key
    * @return the server socket factory
+   * @deprecated with this class; for a PMU use {@code PmuServer.builder().tls(chain, key)}
    */
+  @Deprecated(forRemoval = true)
   public static ServerSocketFactory socketFactory(List<X509Certificate> chain, PrivateKey key) {
-    checkArgument(!chain.isEmpty(), "the certificate chain is empty");
-    checkArgument(
-        KeyPairs.matches(key, chain.getFirst().getPublicKey()),
-        "the private key does not belong to the certificate of %s",
-        chain.getFirst().getSubjectX500Principal().getName());
-    SSLContext context;
-    try {
-      context = TlsPolicy.serverContext(chain, key);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException(
-          "cannot use this key and certificate: " + e.getMessage(), e);
-    }
-    return new PolicyServerSocketFactory(
-        context.getServerSocketFactory(), TlsPolicy.parameters(context));
-  }
-
-  /** Applies the policy to every server socket it makes. */
-  private static final class PolicyServerSocketFactory extends ServerSocketFactory {
-    private final SSLServerSocketFactory factory;
-    private final SSLParameters parameters;
-
-    PolicyServerSocketFactory(SSLServerSocketFactory factory, SSLParameters parameters) {
-      this.factory = factory;
-      this.parameters = parameters;
-    }
-
-    private SSLServerSocket configure(java.net.ServerSocket socket) {
-      SSLServerSocket tls = (SSLServerSocket) socket;
-      tls.setSSLParameters(parameters);
-      tls.setNeedClientAuth(false); // one-way authentication: only the server shows a certificate
-      return tls;
-    }
-
-    @Override
-    public java.net.ServerSocket createServerSocket() throws IOException {
-      return configure(factory.createServerSocket());
-    }
-
-    @Override
-    public java.net.ServerSocket createServerSocket(int port) throws IOException {
-      return configure(factory.createServerSocket(port));
-    }
-
-    @Override
-    public java.net.ServerSocket createServerSocket(int port, int backlog) throws IOException {
-      return configure(factory.createServerSocket(port, backlog));
-    }
-
-    @Override
-    public java.net.ServerSocket createServerSocket(
-        int port, int backlog, java.net.InetAddress address) throws IOException {
-      return configure(factory.createServerSocket(port, backlog, address));
-    }
+    return TlsServerSockets.factory(chain, key);
   }
 }

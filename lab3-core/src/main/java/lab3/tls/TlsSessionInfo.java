@@ -26,7 +26,7 @@ public record TlsSessionInfo(
   /**
    * The details of an established session.
    *
-   * @param session the session
+   * @param session an established TLS session
    * @return the details of an established session
    */
   public static TlsSessionInfo of(SSLSession session) {

@@ -157,7 +157,7 @@ public final class TlsTransport implements Transport {
     /**
      * Trusts every certificate in a PEM file (the CA's {@code cacert.pem}).
      *
-     * @param caCertificates the ca certificates
+     * @param caCertificates a PEM file of CA certificates
      * @return this builder
      * @throws IOException if the I/O fails
      */
@@ -169,7 +169,7 @@ public final class TlsTransport implements Transport {
     /**
      * Trusts {@code authority}: servers must present a certificate it signed.
      *
-     * @param authority the authority
+     * @param authority a CA certificate to trust
      * @return this builder
      */
     public Builder trust(X509Certificate authority) {
@@ -180,7 +180,7 @@ public final class TlsTransport implements Transport {
     /**
      * The TCP underneath: its family, resolver and time-outs apply. Defaults to the default.
      *
-     * @param tcp the tcp
+     * @param tcp the TCP transport under TLS (family, time-outs, resolver)
      * @return this builder
      */
     public Builder tcp(TcpTransport tcp) {
@@ -191,7 +191,7 @@ public final class TlsTransport implements Transport {
     /**
      * Told the protocol, cipher suite and server certificate of every completed handshake.
      *
-     * @param listener the listener
+     * @param listener receives each completed handshake's version, suite and certificates
      * @return this builder
      */
     public Builder onHandshake(Consumer<TlsSessionInfo> listener) {

@@ -19,7 +19,7 @@ public final class Addresses {
    * Formats an address for messages and logs. Java's own {@code toString} gives {@code
    * /0:0:0:0:0:0:0:1:5003}; this gives {@code [::1]:5003}.
    *
-   * @param address the address
+   * @param address an address and port
    * @return the address as text
    */
   public static String format(SocketAddress address) {

@@ -36,7 +36,7 @@ public interface Connection extends Closeable {
    * zero blocks forever. A caller that knows how long the peer may legitimately stay silent (a PMU
    * told to pause d seconds between messages) adjusts it per exchange.
    *
-   * @param timeout the timeout
+   * @param timeout how long a read may block; zero blocks forever
    * @throws IOException if the I/O fails
    */
   void setReadTimeout(java.time.Duration timeout) throws IOException;

@@ -13,7 +13,7 @@ public interface ConnectionHandler {
   /**
    * Serves one connection. The caller closes it afterwards.
    *
-   * @param connection the connection
+   * @param connection the connection to serve; the caller closes it
    * @throws IOException if the I/O fails
    */
   void handle(Connection connection) throws IOException;

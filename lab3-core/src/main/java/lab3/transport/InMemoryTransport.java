@@ -43,7 +43,7 @@ public final class InMemoryTransport implements Transport {
   /**
    * A builder for a transport whose every connection is served by {@code server}.
    *
-   * @param server the server
+   * @param server serves each connection, as an emulator's {@code handler()} does
    * @return a new builder
    */
   public static Builder builder(ConnectionHandler server) {
@@ -82,7 +82,7 @@ public final class InMemoryTransport implements Transport {
     /**
      * The most each client read may return, asked before every read. Values below 1 count as 1.
      *
-     * @param readSizes the read sizes
+     * @param readSizes the size limit of each read, e.g. {@code () -> 1}
      * @return this builder
      */
     public Builder readSizes(IntSupplier readSizes) {
@@ -93,7 +93,7 @@ public final class InMemoryTransport implements Transport {
     /**
      * Bytes buffered in each direction before a writer blocks (the "socket buffer").
      *
-     * @param bytes the bytes
+     * @param bytes how many bytes each direction holds before a write blocks
      * @return this builder
      */
     public Builder pipeCapacity(int bytes) {

@@ -20,7 +20,7 @@ public interface Resolver {
    * All addresses of {@code host}, IPv4 and IPv6, never empty.
    *
    * @throws UnknownHostException if the name does not resolve
-   * @param host the host
+   * @param host a host name or address literal
    * @return all addresses of {@code host}, IPv4 and IPv6, never empty
    */
   List<InetAddress> resolve(String host) throws UnknownHostException;

@@ -31,7 +31,7 @@ import lab3.transport.internal.Timeouts;
  * expects longer pauses raises it per connection).
  *
  * <pre>{@code
- * Transport tcp = TcpTransport.builder().family(Family.IPV6_ONLY).build();
+ * Transport tcp = TcpTransport.builder().family(Family.IPV6).build();
  * }</pre>
  */
 public final class TcpTransport implements Transport {
@@ -91,7 +91,7 @@ public final class TcpTransport implements Transport {
    * The connected plain socket {@link #open} wraps, with the same resolution, address order and
    * time-outs: the seam for transports that layer a protocol over TCP, such as TLS.
    *
-   * @param endpoint the endpoint
+   * @param endpoint the host name or address literal, and the port
    * @return the connected plain socket {@link #open} wraps, with the same resolution, address order
    *     and time-outs: the seam for transports that layer a protocol over TCP, such as TLS
    * @throws IOException if the I/O fails
@@ -114,8 +114,8 @@ public final class TcpTransport implements Transport {
 
   private static String describe(Family family) {
     return switch (family) {
-      case IPV4_ONLY -> "IPv4";
-      case IPV6_ONLY -> "IPv6";
+      case IPV4 -> "IPv4";
+      case IPV6 -> "IPv6";
       case ANY -> "IP";
     };
   }
@@ -134,7 +134,8 @@ public final class TcpTransport implements Transport {
     /**
      * Which addresses of a name to try, and in which order; {@link Family#ANY} by default.
      *
-     * @param family the family
+     * @param family {@link lab3.transport.Family#IPV4}, {@link lab3.transport.Family#IPV6} or
+     *     {@link lab3.transport.Family#ANY}
      * @return this builder
      */
     public Builder family(Family family) {
@@ -145,7 +146,7 @@ public final class TcpTransport implements Transport {
     /**
      * How host names become addresses; {@link Resolver#SYSTEM} by default (tests inject one).
      *
-     * @param resolver the resolver
+     * @param resolver turns host names into addresses; the system's by default
      * @return this builder
      */
     public Builder resolver(Resolver resolver) {
@@ -158,7 +159,7 @@ public final class TcpTransport implements Transport {
      * s by default. Zero waits as long as the operating system does (on Linux about two minutes per
      * address, while it resends its SYN).
      *
-     * @param timeout the timeout
+     * @param timeout how long connecting to one address may take; zero waits forever
      * @return this builder
      */
     public Builder connectTimeout(Duration timeout) {
@@ -167,9 +168,13 @@ public final class TcpTransport implements Transport {
     }
 
     /**
-     * Zero blocks forever.
+     * The read time-out a connection starts with; 60 s by default, zero blocks forever. A client
+     * that knows how long its peer may stay silent sets its own on each connection with {@link
+     * Connection#setReadTimeout}, and that one wins: {@link lab3.pmu.PmuClient} does, from its
+     * {@link lab3.pmu.PmuClient.Builder#readTimeout} (plus the pause its command asks for). This
+     * setting matters only to code that reads a {@link Connection} itself.
      *
-     * @param timeout the timeout
+     * @param timeout how long a read may block; zero blocks forever
      * @return this builder
      */
     public Builder readTimeout(Duration timeout) {

@@ -22,7 +22,7 @@ public interface Transport {
    *     transport's family)
    * @throws java.net.ConnectException if every address refused or was unreachable
    * @throws java.net.SocketTimeoutException if connecting took longer than the time-out
-   * @param endpoint the endpoint
+   * @param endpoint the host name or address literal, and the port
    * @return the open connection
    */
   Connection open(Endpoint endpoint) throws IOException;

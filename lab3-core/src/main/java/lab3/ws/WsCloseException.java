@@ -19,8 +19,8 @@ public final class WsCloseException extends IOException {
   /**
    * A close with {@code code} and {@code reason}; the message names the code in words.
    *
-   * @param code the code
-   * @param reason the reason
+   * @param code the status code of the server's close frame
+   * @param reason the reason in the close frame, often empty
    */
   public WsCloseException(int code, String reason) {
     super(

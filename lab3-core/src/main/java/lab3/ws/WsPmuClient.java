@@ -31,6 +31,7 @@ import lab3.internal.OptionalDependency;
 import lab3.pmu.PmuCommand;
 import lab3.pmu.PmuListener;
 import lab3.pmu.PmuResult;
+import lab3.pmu.internal.Deliver;
 import lab3.pmu.internal.Utf8StreamDecoder;
 import lab3.transport.Endpoint;
 import lab3.transport.internal.Timeouts;
@@ -56,15 +57,14 @@ import okhttp3.WebSocket;
  * }</pre>
  *
  * <p>It hands messages over as {@link lab3.pmu.PmuClient} does, so the two are interchangeable: for
- * {@code CMD_short}, one call per WebSocket message, {@link PmuListener#onMessageBytes} for a
- * binary message of ASCII bytes (the lab's server sends binary; the default makes the String and
- * calls {@link PmuListener#onMessage}) and {@link PmuListener#onMessage} for any other; for {@code
- * CMD_floodme}, the whole message: a binary one as its UTF-8 bytes ({@link
- * PmuListener#onTextBytes}, in the pieces of about 8 KiB OkHttp assembled it in, never a character
- * cut), with what is not well-formed decoded to U+FFFD; a text one in one {@link
- * PmuListener#onText} call. The difference the lab asks about shows in the counts: one message is
- * one {@code on_message} call however the server cut it into frames and however TCP cut those into
- * segments.
+ * {@code CMD_short}, one call per WebSocket message: {@link PmuListener#onMessage}, or for a binary
+ * message of ASCII bytes (the lab's server sends binary) a {@link lab3.pmu.PmuByteListener}'s
+ * {@code onMessageBytes}; for {@code CMD_floodme}, the whole message: a binary one as its UTF-8
+ * bytes (to a byte listener's {@code onTextBytes}, or decoded to {@link PmuListener#onText}, in the
+ * pieces of about 8 KiB OkHttp assembled it in, never a character cut), with what is not
+ * well-formed decoded to U+FFFD; a text one in one {@link PmuListener#onText} call. The difference
+ * the lab asks about shows in the counts: one message is one {@code on_message} call however the
+ * server cut it into frames and however TCP cut those into segments.
  *
  * <p>{@link PmuListener#onReadComplete} (where a printer flushes) follows every burst of messages:
  * it is called whenever the messages that have arrived are all delivered, before the client waits
@@ -80,12 +80,13 @@ import okhttp3.WebSocket;
  * (exactly when the message is complete, or early, at about twice the limit, while it is still
  * arriving), so a huge message cannot fill the heap.
  *
- * <p>Needs OkHttp ({@code com.squareup.okhttp3:okhttp-jvm}), an optional dependency of lab3-core:
- * {@link #builder()} fails at once, naming it, when it is missing. Every client built without
- * {@link Builder#okHttpClient} shares one default OkHttp dispatcher (daemon threads that end when
- * idle), so building many clients costs no thread pool each. {@link #close} cancels the sessions
- * still open and refuses new ones; it leaves the shared dispatcher, and a client you passed in, to
- * their owners.
+ * <p>Needs OkHttp, an optional dependency of lab3-core. <b>Add {@code
+ * com.squareup.okhttp3:okhttp-jvm} to your dependencies, and on the module path {@code requires
+ * okhttp3;} to your module-info</b> ({@code lab3-bom} gives its version). {@link #builder()} fails
+ * at once, saying so, when it is missing. Every client built without {@link Builder#okHttpClient}
+ * shares one default OkHttp dispatcher (daemon threads that end when idle), so building many
+ * clients costs no thread pool each. {@link #close} cancels the sessions still open and refuses new
+ * ones; it leaves the shared dispatcher, and a client you passed in, to their owners.
  */
 public final class WsPmuClient implements Closeable {
   private final OkHttpClient http;
@@ -157,7 +158,7 @@ public final class WsPmuClient implements Closeable {
   /**
    * The URL the client opens for {@code endpoint}: {@code ws://host:port/}.
    *
-   * @param endpoint the endpoint
+   * @param endpoint the host name or address literal, and the port
    * @return the URL the client opens for {@code endpoint}: {@code ws://host:port/}
    */
   public static String url(Endpoint endpoint) {
@@ -170,9 +171,9 @@ public final class WsPmuClient implements Closeable {
    * result as {@link lab3.pmu.PmuClient#send}. {@link #exchange} also tells how the server closed.
    *
    * @throws IOException as {@link #exchange} does
-   * @param endpoint the endpoint
-   * @param command the command
-   * @param listener the listener
+   * @param endpoint the host name or address literal, and the port
+   * @param command the command to send, e.g. {@code PmuCommand.parse("CMD_short:0")}
+   * @param listener receives the messages or the text as they arrive
    * @return the pmu result
    */
   public PmuResult send(Endpoint endpoint, PmuCommand command, PmuListener listener)
@@ -191,9 +192,9 @@ public final class WsPmuClient implements Closeable {
    * @throws EOFException if the connection ends without a close frame (abnormal closure, 1006)
    * @throws SocketTimeoutException if the server stays silent too long
    * @throws IOException for other network failures, or what the listener throws
-   * @param endpoint the endpoint
-   * @param command the command
-   * @param listener the listener
+   * @param endpoint the host name or address literal, and the port
+   * @param command the command to send, e.g. {@code PmuCommand.parse("CMD_short:0")}
+   * @param listener receives the messages or the text as they arrive
    * @return the ws result
    */
   public WsResult exchange(Endpoint endpoint, PmuCommand command, PmuListener listener)
@@ -307,8 +308,8 @@ public final class WsPmuClient implements Closeable {
 
   /**
    * A floodme message to the listener: a binary one as bytes, the well-formed UTF-8 passed on as it
-   * is ({@link PmuListener#onTextBytes}, in one call when all of it is) and only what is not
-   * decoded, with U+FFFD; a text message as its String.
+   * is ({@link lab3.pmu.PmuByteListener#onTextBytes}, in one call when all of it is) and only what
+   * is not decoded, with U+FFFD; a text message as its String.
    */
   private static void deliverText(WsEvent.Message m, PmuListener listener) throws IOException {
     if (m.text() != null) {
@@ -339,7 +340,7 @@ public final class WsPmuClient implements Closeable {
 
   /**
    * A {@code CMD_short} message to the listener: a binary one of ASCII bytes (the PMU's) as those
-   * bytes ({@link PmuListener#onMessageBytes}: a printer copies them on, no String is made); any
+   * bytes (a {@link lab3.pmu.PmuByteListener} gets them as they are: a printer copies them on); any
    * other as its String, decoded from UTF-8.
    */
   private static void deliverMessage(WsEvent.Message m, PmuListener listener) throws IOException {
@@ -349,7 +350,7 @@ public final class WsPmuClient implements Closeable {
     }
     byte[] binary = m.binary().toByteArray();
     if (isAscii(binary)) {
-      listener.onMessageBytes(binary, 0, binary.length);
+      Deliver.message(listener, binary, 0, binary.length);
     } else {
       listener.onMessage(new String(binary, StandardCharsets.UTF_8));
     }
@@ -469,9 +470,10 @@ public final class WsPmuClient implements Closeable {
      * threads for thousands of sessions), and gives OkHttp no TLS context (it speaks {@code ws://}
      * only, and making one costs about 0.6 s at start-up).
      *
-     * @param client the client
+     * @param client the OkHttp client to build on
      * @return this builder
      */
+    @SuppressWarnings("exports") // okhttp3 is "requires static": a caller of this requires it
     public Builder okHttpClient(OkHttpClient client) {
       this.http = checkNotNull(client, "client");
       return this;
@@ -480,7 +482,7 @@ public final class WsPmuClient implements Closeable {
     /**
      * How long connecting may take; 10 s by default. Zero waits forever.
      *
-     * @param timeout the timeout
+     * @param timeout how long connecting and the handshake may take
      * @return this builder
      */
     public Builder connectTimeout(Duration timeout) {
@@ -493,7 +495,7 @@ public final class WsPmuClient implements Closeable {
      * of {@code CMD_short:d}) before the client gives up with a {@link SocketTimeoutException}.
      * Zero waits forever. Default 30 s.
      *
-     * @param silence the silence
+     * @param silence how long the server may stay silent; zero waits forever
      * @return this builder
      */
     public Builder readTimeout(Duration silence) {
@@ -504,7 +506,7 @@ public final class WsPmuClient implements Closeable {
     /**
      * The largest message accepted, in payload bytes; 64 MiB by default.
      *
-     * @param bytes the bytes
+     * @param bytes the largest message accepted, in bytes
      * @return this builder
      */
     public Builder maxMessageBytes(long bytes) {

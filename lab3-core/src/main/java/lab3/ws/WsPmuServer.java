@@ -56,7 +56,7 @@ public final class WsPmuServer implements Closeable {
   private WsJetty server;
 
   private WsPmuServer(Builder builder) {
-    this.settings = builder.settings;
+    this.settings = builder.settings.copy(); // the builder may go on changing
     this.frames = new WsFrames(builder.textFrames, builder.frameBytes);
     this.messageCount = settings.messageCount();
     FloodText flood = settings.floodText();
@@ -155,7 +155,7 @@ public final class WsPmuServer implements Closeable {
     /**
      * The local address to listen on; {@code ::} (every address, IPv6 and IPv4) by default.
      *
-     * @param address the address
+     * @param address the local address to listen on
      * @return this builder
      */
     public Builder bindAddress(InetAddress address) {
@@ -166,7 +166,7 @@ public final class WsPmuServer implements Closeable {
     /**
      * 0 picks a free port (see {@link #port()}); 5006 by default, as in the lab.
      *
-     * @param port the port
+     * @param port 0 to 65535 (0: a free port the system picks)
      * @return this builder
      */
     public Builder port(int port) {
@@ -187,8 +187,8 @@ public final class WsPmuServer implements Closeable {
     /**
      * Every session sends a number of messages drawn uniformly from [min, max].
      *
-     * @param min the min
-     * @param max the max
+     * @param min the fewest messages, at least 1
+     * @param max the most messages, at least {@code min}
      * @return this builder
      */
     public Builder messages(int min, int max) {
@@ -199,7 +199,7 @@ public final class WsPmuServer implements Closeable {
     /**
      * The floodme text; the built-in one by default.
      *
-     * @param text the text
+     * @param text the text {@code CMD_floodme} gets
      * @return this builder
      */
     public Builder floodText(FloodText text) {
@@ -210,7 +210,7 @@ public final class WsPmuServer implements Closeable {
     /**
      * Text frames instead of binary ones (the lab's server sends binary).
      *
-     * @param text the text
+     * @param text true for text frames, false for binary ones (the lab's server)
      * @return this builder
      */
     public Builder textFrames(boolean text) {
@@ -222,7 +222,7 @@ public final class WsPmuServer implements Closeable {
      * Cuts every message longer than {@code bytes} into frames of at most that many bytes (text
      * frames: never inside a character). 0, the default, sends each message as one frame.
      *
-     * @param bytes the bytes
+     * @param bytes the largest frame payload, in bytes; a longer message is fragmented
      * @return this builder
      */
     public Builder frameBytes(int bytes) {
@@ -235,7 +235,7 @@ public final class WsPmuServer implements Closeable {
      * How long a client may take to send its command, and how long it may stay silent beyond the d
      * of its command; 10 s by default.
      *
-     * @param timeout the timeout
+     * @param timeout how long a client may take to send its command; positive
      * @return this builder
      */
     public Builder commandTimeout(Duration timeout) {
@@ -246,7 +246,7 @@ public final class WsPmuServer implements Closeable {
     /**
      * The random source for message counts; seed it for repeatable tests.
      *
-     * @param random the random
+     * @param random the source of random draws; seed it for repeatable tests
      * @return this builder
      */
     public Builder random(Random random) {
@@ -257,7 +257,7 @@ public final class WsPmuServer implements Closeable {
     /**
      * Receives one line per session and per failure; nothing by default.
      *
-     * @param log the log
+     * @param log receives one line per session and per failure
      * @return this builder
      */
     public Builder log(Consumer<String> log) {
@@ -268,7 +268,7 @@ public final class WsPmuServer implements Closeable {
     /**
      * Names the server's threads.
      *
-     * @param name the name
+     * @param name the name of the server's threads
      * @return this builder
      */
     public Builder name(String name) {

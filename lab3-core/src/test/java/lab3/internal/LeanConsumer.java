@@ -16,9 +16,9 @@ import lab3.pmu.PmuListener;
 import lab3.pmu.PmuServer;
 import lab3.reset.ResetClient;
 import lab3.reset.ResetServer;
-import lab3.tls.TlsPmuServer;
 import lab3.tls.TlsTransport;
 import lab3.transport.Endpoint;
+import lab3.transport.Family;
 import lab3.ws.WsPmuClient;
 import lab3.ws.WsPmuServer;
 
@@ -42,7 +42,8 @@ public final class LeanConsumer {
             () -> {
               // PKCS#8 key and certificates: read by the JDK alone.
               try (PmuServer pmu =
-                  TlsPmuServer.builder(dir.resolve("cert.pem"), dir.resolve("key8.pem"))
+                  PmuServer.builder()
+                      .tls(dir.resolve("cert.pem"), dir.resolve("key8.pem"))
                       .port(0)
                       .messages(2)
                       .build()
@@ -63,7 +64,8 @@ public final class LeanConsumer {
     out.add(
         step(
             "tls-pkcs1-key",
-            () -> TlsPmuServer.builder(dir.resolve("cert.pem"), dir.resolve("key1.pem")).build()));
+            () ->
+                PmuServer.builder().tls(dir.resolve("cert.pem"), dir.resolve("key1.pem")).build()));
     out.add(step("keypairs-jdk", () -> KeyPairs.describe(KeyPairs.rsa(1024).getPrivate())));
     out.add(step("dn-rfc2253", () -> DistinguishedNames.parse("CN=x,O=y").getName()));
     out.add(step("ws-client", () -> WsPmuClient.builder()));
@@ -103,7 +105,7 @@ public final class LeanConsumer {
 
   private static String reset() throws Exception {
     try (ResetServer server =
-        ResetServer.builder().mode(ResetServer.Mode.IPV4).loopback(true).port(0).build().start()) {
+        ResetServer.builder().family(Family.IPV4).loopback(true).port(0).build().start()) {
       int offset =
           ResetClient.builder()
               .maxRounds(20)

@@ -233,4 +233,15 @@ class MulticastChannelTest {
       assertEquals((byte) 239, channel.group().getAddress()[0]);
     }
   }
+
+  @Test
+  void changingTheBuilderAfterOpenChangesNothingOfTheChannel() throws Exception {
+    MulticastChannel.Builder builder = Loopback.channel();
+    try (MulticastChannel opened = builder.open()) {
+      InetAddress group = opened.group();
+      builder.ttl(5).group(Loopback.randomGroup());
+      assertEquals(1, opened.ttl());
+      assertEquals(group, opened.group());
+    }
+  }
 }

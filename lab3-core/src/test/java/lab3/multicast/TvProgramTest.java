@@ -176,4 +176,18 @@ class TvProgramTest {
         "Thank you, subscriber 123456: we received your message of 412 characters.",
         TvProgram.answer("123456", 412));
   }
+
+  @Test
+  void changingTheBuilderAfterBuildChangesNothingOfTheProgram() throws Exception {
+    try (MulticastChannel receiver = Loopback.channel().open().join()) {
+      TvProgram.Builder builder = program(receiver).script(List.of("kept")).interval(QUIET);
+      try (TvProgram tv = builder.build()) {
+        builder.group(Loopback.randomGroup()).port(receiver.port() == 5005 ? 5006 : 5005);
+        builder.script(List.of("changed"));
+        tv.start();
+        assertEquals(receiver.port(), tv.port());
+        assertEquals("kept", receiver.receive(Loopback.PATIENCE).text());
+      }
+    }
+  }
 }

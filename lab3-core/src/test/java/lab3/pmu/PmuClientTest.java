@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.CALLS_REAL_METHODS;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -213,19 +211,21 @@ class PmuClientTest {
   }
 
   @Test
-  void aMockListenerNeedsRealDefaultsToSeeOnMessage() throws IOException {
-    // The pitfall PmuListener's Javadoc names: a plain mock stubs onMessageBytes, the default
-    // that calls onMessage, so onMessage never fires; CALLS_REAL_METHODS keeps the defaults.
-    PmuListener plain = mock(PmuListener.class);
-    PmuListener real = mock(PmuListener.class, CALLS_REAL_METHODS);
-    for (PmuListener listener : List.of(plain, real)) {
-      PmuClient.builder()
-          .transport(mockTransport(new ByteArrayOutputStream(), chunks("This is PMU data 1")))
-          .build()
-          .send(PMU, PmuCommand.Short.seconds(0), listener);
-    }
-    verify(plain, never()).onMessage(any());
-    verify(real).onMessage("This is PMU data 1");
+  void aPlainMockitoMockOfTheListenerSeesOnMessageAndOnText() throws IOException {
+    // The trap of old: the clients called onMessageBytes, whose default (stubbed away by a plain
+    // mock) was what called onMessage, so verify(listener).onMessage(...) saw nothing.
+    PmuListener listener = mock(PmuListener.class);
+    PmuClient.builder()
+        .transport(mockTransport(new ByteArrayOutputStream(), chunks("This is PMU data 1")))
+        .build()
+        .send(PMU, PmuCommand.Short.seconds(0), listener);
+    verify(listener).onMessage("This is PMU data 1");
+    PmuListener flood = mock(PmuListener.class);
+    PmuClient.builder()
+        .transport(mockTransport(new ByteArrayOutputStream(), chunks("h\u00e9")))
+        .build()
+        .send(PMU, PmuCommand.parse("CMD_floodme"), flood);
+    verify(flood).onText("h\u00e9");
   }
 
   /**
@@ -237,5 +237,48 @@ class PmuClientTest {
     when(connection.input()).thenReturn(ScriptedInputStream.of(chunks));
     when(connection.output()).thenReturn(sent);
     return endpoint -> connection;
+  }
+
+  @Test
+  void theClientsReadTimeoutReplacesTheTransportsOnEveryConnection() throws Exception {
+    Connection connection = mock(Connection.class);
+    when(connection.input()).thenReturn(ScriptedInputStream.of("This is PMU data 1"));
+    when(connection.output()).thenReturn(new ByteArrayOutputStream());
+    PmuClient.builder()
+        .transport(endpoint -> connection)
+        .readTimeout(Duration.ofSeconds(7))
+        .build()
+        .send(
+            new Endpoint("pmu.test", 5003), PmuCommand.parse("CMD_short:2"), new PmuListener() {});
+    verify(connection).setReadTimeout(Duration.ofSeconds(9)); // 7 s of silence + the 2 s pause
+  }
+
+  @Test
+  void changingTheBuilderAfterBuildChangesNothingOfTheClient() throws Exception {
+    Connection connection = mock(Connection.class);
+    when(connection.input()).thenReturn(ScriptedInputStream.of("This is PMU data 1"));
+    when(connection.output()).thenReturn(new ByteArrayOutputStream());
+    PmuClient.Builder builder =
+        PmuClient.builder().transport(endpoint -> connection).readTimeout(Duration.ofSeconds(7));
+    PmuClient built = builder.build();
+    builder.readTimeout(Duration.ofSeconds(1)).transport(endpoint -> fail("the old transport"));
+    built.send(
+        new Endpoint("pmu.test", 5003), PmuCommand.parse("CMD_short:0"), new PmuListener() {});
+    verify(connection).setReadTimeout(Duration.ofSeconds(7));
+  }
+
+  @Test
+  void aMockedConnectionWithoutOutputStubbedFailsSayingWhatToStub() throws Exception {
+    Connection connection = mock(Connection.class);
+    when(connection.input()).thenReturn(ScriptedInputStream.of("This is PMU data 1"));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                PmuClient.builder()
+                    .transport(endpoint -> connection)
+                    .build()
+                    .send(PMU, PmuCommand.parse("CMD_short:0"), new PmuListener() {}));
+    assertTrue(e.getMessage().contains("when(connection.output())"), e.getMessage());
   }
 }

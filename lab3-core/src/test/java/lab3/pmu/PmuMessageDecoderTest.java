@@ -187,7 +187,7 @@ class PmuMessageDecoderTest {
     List<String> messages = new ArrayList<>();
     List<byte[]> arrays = new ArrayList<>();
     PmuListener bytesOnly =
-        new PmuListener() {
+        new PmuByteListener() {
           @Override
           public void onMessage(String message) {
             throw new AssertionError(

@@ -218,4 +218,23 @@ class PmuServerTest {
     assertThrows(
         IllegalArgumentException.class, () -> PmuServer.builder().commandTimeout(Duration.ZERO));
   }
+
+  @Test
+  void changingTheBuilderAfterBuildChangesNothingOfTheServer() throws Exception {
+    PmuServer.Builder builder =
+        PmuServer.builder().bindAddress(InetAddress.getLoopbackAddress()).port(0).messages(3);
+    try (PmuServer built = builder.build()) {
+      builder.bindAddress(InetAddress.getByName("::")).port(5003).messages(7);
+      built.start();
+      assertEquals(InetAddress.getLoopbackAddress(), built.address().getAddress());
+      List<String> got = new java.util.ArrayList<>();
+      PmuClient.builder()
+          .build()
+          .send(
+              new Endpoint("127.0.0.1", built.port()),
+              PmuCommand.parse("CMD_short:0"),
+              PmuListener.forMessages(got::add));
+      assertEquals(3, got.size());
+    }
+  }
 }

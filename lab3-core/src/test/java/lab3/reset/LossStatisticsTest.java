@@ -1,24 +1,22 @@
 package lab3.reset;
 
-import static java.net.StandardProtocolFamily.INET;
-import static java.net.StandardProtocolFamily.INET6;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
 import lab3.reset.internal.ResetResponder;
+import lab3.transport.Family;
 import org.junit.jupiter.api.Test;
 
 class LossStatisticsTest {
 
-  static ResetResult result(int rounds, StandardProtocolFamily family, long millis) {
+  static ResetResult result(int rounds, Family family, long millis) {
     return new ResetResult(
         1,
         family,
@@ -32,17 +30,17 @@ class LossStatisticsTest {
   @Test
   void countsPacketsPerAckFamiliesAndTimes() {
     LossStatistics stats = new LossStatistics();
-    stats.add(result(1, INET, 10));
-    stats.add(result(3, INET6, 2010));
-    stats.add(result(2, INET6, 980));
+    stats.add(result(1, Family.IPV4, 10));
+    stats.add(result(3, Family.IPV6, 2010));
+    stats.add(result(2, Family.IPV6, 980));
     stats.addGaveUp(4);
     assertEquals(3, stats.acks());
     assertEquals(1, stats.gaveUp());
     assertEquals(10, stats.rounds());
     assertEquals(2.0, stats.meanPacketsPerAck(), 1e-12);
     assertEquals(Map.of(1, 1, 2, 1, 3, 1), stats.histogram());
-    assertEquals(1, stats.acksOver(INET));
-    assertEquals(2, stats.acksOver(INET6));
+    assertEquals(1, stats.acksOver(Family.IPV4));
+    assertEquals(2, stats.acksOver(Family.IPV6));
     assertEquals(Duration.ofMillis(1000), stats.meanTimeToAck());
     // R = 3 acks over S = 10 rounds, those of the run that gave up included
     assertEquals(0.7, stats.lossEstimate(), 1e-12);
@@ -51,8 +49,8 @@ class LossStatisticsTest {
   @Test
   void theGeometricLawSumsToOneWithMeanOneOverQ() {
     LossStatistics stats = new LossStatistics();
-    stats.add(result(1, INET, 1));
-    stats.add(result(3, INET, 1));
+    stats.add(result(1, Family.IPV4, 1));
+    stats.add(result(3, Family.IPV4, 1));
     double q = stats.successEstimate();
     assertEquals(0.5, q, 1e-12);
     double total = 0;
@@ -70,7 +68,7 @@ class LossStatisticsTest {
   void theWilsonIntervalMatchesKnownValues() {
     LossStatistics half = new LossStatistics();
     for (int i = 0; i < 50; i++) {
-      half.add(result(2, INET, 1));
+      half.add(result(2, Family.IPV4, 1));
     }
     LossStatistics.Interval i95 = half.lossInterval(LossStatistics.Z_95);
     assertEquals(0.4038, i95.low(), 1e-4);
@@ -122,7 +120,7 @@ class LossStatisticsTest {
       stats.add(client.reset(ResetClientTest.SERVER));
     }
     assertEquals(2000, stats.acks());
-    assertEquals(stats.rounds(), network.sent(INET).size());
+    assertEquals(stats.rounds(), network.sent(java.net.StandardProtocolFamily.INET).size());
     LossStatistics.Interval interval = stats.lossInterval(LossStatistics.Z_99);
     assertTrue(
         interval.contains(0.5), () -> "p = " + stats.lossEstimate() + ", 99% interval " + interval);

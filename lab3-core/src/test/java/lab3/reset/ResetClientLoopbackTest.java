@@ -1,16 +1,14 @@
 package lab3.reset;
 
-import static java.net.StandardProtocolFamily.INET;
-import static java.net.StandardProtocolFamily.INET6;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.StandardProtocolFamily;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import lab3.transport.Endpoint;
+import lab3.transport.Family;
 import lab3.transport.Resolver;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,17 +22,17 @@ class ResetClientLoopbackTest {
 
   final List<String> clientLog = new CopyOnWriteArrayList<>();
 
-  static StandardProtocolFamily familyOf(ResetServer.Mode mode) {
-    return mode == ResetServer.Mode.IPV4 ? INET : INET6;
+  static Family familyOf(Family family) {
+    return family;
   }
 
-  ResetServer.Builder server(ResetServer.Mode mode) {
-    return ResetServer.builder().mode(mode).loopback(true).port(0);
+  ResetServer.Builder server(Family family) {
+    return ResetServer.builder().family(family).loopback(true).port(0);
   }
 
   @ParameterizedTest
   @EnumSource(names = {"IPV4", "IPV6"})
-  void withNoLossTheAckArrivesFarWithinTheTimeOut(ResetServer.Mode mode) throws Exception {
+  void withNoLossTheAckArrivesFarWithinTheTimeOut(Family mode) throws Exception {
     Duration timeout = Duration.ofSeconds(4);
     try (ResetServer pmu = server(mode).build().start()) {
       ResetClient client = ResetClient.builder().resolver(DUAL).timeout(timeout).build();
@@ -58,7 +56,7 @@ class ResetClientLoopbackTest {
    */
   @ParameterizedTest
   @EnumSource(names = {"IPV4", "IPV6"})
-  void findsTheRightOffsetDespiteLossAndBogusAcks(ResetServer.Mode mode) throws Exception {
+  void findsTheRightOffsetDespiteLossAndBogusAcks(Family mode) throws Exception {
     try (ResetServer pmu =
         server(mode).loss(0.5).bogusAcks(true).random(new Random(3)).build().start()) {
       ResetClient client =

@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import lab3.transport.Endpoint;
+import lab3.transport.Family;
 import lab3.transport.Resolver;
 import org.junit.jupiter.api.Test;
 
@@ -83,7 +84,7 @@ class ResetClientTest {
     FakeDatagrams network = new FakeDatagrams(serverAt(V6, 0, 13));
     ResetResult r = client(network).timeout(Duration.ofSeconds(30)).build().reset(SERVER);
     assertEquals(13, r.offset());
-    assertEquals(INET6, r.family());
+    assertEquals(Family.IPV6, r.family());
     assertEquals(V6, r.server());
     assertEquals(1, r.rounds());
     assertTrue(r.timeToAck().compareTo(Duration.ofSeconds(30)) < 0);
@@ -99,7 +100,7 @@ class ResetClientTest {
             .build()
             .reset(SERVER);
     assertEquals(3, r.rounds());
-    assertEquals(INET, r.family());
+    assertEquals(Family.IPV4, r.family());
     List<FakeDatagrams.Sent> v4 = network.sent(INET);
     List<FakeDatagrams.Sent> v6 = network.sent(INET6);
     assertEquals(6, v4.size());
@@ -132,6 +133,16 @@ class ResetClientTest {
     assertEquals(3, e.rounds());
     assertEquals(3, network.sent(INET).size());
     assertTrue(e.elapsed().compareTo(Duration.ofMillis(90)) >= 0, e.elapsed()::toString);
+  }
+
+  @Test
+  void changingTheBuilderAfterBuildChangesNothingOfTheClient() {
+    FakeDatagrams network = new FakeDatagrams((socket, data, to) -> {});
+    ResetClient.Builder builder = client(network).timeout(Duration.ofMillis(10)).maxRounds(2);
+    ResetClient built = builder.build();
+    builder.maxRounds(50).timeout(Duration.ofSeconds(60));
+    ResetTimeoutException e = assertThrows(ResetTimeoutException.class, () -> built.reset(SERVER));
+    assertEquals(2, e.rounds());
   }
 
   @Test
@@ -244,7 +255,7 @@ class ResetClientTest {
             });
     ResetResult r = client(network).build().reset(SERVER);
     assertEquals(9, r.offset());
-    assertEquals(INET6, r.family());
+    assertEquals(Family.IPV6, r.family());
     assertEquals(2, r.rounds());
     assertTrue(log.stream().anyMatch(l -> l.contains("port unreachable")), log::toString);
   }

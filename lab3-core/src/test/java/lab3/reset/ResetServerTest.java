@@ -1,7 +1,5 @@
 package lab3.reset;
 
-import static java.net.StandardProtocolFamily.INET;
-import static java.net.StandardProtocolFamily.INET6;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -21,6 +19,7 @@ import java.util.Random;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import lab3.transport.Family;
 import org.junit.jupiter.api.Test;
 
 /** The emulator on real loopback sockets, driven by a bare UDP socket. */
@@ -29,8 +28,8 @@ class ResetServerTest {
 
   final LinkedBlockingQueue<String> log = new LinkedBlockingQueue<>();
 
-  ResetServer.Builder server(ResetServer.Mode mode) {
-    return ResetServer.builder().mode(mode).loopback(true).port(0).log(log::add);
+  ResetServer.Builder server(Family family) {
+    return ResetServer.builder().family(family).loopback(true).port(0).log(log::add);
   }
 
   static InetSocketAddress at(String literal, int port) throws IOException {
@@ -78,7 +77,7 @@ class ResetServerTest {
 
   @Test
   void anIpv4ServerAnswersResetWithAnOffsetFromZeroToN() throws Exception {
-    try (ResetServer pmu = server(ResetServer.Mode.IPV4).build().start();
+    try (ResetServer pmu = server(Family.IPV4).build().start();
         Datagrams.UdpSocket client = socket("127.0.0.1")) {
       assertEquals(List.of(at("127.0.0.1", pmu.port())), pmu.addresses());
       for (int i = 0; i < 30; i++) {
@@ -92,18 +91,18 @@ class ResetServerTest {
 
   @Test
   void anIpv6ServerListensOnIpv6LoopbackOnly() throws Exception {
-    try (ResetServer pmu = server(ResetServer.Mode.IPV6).build().start();
+    try (ResetServer pmu = server(Family.IPV6).build().start();
         Datagrams.UdpSocket client = socket("::1")) {
       assertEquals(List.of(at("::1", pmu.port())), pmu.addresses());
       assertEquals(0, offset(send(client, "RESET:0", at("::1", pmu.port()))));
-      assertTrue(pmu.serves(INET6));
-      assertFalse(pmu.serves(INET));
+      assertTrue(pmu.serves(Family.IPV6));
+      assertFalse(pmu.serves(Family.IPV4));
     }
   }
 
   @Test
   void bothModeAnswersOnBothFamiliesOnOnePort() throws Exception {
-    try (ResetServer pmu = server(ResetServer.Mode.BOTH).build().start();
+    try (ResetServer pmu = server(Family.ANY).build().start();
         Datagrams.UdpSocket v4 = socket("127.0.0.1");
         Datagrams.UdpSocket v6 = socket("::1")) {
       int port = pmu.port();
@@ -115,7 +114,7 @@ class ResetServerTest {
 
   @Test
   void aMalformedRequestGetsNoAnswerAndTheServerKeepsRunning() throws Exception {
-    try (ResetServer pmu = server(ResetServer.Mode.IPV4).build().start();
+    try (ResetServer pmu = server(Family.IPV4).build().start();
         Datagrams.UdpSocket client = socket("127.0.0.1")) {
       InetSocketAddress to = pmu.addresses().getFirst();
       for (String bad : List.of("garbage", "RESET:", "RESET:-4", "", "OFFSET=3")) {
@@ -133,7 +132,7 @@ class ResetServerTest {
 
   @Test
   void atLossOneEveryRequestIsDropped() throws Exception {
-    try (ResetServer pmu = server(ResetServer.Mode.IPV4).loss(1).build().start();
+    try (ResetServer pmu = server(Family.IPV4).loss(1).build().start();
         Datagrams.UdpSocket client = socket("127.0.0.1")) {
       client.send("RESET:20".getBytes(StandardCharsets.US_ASCII), pmu.addresses().getFirst());
       assertTrue(awaitLog("RESET:20").endsWith("dropped"));
@@ -150,7 +149,7 @@ class ResetServerTest {
 
   private List<String> answers(Random random) throws Exception {
     log.clear();
-    try (ResetServer pmu = server(ResetServer.Mode.IPV4).loss(0.5).random(random).build().start();
+    try (ResetServer pmu = server(Family.IPV4).loss(0.5).random(random).build().start();
         Datagrams.UdpSocket client = socket("127.0.0.1")) {
       for (int i = 0; i < 20; i++) {
         client.send("RESET:20".getBytes(StandardCharsets.US_ASCII), pmu.addresses().getFirst());
@@ -165,11 +164,22 @@ class ResetServerTest {
   }
 
   @Test
+  void theFamilyIsTheTransportsFamilyAndAlternatingNeedsBoth() {
+    ResetServer server = ResetServer.builder().family(Family.IPV6).build();
+    assertEquals(Family.IPV6, server.family());
+    assertFalse(server.alternates());
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () -> ResetServer.builder().family(Family.IPV4).alternate(true).build());
+  }
+
+  @Test
   void alternateModeSwitchesFamilyEveryPeriod() throws Exception {
     AtomicReference<Instant> now = new AtomicReference<>(Instant.ofEpochSecond(600)); // slot 20
     InstantSource clock = now::get;
     try (ResetServer pmu =
-            server(ResetServer.Mode.ALTERNATE)
+            server(Family.ANY)
+                .alternate(true)
                 .period(Duration.ofSeconds(30))
                 .clock(clock)
                 .build()
@@ -177,14 +187,14 @@ class ResetServerTest {
         Datagrams.UdpSocket v4 = socket("127.0.0.1");
         Datagrams.UdpSocket v6 = socket("::1")) {
       int port = pmu.port();
-      assertTrue(pmu.serves(INET));
-      assertFalse(pmu.serves(INET6));
+      assertTrue(pmu.serves(Family.IPV4));
+      assertFalse(pmu.serves(Family.IPV6));
       v6.send("RESET:20".getBytes(StandardCharsets.US_ASCII), at("::1", port));
       assertTrue(awaitLog("RESET:20").contains("ignored: not serving IPv6"));
       offset(send(v4, "RESET:20", at("127.0.0.1", port)));
 
       now.set(Instant.ofEpochSecond(630)); // slot 21: IPv6's turn
-      assertTrue(pmu.serves(INET6));
+      assertTrue(pmu.serves(Family.IPV6));
       v4.send("RESET:20".getBytes(StandardCharsets.US_ASCII), at("127.0.0.1", port));
       assertTrue(awaitLog("not serving").contains("127.0.0.1"));
       offset(send(v6, "RESET:20", at("::1", port)));
@@ -193,7 +203,7 @@ class ResetServerTest {
 
   @Test
   void bogusAcksComeFromAnotherPortAndOutOfRangeFromTheRightOne() throws Exception {
-    try (ResetServer pmu = server(ResetServer.Mode.IPV6).bogusAcks(true).build().start();
+    try (ResetServer pmu = server(Family.IPV6).bogusAcks(true).build().start();
         Datagrams.UdpSocket client = socket("::1")) {
       InetSocketAddress to = pmu.addresses().getFirst();
       for (int i = 0; i < 10; i++) {
@@ -214,8 +224,8 @@ class ResetServerTest {
 
   @Test
   void aTakenPortIsABindExceptionNamingIt() throws Exception {
-    try (ResetServer first = server(ResetServer.Mode.IPV4).build().start()) {
-      ResetServer second = server(ResetServer.Mode.IPV4).port(first.port()).build();
+    try (ResetServer first = server(Family.IPV4).build().start()) {
+      ResetServer second = server(Family.IPV4).port(first.port()).build();
       BindException e = assertThrows(BindException.class, second::start);
       assertTrue(e.getMessage().contains(String.valueOf(first.port())), e.getMessage());
     }
@@ -229,5 +239,14 @@ class ResetServerTest {
     assertThrows(IllegalArgumentException.class, () -> b.port(65536));
     assertThrows(IllegalArgumentException.class, () -> b.period(Duration.ZERO));
     assertThrows(NullPointerException.class, () -> b.mode(null));
+  }
+
+  @Test
+  void changingTheBuilderAfterBuildChangesNothingOfTheServer() {
+    ResetServer.Builder builder = ResetServer.builder().family(Family.IPV4);
+    ResetServer built = builder.build();
+    builder.family(Family.ANY).alternate(true);
+    assertEquals(Family.IPV4, built.family());
+    assertFalse(built.alternates());
   }
 }

@@ -47,7 +47,8 @@ class TlsCipherRefusalTest {
   }
 
   private static PmuServer server(X509Certificate cert, KeyPair keys) throws IOException {
-    return TlsPmuServer.builder(List.of(cert), keys.getPrivate())
+    return PmuServer.builder()
+        .tls(List.of(cert), keys.getPrivate())
         .bindAddress(InetAddress.getLoopbackAddress())
         .port(0)
         .messages(1)

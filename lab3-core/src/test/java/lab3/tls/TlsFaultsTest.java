@@ -39,7 +39,8 @@ class TlsFaultsTest {
   @BeforeEach
   void start() throws IOException {
     pmu =
-        TlsPmuServer.builder(List.of(TestPki.SERVER), TestPki.SERVER_KEYS.getPrivate())
+        PmuServer.builder()
+            .tls(List.of(TestPki.SERVER), TestPki.SERVER_KEYS.getPrivate())
             .bindAddress(InetAddress.getLoopbackAddress())
             .port(0)
             .messages(50)

@@ -41,7 +41,8 @@ class TlsPmuServerTest {
   @BeforeEach
   void start() throws IOException {
     pmu =
-        TlsPmuServer.builder(List.of(TestPki.SERVER), TestPki.SERVER_KEYS.getPrivate())
+        PmuServer.builder()
+            .tls(List.of(TestPki.SERVER), TestPki.SERVER_KEYS.getPrivate())
             .bindAddress(InetAddress.getLoopbackAddress())
             .port(0)
             .messages(5)
@@ -197,7 +198,7 @@ class TlsPmuServerTest {
     var e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> TlsPmuServer.builder(List.of(TestPki.SERVER), other));
+            () -> PmuServer.builder().tls(List.of(TestPki.SERVER), other));
     assertTrue(e.getMessage().contains("does not belong"), e.getMessage());
   }
 

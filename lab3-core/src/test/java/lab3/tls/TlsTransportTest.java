@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class TlsTransportTest {
 
   private static PmuServer server(X509Certificate certificate) throws IOException {
-    return TlsPmuServer.builder(List.of(certificate), TestPki.SERVER_KEYS.getPrivate())
+    return PmuServer.builder()
+        .tls(List.of(certificate), TestPki.SERVER_KEYS.getPrivate())
         .bindAddress(InetAddress.getLoopbackAddress())
         .port(0)
         .build()
@@ -175,5 +176,21 @@ class TlsTransportTest {
 
     assertEquals(Reason.HOST_NAME_MISMATCH, e.reason());
     assertTrue(e.getMessage().contains("no subject alternative names"), e.getMessage());
+  }
+
+  @Test
+  void changingTheBuilderAfterBuildChangesNothingOfTheTransport() throws Exception {
+    CertificateAuthority other =
+        CertificateAuthority.create(
+            DistinguishedNames.parse("/CN=Other CA"), KeyPairs.ec(256), Duration.ofDays(1));
+    try (PmuServer pmu = server(TestPki.issue(other, List.of("localhost")))) {
+      TlsTransport.Builder builder = TlsTransport.builder().trust(TestPki.CA.certificate());
+      TlsTransport built = builder.build();
+      builder.trust(other.certificate()); // too late for the transport built above
+      assertThrows(
+          TlsHandshakeException.class,
+          () -> built.open(new Endpoint("localhost", pmu.port())).close());
+      builder.build().open(new Endpoint("localhost", pmu.port())).close(); // a new one trusts it
+    }
   }
 }

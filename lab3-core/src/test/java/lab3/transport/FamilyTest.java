@@ -25,8 +25,21 @@ class FamilyTest {
 
   @Test
   void singleFamiliesKeepOnlyTheirAddresses() {
-    assertEquals(List.of(V4), Family.IPV4_ONLY.select(List.of(V4, V6)));
-    assertEquals(List.of(V6), Family.IPV6_ONLY.select(List.of(V4, V6)));
-    assertEquals(List.of(), Family.IPV6_ONLY.select(List.of(V4)));
+    assertEquals(List.of(V4), Family.IPV4.select(List.of(V4, V6)));
+    assertEquals(List.of(V6), Family.IPV6.select(List.of(V4, V6)));
+    assertEquals(List.of(), Family.IPV6.select(List.of(V4)));
+  }
+
+  @Test
+  void oneFamilyTypeNamesTheJdkFamiliesAndAddressesAndHowMessagesSayThem() {
+    assertEquals(Family.IPV4, Family.of(java.net.StandardProtocolFamily.INET));
+    assertEquals(Family.IPV6, Family.of(java.net.StandardProtocolFamily.INET6));
+    assertEquals(Family.IPV6, Family.of(V6));
+    assertEquals(Family.IPV4, Family.of(V4));
+    assertEquals(java.net.StandardProtocolFamily.INET6, Family.IPV6.protocolFamily());
+    assertEquals("IPv6", Family.IPV6.displayName());
+    assertEquals("IPv4", Family.IPV4.displayName());
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalStateException.class, Family.ANY::protocolFamily);
   }
 }

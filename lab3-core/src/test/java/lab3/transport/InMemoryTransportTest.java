@@ -74,4 +74,15 @@ class InMemoryTransportTest {
       release.countDown();
     }
   }
+
+  @Test
+  void changingTheBuilderAfterBuildChangesNothingOfTheTransport() throws Exception {
+    InMemoryTransport.Builder builder =
+        InMemoryTransport.builder(c -> c.output().write(new byte[10])).readSizes(() -> 1);
+    Transport built = builder.build();
+    builder.readSizes(() -> 10);
+    try (Connection c = built.open(ANY)) {
+      assertEquals(1, c.input().read(new byte[10]));
+    }
+  }
 }

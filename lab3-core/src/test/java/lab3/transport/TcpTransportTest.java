@@ -39,7 +39,7 @@ class TcpTransportTest {
   void ipv6OnlyRefusesANameWithOnlyIpv4Addresses() {
     Transport t =
         TcpTransport.builder()
-            .family(Family.IPV6_ONLY)
+            .family(Family.IPV6)
             .resolver(host -> List.of(InetAddress.getByName("127.0.0.1")))
             .build();
     UnknownHostException e =
@@ -191,5 +191,13 @@ class TcpTransportTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> TcpTransport.builder().attemptDelay(Duration.ofSeconds(3)));
+  }
+
+  @Test
+  void changingTheBuilderAfterBuildChangesNothingOfTheTransport() {
+    TcpTransport.Builder builder = TcpTransport.builder().family(Family.IPV4);
+    TcpTransport built = builder.build();
+    builder.family(Family.IPV6);
+    assertEquals(Family.IPV4, built.family());
   }
 }

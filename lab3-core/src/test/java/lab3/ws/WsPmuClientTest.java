@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.CALLS_REAL_METHODS;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -28,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import lab3.pmu.FloodText;
+import lab3.pmu.PmuByteListener;
 import lab3.pmu.PmuCommand;
 import lab3.pmu.PmuListener;
 import lab3.pmu.PmuResult;
@@ -158,7 +158,7 @@ class WsPmuClientTest {
     try (WsPmuServer server = emulator().messages(3).build().start()) {
       List<String> got = new ArrayList<>();
       PmuListener bytes =
-          new PmuListener() {
+          new PmuByteListener() {
             @Override
             public void onMessageBytes(byte[] ascii, int off, int len) {
               got.add(new String(ascii, off, len, StandardCharsets.US_ASCII));
@@ -284,7 +284,7 @@ class WsPmuClientTest {
       int[] calls = {0};
       int[] largest = {0};
       PmuListener bytes =
-          new PmuListener() {
+          new PmuByteListener() {
             @Override
             public void onTextBytes(byte[] utf8, int off, int len) {
               calls[0]++;
@@ -311,7 +311,7 @@ class WsPmuClientTest {
       java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
       List<String> badPieces = new ArrayList<>();
       PmuListener bytes =
-          new PmuListener() {
+          new PmuByteListener() {
             @Override
             public void onTextBytes(byte[] utf8, int off, int len) {
               byte[] piece = java.util.Arrays.copyOfRange(utf8, off, off + len);
@@ -419,7 +419,7 @@ class WsPmuClientTest {
   @Test
   void aListenerFailureStopsTheSessionAndIsRethrown() throws IOException {
     try (WsPmuServer server = emulator().messages(5).build().start()) {
-      PmuListener listener = mock(PmuListener.class, CALLS_REAL_METHODS); // onMessageBytes calls it
+      PmuListener listener = mock(PmuListener.class); // a plain mock sees onMessage
       IOException boom = new IOException("disk full");
       doThrow(boom).when(listener).onMessage("This is PMU data 2");
       IOException e =
@@ -491,6 +491,18 @@ class WsPmuClientTest {
       assertThrows(
           IllegalStateException.class,
           () -> client.send(at(server), PmuCommand.parse("CMD_short:0"), new Collector()));
+    }
+  }
+
+  @Test
+  void changingTheBuilderAfterBuildChangesNothingOfTheClient() throws IOException {
+    WsPmuClient.Builder builder = WsPmuClient.builder().readTimeout(Duration.ofMillis(300));
+    try (WsPmuClient built = builder.build()) {
+      builder.readTimeout(Duration.ofSeconds(60));
+      SocketTimeoutException e =
+          failureAgainst(
+              ScriptedWsServer.Script.ACCEPT_THEN_SILENCE, built, SocketTimeoutException.class);
+      assertTrue(e.getMessage().contains("0.3 s"), e.getMessage());
     }
   }
 }

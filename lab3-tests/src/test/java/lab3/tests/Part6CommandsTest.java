@@ -24,7 +24,6 @@ import lab3.apps.cli.Io;
 import lab3.pki.CertificateAuthority;
 import lab3.pki.Pem;
 import lab3.pmu.PmuServer;
-import lab3.tls.TlsPmuServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +42,8 @@ class Part6CommandsTest {
   }
 
   private PmuServer pmu(String cert) throws IOException {
-    return TlsPmuServer.builder(dir.resolve(cert), dir.resolve("key.pem"))
+    return PmuServer.builder()
+        .tls(dir.resolve(cert), dir.resolve("key.pem"))
         .bindAddress(InetAddress.getLoopbackAddress())
         .port(0)
         .messages(3)

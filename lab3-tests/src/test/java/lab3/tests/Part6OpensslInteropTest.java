@@ -20,7 +20,6 @@ import lab3.pmu.PmuClient;
 import lab3.pmu.PmuCommand;
 import lab3.pmu.PmuListener;
 import lab3.pmu.PmuServer;
-import lab3.tls.TlsPmuServer;
 import lab3.tls.TlsTransport;
 import lab3.transport.Endpoint;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,7 +79,8 @@ class Part6OpensslInteropTest {
   }
 
   private PmuServer tlsPmu(String cert, String key) throws IOException {
-    return TlsPmuServer.builder(dir.resolve(cert), dir.resolve(key))
+    return PmuServer.builder()
+        .tls(dir.resolve(cert), dir.resolve(key))
         .bindAddress(InetAddress.getLoopbackAddress())
         .port(0)
         .messages(MESSAGES)

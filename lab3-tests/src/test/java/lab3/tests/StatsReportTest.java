@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import lab3.apps.part3.StatsReport;
 import lab3.reset.LossStatistics;
 import lab3.reset.ResetResult;
+import lab3.transport.Family;
 import org.junit.jupiter.api.Test;
 
 /** The Q15 report of {@code part3-stats}, from statistics built by hand. */
@@ -21,7 +21,7 @@ class StatsReportTest {
       stats.add(
           new ResetResult(
               3,
-              StandardProtocolFamily.INET,
+              Family.IPV4,
               new InetSocketAddress(5004),
               rounds,
               Duration.ofMillis(100),

@@ -14,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lab3.apps.serve.LabHost;
 import lab3.pmu.PmuServer;
-import lab3.tls.TlsPmuServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +49,8 @@ class TlsAuditTest {
   void part6PmuPassesAnOutsideTlsAudit() throws IOException {
     Tools.pki(dir);
     try (PmuServer pmu =
-        TlsPmuServer.builder(dir.resolve("cert.pem"), dir.resolve("key.pem"))
+        PmuServer.builder()
+            .tls(dir.resolve("cert.pem"), dir.resolve("key.pem"))
             .bindAddress(InetAddress.getLoopbackAddress())
             .port(0)
             .log(line -> {})

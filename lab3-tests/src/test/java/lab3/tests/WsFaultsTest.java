@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import lab3.testing.ScriptedWsPeer;
+import lab3.transport.Family;
 import lab3.ws.WsPmuServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,7 +133,18 @@ class WsFaultsTest {
   void part5AgainstAServerFailingMidAnswerPrintsWhatItHadAndFails(FaultyServer.Fault fault)
       throws IOException {
     String two = "This is PMU data 1\nThis is PMU data 2\n";
-    try (FaultyServer server = new FaultyServer(two, fault, true)) {
+    try (ScriptedWsPeer server =
+        ScriptedWsPeer.builder()
+            .family(Family.IPV6)
+            .message("This is PMU data 1")
+            .message("This is PMU data 2")
+            .then(
+                switch (fault) {
+                  case CLOSE -> ScriptedWsPeer.Ending.DROP;
+                  case RESET -> ScriptedWsPeer.Ending.RESET;
+                  case STALL -> ScriptedWsPeer.Ending.SILENCE;
+                })
+            .start()) {
       CommandRun run =
           assertTimeoutPreemptively(
               Duration.ofSeconds(PATIENCE_S),

@@ -20,9 +20,9 @@ import lab3.pmu.PmuListener;
 import lab3.pmu.PmuServer;
 import lab3.reset.ResetClient;
 import lab3.reset.ResetServer;
-import lab3.tls.TlsPmuServer;
 import lab3.tls.TlsTransport;
 import lab3.transport.Endpoint;
+import lab3.transport.Family;
 import lab3.ws.WsPmuClient;
 import lab3.ws.WsPmuServer;
 
@@ -50,7 +50,7 @@ public final class Examples {
   /** Part 3: the reset emulator and client over UDP; the offset acknowledged. */
   public static int reset() throws IOException {
     try (ResetServer server =
-        ResetServer.builder().mode(ResetServer.Mode.IPV4).loopback(true).port(0).build().start()) {
+        ResetServer.builder().family(Family.IPV4).loopback(true).port(0).build().start()) {
       return ResetClient.builder()
           .maxRounds(50)
           .build()
@@ -114,7 +114,7 @@ public final class Examples {
     Pem.write(dir.resolve("cert.pem"), cert);
     Pem.write(dir.resolve("key.pem"), keys.getPrivate());
     try (PmuServer pmu =
-        TlsPmuServer.builder(dir.resolve("cert.pem"), dir.resolve("key.pem"))
+        PmuServer.builder().tls(dir.resolve("cert.pem"), dir.resolve("key.pem"))
             .bindAddress(LOOPBACK)
             .port(0)
             .messages(n)

@@ -8,7 +8,7 @@ import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import lab3.pmu.PmuListener;
+import lab3.pmu.PmuByteListener;
 
 /**
  * Prints what a PMU sends the way graders expect it: one message per line, floodme text as it
@@ -18,7 +18,7 @@ import lab3.pmu.PmuListener;
  * <p>It encodes into a buffer of its own and hands the stream whole blocks: a 1 GiB floodme passes
  * through without a String per read or a lock per line.
  */
-public final class PrintingListener implements PmuListener {
+public final class PrintingListener implements PmuByteListener {
   private final OutputStream out;
   private final CharsetEncoder encoder =
       StandardCharsets.UTF_8

@@ -1,9 +1,9 @@
 package lab3.apps.part3;
 
-import java.net.StandardProtocolFamily;
 import java.util.Locale;
 import java.util.SortedMap;
 import lab3.reset.LossStatistics;
+import lab3.transport.Family;
 
 /** The text {@code part3-stats} prints: the lab's Q15 answered from a {@link LossStatistics}. */
 public final class StatsReport {
@@ -44,8 +44,8 @@ public final class StatsReport {
         ci.high(),
         q);
     if (stats.acks() > 0) {
-      share(out, "acks over IPv4  ", stats.acksOver(StandardProtocolFamily.INET), stats.acks());
-      share(out, "acks over IPv6  ", stats.acksOver(StandardProtocolFamily.INET6), stats.acks());
+      share(out, "acks over IPv4  ", stats.acksOver(Family.IPV4), stats.acks());
+      share(out, "acks over IPv6  ", stats.acksOver(Family.IPV6), stats.acks());
       line(out, "mean time to ack  %.3f s", stats.meanTimeToAck().toNanos() / 1e9);
     }
     return out.toString();

@@ -14,7 +14,6 @@ import lab3.apps.cli.Serving;
 import lab3.apps.part2.PmuServeOptions;
 import lab3.pki.Pem;
 import lab3.pmu.PmuServer;
-import lab3.tls.TlsPmuServer;
 import lab3.transport.Addresses;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -70,7 +69,8 @@ public final class Part6PmuCommand extends CliCommand {
     warnAbout(chain.getFirst(), key, io);
 
     PmuServer.Builder builder =
-        TlsPmuServer.builder(chain, key)
+        PmuServer.builder()
+            .tls(chain, key)
             .port(Args.portOption(line, "port", 5003))
             .bindAddress(InetAddress.getByName(line.getOptionValue("bind", "localhost")))
             .log(io.err()::println);

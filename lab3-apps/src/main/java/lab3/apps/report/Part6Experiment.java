@@ -15,7 +15,6 @@ import lab3.pki.Pem;
 import lab3.pmu.PmuClient;
 import lab3.pmu.PmuCommand;
 import lab3.pmu.PmuServer;
-import lab3.tls.TlsPmuServer;
 import lab3.tls.TlsSessionInfo;
 import lab3.tls.TlsTransport;
 import lab3.transport.Endpoint;
@@ -98,7 +97,8 @@ public final class Part6Experiment {
     try (PmuServer pmu =
         net.onServer(
             () ->
-                TlsPmuServer.builder(chain, keys.getPrivate())
+                PmuServer.builder()
+                    .tls(chain, keys.getPrivate())
                     .bindAddress(net.serverV6())
                     .port(net.port(LAB_PORT))
                     .messages(ctx.messages())

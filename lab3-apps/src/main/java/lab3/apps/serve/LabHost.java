@@ -19,7 +19,6 @@ import lab3.pki.KeyPairs;
 import lab3.pki.Pem;
 import lab3.pmu.PmuServer;
 import lab3.reset.ResetServer;
-import lab3.tls.TlsPmuServer;
 import lab3.transport.Addresses;
 import lab3.ws.WsPmuServer;
 
@@ -160,7 +159,8 @@ public final class LabHost implements Closeable {
         service(
             "TLS PMU",
             () ->
-                TlsPmuServer.builder(pair[0], pair[1])
+                PmuServer.builder()
+                    .tls(pair[0], pair[1])
                     .port(c.tlsPort())
                     .messages(c.minMessages(), c.maxMessages())
                     .log(line -> log.accept("tls: " + line))

@@ -12,7 +12,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.StandardProtocolFamily;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +24,7 @@ import java.util.Random;
 import lab3.reset.LossStatistics;
 import lab3.reset.ResetResult;
 import lab3.transport.Endpoint;
+import lab3.transport.Family;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -210,7 +210,7 @@ class LabReportTest {
         ResetResult r =
             new ResetResult(
                 7,
-                StandardProtocolFamily.INET6,
+                Family.IPV6,
                 new InetSocketAddress("::1", 5004),
                 rounds,
                 Duration.ofMillis(rounds),

@@ -36,6 +36,23 @@ public final class PmuServerSettings {
     this.name = defaultName;
   }
 
+  /**
+   * A copy, for the server being built: what the builder is told afterwards never reaches the
+   * server. Copies every field (PmuServerSettingsTest checks that by reflection, so a field added
+   * later is not forgotten).
+   */
+  public PmuServerSettings copy() {
+    PmuServerSettings copy = new PmuServerSettings(port, name);
+    copy.bindAddress = bindAddress;
+    copy.minMessages = minMessages;
+    copy.maxMessages = maxMessages;
+    copy.floodText = floodText;
+    copy.commandTimeout = commandTimeout;
+    copy.random = random;
+    copy.log = log;
+    return copy;
+  }
+
   public void bindAddress(InetAddress address) {
     this.bindAddress = checkNotNull(address, "address");
   }

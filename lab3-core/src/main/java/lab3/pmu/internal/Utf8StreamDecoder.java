@@ -54,9 +54,9 @@ public final class Utf8StreamDecoder {
 
   /**
    * Hands the next piece to {@code listener}: the well-formed UTF-8 as bytes ({@link
-   * PmuListener#onTextBytes}), anything else decoded ({@link PmuListener#onText}, with U+FFFD for
-   * what is malformed). A character cut at the end is kept for the next piece, as in {@link
-   * #decode}.
+   * lab3.pmu.PmuByteListener#onTextBytes} for a byte listener), anything else decoded ({@link
+   * PmuListener#onText}, with U+FFFD for what is malformed). A character cut at the end is kept for
+   * the next piece, as in {@link #decode}.
    */
   public void deliver(byte[] buf, int off, int len, PmuListener listener) throws IOException {
     int end = off + len;
@@ -79,12 +79,12 @@ public final class Utf8StreamDecoder {
         deliverDecoded(buf, off, len, listener);
         return;
       }
-      listener.onTextBytes(whole, 0, whole.length);
+      Deliver.text(listener, whole, 0, whole.length);
       from = off + need;
     }
     int valid = Utf8Validator.wellFormed(buf, from, end);
     if (valid > from) {
-      listener.onTextBytes(buf, from, valid - from);
+      Deliver.text(listener, buf, from, valid - from);
     }
     if (valid < end) {
       if (isCutCharacter(buf, valid, end)) {

@@ -16,6 +16,7 @@ import okio.ByteString;
  * caller drains on its own thread, so the caller's listener runs there, in order. Answers the
  * server's close frame at once, as RFC 6455 asks.
  */
+@SuppressWarnings("exports") // okhttp3 is "requires static": only lab3.ws uses this class
 public final class QueueingListener extends WebSocketListener {
   private final BlockingQueue<WsEvent> events;
   private final InboundLimit limit;

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import lab3.pmu.PmuByteListener;
 import lab3.pmu.PmuListener;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +66,7 @@ class Utf8StreamDecoderTest {
     Utf8StreamDecoder decoder = new Utf8StreamDecoder();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PmuListener printer =
-        new PmuListener() {
+        new PmuByteListener() {
           @Override
           public void onText(CharSequence text) {
             out.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.StandardProtocolFamily;
+import lab3.pmu.PmuByteListener;
 import lab3.pmu.PmuClient;
 import lab3.pmu.PmuCommand;
 import lab3.pmu.PmuListener;
@@ -68,7 +69,7 @@ abstract class Part2Suite extends NetworkSuite {
     send(
         family,
         new PmuCommand.Floodme(),
-        new PmuListener() {
+        new PmuByteListener() {
           @Override
           public void onTextBytes(byte[] utf8, int off, int len) {
             got.write(utf8, off, len);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import lab3.pmu.PmuServer;
 import lab3.tests.CommandRun;
-import lab3.tls.TlsPmuServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +56,8 @@ abstract class Part6Suite extends NetworkSuite {
   private PmuServer pmu() throws Exception {
     return network.onServer(
         () ->
-            TlsPmuServer.builder(dir.resolve("cert.pem"), dir.resolve("key.pem"))
+            PmuServer.builder()
+                .tls(dir.resolve("cert.pem"), dir.resolve("key.pem"))
                 .bindAddress(network.serverAnyAddress())
                 .port(0)
                 .messages(20)

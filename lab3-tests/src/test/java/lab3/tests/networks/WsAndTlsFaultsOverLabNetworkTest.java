@@ -17,7 +17,6 @@ import lab3.apps.netlab.LabNetwork;
 import lab3.pmu.FloodText;
 import lab3.pmu.PmuServer;
 import lab3.tests.CommandRun;
-import lab3.tls.TlsPmuServer;
 import lab3.ws.WsPmuServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,7 +69,8 @@ class WsAndTlsFaultsOverLabNetworkTest {
   private static PmuServer tlsPmu(TestNetwork network) throws Exception {
     return network.onServer(
         () ->
-            TlsPmuServer.builder(pki.resolve("cert.pem"), pki.resolve("key.pem"))
+            PmuServer.builder()
+                .tls(pki.resolve("cert.pem"), pki.resolve("key.pem"))
                 .bindAddress(network.serverAnyAddress())
                 .port(0)
                 .messages(20)

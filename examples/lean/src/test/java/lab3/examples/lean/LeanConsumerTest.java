@@ -22,6 +22,7 @@ import lab3.reset.ResetClient;
 import lab3.reset.ResetServer;
 import lab3.transport.Connection;
 import lab3.transport.Endpoint;
+import lab3.transport.Family;
 import lab3.transport.InMemoryTransport;
 import lab3.transport.ScriptedInputStream;
 import lab3.transport.Transport;
@@ -52,7 +53,7 @@ class LeanConsumerTest {
   @Test
   void aResetOverUdp() throws Exception {
     try (ResetServer server =
-        ResetServer.builder().mode(ResetServer.Mode.IPV4).loopback(true).port(0).build().start()) {
+        ResetServer.builder().family(Family.IPV4).loopback(true).port(0).build().start()) {
       int offset =
           ResetClient.builder()
               .maxRounds(50)
@@ -123,5 +124,26 @@ class LeanConsumerTest {
   void theWebSocketClientWithoutOkHttpSaysWhatToAdd() {
     IllegalStateException e = assertThrows(IllegalStateException.class, WsPmuClient::builder);
     assertTrue(e.getMessage().contains("com.squareup.okhttp3:okhttp-jvm:"), e.getMessage());
+    if (WsPmuClient.class.getModule().isNamed()) { // on the module path: the module to require too
+      assertTrue(e.getMessage().contains("'requires okhttp3;'"), e.getMessage());
+    }
+  }
+
+  @Test
+  void onTheModulePathThisConsumerIsTheNamedModuleThatRequiresOnlyLab3Core() {
+    String modulePath = System.getProperty("jdk.module.path", "");
+    Module module = PmuClient.class.getModule();
+    if (modulePath.isEmpty()) {
+      assertTrue(!LeanConsumerTest.class.getModule().isNamed()); // the class-path run
+      return;
+    }
+    assertEquals("lab3.core", module.getName());
+    Module self = Demo.class.getModule();
+    assertEquals("lab3.examples.lean", self.getName());
+    assertTrue(
+        self.getDescriptor().requires().stream()
+            .allMatch(r -> r.name().equals("lab3.core") || r.name().equals("java.base")),
+        self.getDescriptor().toString());
+    assertTrue(ModuleLayer.boot().findModule("okhttp3").isEmpty(), "okhttp3 is resolved");
   }
 }
