@@ -3,7 +3,6 @@ import java.net.InetAddress;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import lab3.pmu.PmuServer;
-import lab3.tls.TlsPmuServer;
 
 /**
  * Lab 3, Part 6: the PMU of Part 2 as a TLS server on localhost:5003, until Ctrl+C.
@@ -38,7 +37,8 @@ public class Part6_PMU_CAMIPRO1_CAMIPRO2 {
     }
     try {
       PmuServer server =
-          TlsPmuServer.builder(certificate, key)
+          PmuServer.builder()
+              .tls(certificate, key) // the PMU of Part 2, each session over TLS
               .bindAddress(InetAddress.getByName("localhost"))
               .port(PORT)
               .log(System.err::println) // one line per session
