@@ -44,6 +44,19 @@ class GradingEvidenceTest {
   /** One test per hand-in file of the table: the bench grades it, each check as the table says. */
   @TestFactory
   List<DynamicTest> benchGivesEveryStudentStyleHandInTheVerdictOfTheTable() throws IOException {
+    return table(null);
+  }
+
+  /**
+   * The same in the bench's own network namespace ({@code --network sandbox}), the mode a normal
+   * user gets: the verdicts must not depend on the network mode.
+   */
+  @TestFactory
+  List<DynamicTest> theVerdictsAreTheSameInTheSandbox() throws IOException {
+    return table("sandbox");
+  }
+
+  private List<DynamicTest> table(String network) throws IOException {
     Set<String> open =
         csv("bench-open.csv").stream()
             .map(r -> r.get(0) + "|" + r.get(1))
@@ -58,25 +71,33 @@ class GradingEvidenceTest {
       tests.add(
           DynamicTest.dynamicTest(
               entry.getKey(),
-              () -> gradeAgainstTheTable(at, entry.getKey(), entry.getValue(), open)));
+              () -> gradeAgainstTheTable(at, entry.getKey(), entry.getValue(), open, network)));
     }
     return tests;
   }
 
   private void gradeAgainstTheTable(
-      int index, String file, List<Verdict> verdicts, Set<String> open) throws IOException {
+      int index, String file, List<Verdict> verdicts, Set<String> open, String network)
+      throws Exception {
     Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
+    if (network != null) {
+      Assumptions.assumeTrue(
+          lab3.apps.grade.GradeCommand.sandboxAvailable(), "no network namespace can be made here");
+    }
     Assumptions.assumeTrue(
         verdicts.stream().noneMatch(v -> v.rule().equals("invocation.command-only"))
-            || lab3.apps.netlab.LabNetwork.unavailableReason().isEmpty(),
+            || (network == null && lab3.apps.netlab.LabNetwork.unavailableReason().isEmpty()),
         "a program that hard-codes tcpip.epfl.ch is graded only on a lab network here (the"
             + " sandbox's /etc/hosts is not the bench's yet)");
     String part = file.substring(0, file.indexOf('/'));
-    Path folder = handIn(index, file, part);
-    Path report = tmp.resolve("report-" + index + ".json");
+    String mode = network == null ? "auto" : network;
+    Path folder = handIn(mode + index, file, part);
+    Path report = tmp.resolve("report-" + mode + index + ".json");
     CommandRun grade =
         CommandRun.of(
             "grade",
+            "--network",
+            mode,
             "--parts",
             part,
             "--timeout",
@@ -133,7 +154,7 @@ class GradingEvidenceTest {
    * by the JDK's source launcher behind an executable script (until the bench compiles .java
    * hand-ins itself).
    */
-  private Path handIn(int index, String file, String part) throws IOException {
+  private Path handIn(String index, String file, String part) throws IOException {
     Path folder = Files.createDirectories(tmp.resolve("h" + index).resolve("Lab3_" + A + "_" + B));
     String stem = part + "_" + A + "_" + B;
     if (file.endsWith(".java")) {

@@ -57,23 +57,55 @@ final class Part3Checks {
         .random(new Random(DROPS_TWO_THEN_ANSWERS));
   }
 
+  /** The lab's port of the reset server (lab text, Part 3). */
+  static final int LAB_PORT = 5004;
+
   private static String check(Bench bench, ResetServer.Mode mode, String literal) throws Exception {
     boolean shared = bench.network().shared();
+    // A program that reads no argument and names tcpip.epfl.ch (the lab text's server) is run with
+    // none, against the server on the lab's port, the name resolving to it (see LabNames).
+    java.nio.file.Path source = Invocation.source(bench, "Part3");
+    boolean hardCoded =
+        source != null
+            && Invocation.argumentsRead(source) < 1
+            && Invocation.mentions(source, LabNames.LAB_SERVER);
+    if (hardCoded && !bench.labNamesResolve()) {
+      throw new Bench.HarnessException(
+          "the program takes no argument (the server hard-coded as tcpip.epfl.ch): the bench can"
+              + " make that name resolve to its emulators only on a lab network here; grade with"
+              + " --network netlab");
+    }
+    if (hardCoded) {
+      bench.exclusively("port " + LAB_PORT);
+    }
+    int port = hardCoded ? LAB_PORT : 0;
     ResetServer server =
         bench.track(
             bench.onServer(
-                () -> server(mode, shared).log(bench.emulatorLog("reset server")).build().start()));
+                () ->
+                    server(mode, shared)
+                        .port(port)
+                        .log(bench.emulatorLog("reset server"))
+                        .build()
+                        .start()));
     String host = shared ? literal : bench.network().serverName();
-    ProcessRunner.Result r = bench.run("Part3", new byte[0], host, "" + server.port());
+    String how =
+        hardCoded ? " (run as: Part3, with tcpip.epfl.ch:" + LAB_PORT + " the bench's server)" : "";
+    ProcessRunner.Result r =
+        hardCoded
+            ? bench.run("Part3", new byte[0])
+            : bench.run("Part3", new byte[0], host, "" + server.port());
     String failure = Outcome.ofRun(r, bench);
     if (failure != null) {
-      return failure;
+      return failure + how;
     }
     OptionalInt sent = server.lastOffset();
     if (bench.policy().is("part3.output", "exact-line")) {
-      return exactLine(r.out(), sent);
+      String wrong = exactLine(r.out(), sent);
+      return wrong == null ? null : wrong + how;
     }
-    return offsetPrinted(r.out(), sent);
+    String wrong = offsetPrinted(r.out(), sent);
+    return wrong == null ? null : wrong + how;
   }
 
   private static final Pattern ACK_ANYWHERE = Pattern.compile("OFFSET\\s*[=:]\\s*(\\d+)");

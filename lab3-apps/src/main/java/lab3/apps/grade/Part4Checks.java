@@ -72,13 +72,15 @@ final class Part4Checks {
             "Where civil blood makes civil hands unclean.");
     ReportNetwork network = bench.network();
     boolean subscribers = bench.policy().is("part4.receiver-subscribers", "yes");
-    // What reaches the group, in turn: the TV program's lines (swcmTV), and after its first line
-    // the subscribers' messages (6-digit IDs, one long), which a receiver must survive.
+    // What reaches the group, in turn: the TV program's lines (swcmTV) with a subscriber's message
+    // (a 6-digit ID, one of them long) after each, so that no three of the program's lines reach
+    // a receiver without a subscriber's message between them: one that dies of it prints at most
+    // one, wherever in the loop it joined.
     List<byte[]> datagrams = new ArrayList<>();
     for (int i = 0; i < script.size(); i++) {
       datagrams.add(("swcmTV" + script.get(i)).getBytes(StandardCharsets.UTF_8));
-      if (i == 0 && subscribers) {
-        SUBSCRIBERS.forEach(m -> datagrams.add(m.getBytes(StandardCharsets.UTF_8)));
+      if (subscribers) {
+        datagrams.add(SUBSCRIBERS.get(i % SUBSCRIBERS.size()).getBytes(StandardCharsets.UTF_8));
       }
     }
     ProcessRunner.Running program =
@@ -135,9 +137,9 @@ final class Part4Checks {
     String first = r.out().lines().findFirst().orElse("");
     boolean died = !r.timedOut() && r.exit() != 0 && r.exit() < 128;
     String why;
-    if (died && seen >= 1 && subscribers) {
+    if (died && subscribers) {
       why =
-          "The receiver ended after the TV program's first line, when a subscriber's message"
+          "The receiver ended when a subscriber's message"
               + " (a 6-digit CAMIPRO in place of swcmTV) reached the group: it must display every"
               + " message of the group (Part 4.1) "
               + Policy.tag("part4.receiver-subscribers")
