@@ -60,10 +60,53 @@ final class Part4Checks {
               + "Two households, both alike in dignity? I watched it twice and still cannot tell"
                   .repeat(6));
 
+  /**
+   * The group a part's program is run with: a random one given as {@code <group> <port>}, or the
+   * lab's 224.1.1.1:5005 for a program whose source reads fewer arguments (it hard-codes them, as
+   * the lab text gives them). The lab's group is used only where nothing a program sends can leave
+   * the machine (the bench's own namespaces); on the machine's loopback such a program is not
+   * graded.
+   */
+  private record Group(InetAddress address, int port, boolean labs, String how) {
+    List<String> args(String... more) {
+      List<String> args = new ArrayList<>();
+      if (!labs) {
+        args.add(address.getHostAddress());
+        args.add("" + port);
+      }
+      args.addAll(List.of(more));
+      return args;
+    }
+  }
+
+  private static Group group(Bench bench, String part, int argumentsGiven) throws Exception {
+    java.nio.file.Path source = Invocation.source(bench, part);
+    int read = source == null ? -1 : Invocation.argumentsRead(source);
+    if (read < 0 || read >= 2) {
+      return new Group(randomGroup(), freeUdpPort(), false, "");
+    }
+    if (bench.network().shared() && !NetworkSandbox.inside()) {
+      throw new Bench.HarnessException(
+          "the program hard-codes the lab's group (it reads "
+              + read
+              + " argument(s)): the bench uses 224.1.1.1:5005 only in a network of its own;"
+              + " grade with --network sandbox or netlab");
+    }
+    return new Group(
+        MulticastChannel.DEFAULT_GROUP,
+        MulticastChannel.DEFAULT_PORT,
+        true,
+        " (run as: "
+            + part
+            + (argumentsGiven > 0 && read > 0 ? " <camipro>" : "")
+            + ", on the lab's group 224.1.1.1:5005, which its source names)");
+  }
+
   private static String receiver(Bench bench) throws Exception {
     bench.exclusively("Part4 group");
-    InetAddress group = randomGroup();
-    int port = freeUdpPort();
+    Group g = group(bench, "Part4_Receiver", 0);
+    InetAddress group = g.address();
+    int port = g.port();
     List<String> script =
         List.of(
             "Two households, both alike in dignity,",
@@ -83,8 +126,7 @@ final class Part4Checks {
         datagrams.add(SUBSCRIBERS.get(i % SUBSCRIBERS.size()).getBytes(StandardCharsets.UTF_8));
       }
     }
-    ProcessRunner.Running program =
-        bench.start("Part4_Receiver", group.getHostAddress(), "" + port);
+    ProcessRunner.Running program = bench.start("Part4_Receiver", g.args().toArray(String[]::new));
     if (network.shared() && !NetworkSandbox.inside()) {
       // On the machine's own loopback a receiver joined by INADDR_ANY is joined on the default
       // route's interface, not on lo: the TV program joins on lo, so that such a receiver hears
@@ -162,7 +204,8 @@ final class Part4Checks {
         + " s"
         + (r.exit() > 0 && !r.timedOut() ? " (exited with status " + r.exit() + ")" : "")
         + Outcome.lastLine(r.stderr())
-        + (first.isEmpty() ? ", nothing at all" : "; first line: '" + first + "'");
+        + (first.isEmpty() ? ", nothing at all" : "; first line: '" + first + "'")
+        + g.how();
   }
 
   private static int linesSeen(String output, List<String> script) {
@@ -171,9 +214,11 @@ final class Part4Checks {
 
   private static String sender(Bench bench) throws Exception {
     bench.exclusively("Part4 group");
-    InetAddress group = randomGroup();
-    int port = freeUdpPort();
+    Group g = group(bench, "Part4_Sender", 1);
+    InetAddress group = g.address();
+    int port = g.port();
     String camipro = bench.camipro1();
+    String[] args = g.labs() ? senderArgs(bench, camipro) : g.args(camipro).toArray(String[]::new);
     String shortText = "Lovely balcony scene tonight!";
     String longText = "O Romeo, Romeo! wherefore art thou Romeo? ".repeat(8).strip();
     ReportNetwork network = bench.network();
@@ -185,8 +230,7 @@ final class Part4Checks {
       listeners.add(bench.track(bench.onClient(() -> channel(group, port, "lo"))));
     }
     byte[] stdin = (shortText + "\n" + longText + "\n").getBytes(StandardCharsets.UTF_8);
-    ProcessRunner.Result r =
-        bench.run("Part4_Sender", stdin, group.getHostAddress(), "" + port, camipro);
+    ProcessRunner.Result r = bench.run("Part4_Sender", stdin, args);
     List<MulticastMessage> seen = new ArrayList<>();
     java.util.function.Consumer<String> log = bench.log("the group's listeners");
     hear(listeners, seen, network, log);
@@ -207,12 +251,7 @@ final class Part4Checks {
               + Policy.tag("part4.sender-one-line-per-run")
               + ")";
       ProcessRunner.Result again =
-          bench.run(
-              "Part4_Sender",
-              (longText + "\n").getBytes(StandardCharsets.UTF_8),
-              group.getHostAddress(),
-              "" + port,
-              camipro);
+          bench.run("Part4_Sender", (longText + "\n").getBytes(StandardCharsets.UTF_8), args);
       hear(listeners, seen, network, log);
       if (again.timedOut()) {
         return "did not end at the end of its input within "
@@ -253,7 +292,15 @@ final class Part4Checks {
               ? "nothing reached the group"
               : "nothing reached the group on lo (does it send by the loopback interface?)");
     }
-    return problems.isEmpty() ? null : String.join("; ", problems) + againNote;
+    return problems.isEmpty() ? null : String.join("; ", problems) + againNote + g.how();
+  }
+
+  /** A sender on the lab's group reading one argument is given the CAMIPRO; none, nothing. */
+  private static String[] senderArgs(Bench bench, String camipro) {
+    java.nio.file.Path source = Invocation.source(bench, "Part4_Sender");
+    return source != null && Invocation.argumentsRead(source) == 1
+        ? new String[] {camipro}
+        : new String[0];
   }
 
   private static boolean heard(List<MulticastMessage> seen, String text) {
