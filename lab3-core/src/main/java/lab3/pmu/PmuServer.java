@@ -57,7 +57,8 @@ public final class PmuServer implements Closeable {
             settings.messageCount(),
             settings.floodText(),
             settings.commandTimeout(),
-            settings.log());
+            settings.log(),
+            settings.firstMessage());
   }
 
   /**
@@ -241,6 +242,19 @@ public final class PmuServer implements Closeable {
      */
     public Builder messages(int min, int max) {
       settings.messages(min, max);
+      return this;
+    }
+
+    /**
+     * The number of the first message: 1 by default, as the lab text says; 0 as the course's server
+     * numbered them in 2020-2021 ({@code This is PMU data 0}, ..., see the course profile of {@code
+     * lab3.apps.grade.Profile}).
+     *
+     * @param first 0 or 1
+     * @return this builder
+     */
+    public Builder firstMessage(int first) {
+      settings.firstMessage(first);
       return this;
     }
 

@@ -31,6 +31,13 @@ class OffsetAckTest {
     assertEquals(new OffsetAck(3), decode("OFFSET=03", 20));
   }
 
+  /** The course's 2020 server answered OFFSET:X (FACTS.md); a client must finish against it. */
+  @Test
+  void acceptsTheCourseServersColonForm() throws ProtocolException {
+    assertEquals(new OffsetAck(7), decode("OFFSET:7", 20));
+    assertThrows(ProtocolException.class, () -> decode("OFFSET:21", 20));
+  }
+
   @Test
   void rejectsAnOffsetAboveNAndSaysSo() {
     ProtocolException e = assertThrows(ProtocolException.class, () -> decode("OFFSET=21", 20));
@@ -47,7 +54,8 @@ class OffsetAckTest {
         "OFFSET=-1",
         "OFFSET=x",
         "offset=3",
-        "OFFSET:3",
+        "OFFSET:",
+        "OFFSET:x",
         "OFFSET=3 ",
         "OFFSET=99999999999",
         "RESET:20",

@@ -389,6 +389,10 @@ class GradeTest {
     assertTrue(wrong.out().contains("untrusted certificate"), wrong.out());
   }
 
+  /**
+   * Numbered from 0 as the course's PMU did, n = 17 (the largest count the course graded with)
+   * breaks at message 10 and is scored; n = 120 is advice only. The feedback names the cause.
+   */
   @Test
   void singleDigitSplitterFailsOnlyWhereNumbersHaveTwoDigits() throws IOException {
     Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
@@ -399,13 +403,44 @@ class GradeTest {
             "--parts",
             "Part2");
     assertEquals("4/5", score(grade, "Part2"), grade.out());
-    assertEquals(1, failed(grade).size());
+    assertEquals(1, failed(grade).size(), grade.out());
     assertTrue(
-        failed(grade).get(0).startsWith("CMD_short:0 with n=120: expected 120 lines"), grade.out());
-    assertTrue(
-        grade.out().contains("line 10: expected 'This is PMU data 10', got 'This is PMU data 1'"),
+        failed(grade)
+            .get(0)
+            .startsWith("CMD_short:0 with n=17: The output is right until 'This is PMU data 10'"),
         grade.out());
+    assertTrue(
+        grade.out().contains("line 11: expected 'This is PMU data 10', got 'This is PMU data 1'"),
+        grade.out());
+    assertTrue(grade.out().contains("  ADVICE (not scored) CMD_short:0 with n=120: "), grade.out());
     assertEquals(1, grade.status());
+  }
+
+  @Test
+  void policyShowPrintsTheDefaultPolicyAndAnUnknownRuleIsRefusedInOneLine() throws IOException {
+    CommandRun show = CommandRun.of("grade", "--policy", "show");
+    assertEquals(0, show.status(), show.stderr());
+    assertTrue(show.out().contains("part2.ipv6-socket=required"), show.out());
+    assertTrue(show.out().contains("profile=course"), show.out());
+    Path bad = Files.writeString(tmp.resolve("policy.properties"), "part2.prefx=reject\n");
+    Path folder = Files.createDirectories(tmp.resolve("Lab3_" + A + "_" + B));
+    CommandRun refused = CommandRun.of("grade", "--policy", bad.toString(), folder.toString());
+    assertEquals(2, refused.status(), refused.stderr());
+    assertTrue(
+        refused.stderr().lines().findFirst().orElse("").contains("no rule 'part2.prefx'"),
+        refused.stderr());
+  }
+
+  /** The project's own hand-in gets 13/13 under the lab text's profile as under the course's. */
+  @Test
+  void projectsOwnSubmissionGetsFullMarksUnderTheLabTextProfile() throws IOException {
+    CommandRun submit = CommandRun.of("submit", "--camipro", A, B, "--out", tmp.toString());
+    assertEquals(0, submit.status(), submit.stderr());
+    Path policy = Files.writeString(tmp.resolve("lab-text.properties"), "profile=lab-text\n");
+    CommandRun grade =
+        CommandRun.of(
+            "grade", "--policy", policy.toString(), tmp.resolve("Lab3_" + A + "_" + B).toString());
+    assertEquals("13/13", score(grade, "total"), grade.out() + grade.stderr());
   }
 
   @Test

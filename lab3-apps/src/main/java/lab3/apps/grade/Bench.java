@@ -47,6 +47,15 @@ final class Bench implements Closeable {
   private final List<java.util.Map.Entry<String, ProcessRunner.Running>> programs =
       java.util.Collections.synchronizedList(new ArrayList<>());
 
+  private Policy policy = Policy.defaults();
+  private boolean labNames;
+
+  /**
+   * Locks by name, shared by every check of this hand-in: checks that could hear each other (Part
+   * 4's receiver and sender, when programs hard-code the lab's group) never run at once.
+   */
+  private final java.util.Map<String, java.util.concurrent.Semaphore> exclusive;
+
   /**
    * The default of checks run at once ({@code grade --checks-at-once}): each check has emulators on
    * ports of its own (port 0, a random multicast group) and only Part 6 uses a fixed port, so
@@ -101,6 +110,7 @@ final class Bench implements Closeable {
     this.network = network;
     this.verbose = verbose;
     this.check = null;
+    this.exclusive = new java.util.concurrent.ConcurrentHashMap<>();
     this.workDir = Files.createTempDirectory("lab3-grade-");
     // The sandbox's user must reach its copy (and the sandbox's passwd) through this folder, but
     // not list it.
@@ -123,6 +133,78 @@ final class Bench implements Closeable {
     this.verbose = parent.verbose;
     this.check = check;
     this.sandbox = parent.sandbox;
+    this.policy = parent.policy;
+    this.exclusive = parent.exclusive;
+    this.labNames = parent.labNames;
+  }
+
+  /**
+   * Waits until no other check of this hand-in holds {@code name}, then holds it until this check
+   * ends: one check's programs then cannot hear another's (cross-talk), whatever group and port
+   * they hard-code.
+   */
+  void exclusively(String name) throws InterruptedException {
+    java.util.concurrent.Semaphore lock =
+        exclusive.computeIfAbsent(name, k -> new java.util.concurrent.Semaphore(1));
+    lock.acquire();
+    Closeable release = lock::release;
+    track(release);
+  }
+
+  /** Grades by {@code policy} from now on (the default policy until then). */
+  void policy(Policy policy) {
+    this.policy = java.util.Objects.requireNonNull(policy);
+  }
+
+  /**
+   * Says that {@code tcpip.epfl.ch} resolves to the emulators' host in the hand-in's network from
+   * now on (see {@link LabNames}); {@code installed} is closed with the bench.
+   */
+  void labNamesInstalled(Closeable installed) {
+    labNames = true;
+    track(installed);
+  }
+
+  /**
+   * True if a program that hard-codes {@code tcpip.epfl.ch} reaches the emulators: on a lab
+   * network, or where the sandbox shows {@link #hostsFile()} as the program's {@code /etc/hosts}.
+   */
+  boolean labNamesResolve() {
+    return labNames;
+  }
+
+  /**
+   * A hosts file in which {@code tcpip.epfl.ch} names the emulators' host, for the sandbox to show
+   * as the hand-in's {@code /etc/hosts} in the loopback and sandbox network modes (on a lab network
+   * pc's own hosts file has it already). Whoever shows it calls {@link #labNamesInstalled}.
+   */
+  Path hostsFile() throws IOException {
+    Path file = workDir.resolve("etc-hosts");
+    if (!Files.exists(file)) {
+      Files.writeString(file, LabNames.hostsFile(network));
+    }
+    return file;
+  }
+
+  /**
+   * The gai.conf that puts IPv6 first (see {@link LabNames#GAI_CONF}), to show as /etc/gai.conf.
+   */
+  Path gaiConf() throws IOException {
+    Path file = workDir.resolve("etc-gai.conf");
+    if (!Files.exists(file)) {
+      Files.writeString(file, LabNames.GAI_CONF);
+    }
+    return file;
+  }
+
+  /** The grading policy: what each part requires and tolerates. */
+  Policy policy() {
+    return policy;
+  }
+
+  /** How the emulators behave, as the policy's {@code profile} rule says. */
+  Profile profile() {
+    return Profile.of(policy);
   }
 
   /** How the hand-in's programs are contained. */
@@ -177,6 +259,10 @@ final class Bench implements Closeable {
 
   String camipro1() {
     return original.camipro1();
+  }
+
+  String camipro2() {
+    return original.camipro2();
   }
 
   Duration limit() {
@@ -458,9 +544,11 @@ final class Bench implements Closeable {
     int attempts = failures.size() + (status.equals(CheckResult.Status.FLAKY) ? 1 : 0);
     String verdict =
         switch (status) {
-          case PASSED -> "ok";
+          case PASSED -> check.advice() ? "ok (advice)" : "ok";
           case FLAKY -> "ok (flaky: passed on attempt " + (failures.size() + 1) + ")";
-          case FAILED -> attempts > 1 ? "FAILED (" + attempts + " attempts)" : "FAILED";
+          case FAILED ->
+              (check.advice() ? "failed (advice, not scored)" : "FAILED")
+                  + (attempts > 1 ? " (" + attempts + " attempts)" : "");
           case HARNESS_ERROR -> "HARNESS ERROR (not the hand-in's fault)";
         };
     synchronized (progress) {
@@ -471,8 +559,9 @@ final class Bench implements Closeable {
     if (status == CheckResult.Status.FLAKY) {
       reason = "passed on attempt " + attempts + "; before: " + String.join("; ", failures);
     }
+    boolean advice = check.advice() && !policy.is("advice.scored", "yes");
     return new CheckResult(
-        check.part(), check.name(), status, reason, elapsed, Math.max(1, attempts));
+        check.part(), check.name(), status, reason, elapsed, Math.max(1, attempts), advice);
   }
 
   /** One run of a check: null reason if it passed. */

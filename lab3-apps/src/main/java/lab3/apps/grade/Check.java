@@ -8,11 +8,22 @@ package lab3.apps.grade;
  * @param timingSensitive true if a correct program can fail it by bad luck of timing (losses,
  *     delays, a server's start-up, multicast): such a check is run again when it fails, up to the
  *     bench's number of retries
+ * @param advice true for a check that is reported as advice, not score (unless the policy's {@code
+ *     advice.scored} says otherwise): one outside the course's range, such as n of 120 in Part 2
  */
-record Check(String part, String name, Body body, boolean timingSensitive) {
+record Check(String part, String name, Body body, boolean timingSensitive, boolean advice) {
 
   Check(String part, String name, Body body) {
-    this(part, name, body, false);
+    this(part, name, body, false, false);
+  }
+
+  Check(String part, String name, Body body, boolean timingSensitive) {
+    this(part, name, body, timingSensitive, false);
+  }
+
+  /** This check, reported as advice. */
+  Check asAdvice() {
+    return new Check(part, name, body, timingSensitive, true);
   }
 
   /** What the check does. */
@@ -27,7 +38,7 @@ record Check(String part, String name, Body body, boolean timingSensitive) {
 
   /** This check, marked timing-sensitive. */
   Check timed() {
-    return new Check(part, name, body, true);
+    return new Check(part, name, body, true, advice);
   }
 
   String run(Bench bench) throws Exception {

@@ -10,9 +10,21 @@ import java.util.List;
  *     check, why the attempts before the pass failed
  * @param attempts how many times it ran (more than one only for a timing-sensitive check that
  *     failed and was run again)
+ * @param advice true if it is shown as advice and counts in no score
  */
 record CheckResult(
-    String part, String name, Status status, String reason, Duration elapsed, int attempts) {
+    String part,
+    String name,
+    Status status,
+    String reason,
+    Duration elapsed,
+    int attempts,
+    boolean advice) {
+
+  CheckResult(
+      String part, String name, Status status, String reason, Duration elapsed, int attempts) {
+    this(part, name, status, reason, elapsed, attempts, false);
+  }
 
   /** What became of a check. */
   enum Status {

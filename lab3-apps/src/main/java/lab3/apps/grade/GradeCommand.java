@@ -41,7 +41,7 @@ public final class GradeCommand extends CliCommand {
         "grade",
         "<submission-folder>",
         "grade a hand-in folder Lab3_A_B/ against local emulators",
-        1,
+        0,
         1);
   }
 
@@ -55,9 +55,9 @@ public final class GradeCommand extends CliCommand {
    * (losses, 1 s time-outs), Part 4 (multicast within a deadline), Part 6 (a server's start-up) and
    * the {@code CMD_short:1} checks (one message a second).
    */
-  static List<Check> checks(Path courseCa) {
+  static List<Check> checks(Path courseCa, Policy policy) {
     List<Check> checks = new ArrayList<>();
-    checks.addAll(Part2Checks.all());
+    checks.addAll(Part2Checks.all(policy));
     checks.addAll(Part3Checks.all());
     checks.addAll(Part4Checks.all());
     checks.addAll(Part5Checks.all());
@@ -100,6 +100,15 @@ public final class GradeCommand extends CliCommand {
             .desc(
                 "the course CA: Part 6 then serves the hand-in's own key and certificate"
                     + " (without it the bench issues a fresh pair)")
+            .get());
+    options.addOption(
+        Option.builder()
+            .longOpt("policy")
+            .hasArg()
+            .argName("FILE|show")
+            .desc(
+                "the grading policy: a file of rules that replace the default's; 'show' prints the"
+                    + " policy in force and exits")
             .get());
     options.addOption(
         Option.builder()
@@ -229,6 +238,19 @@ public final class GradeCommand extends CliCommand {
 
   @Override
   protected int execute(CommandLine line, List<String> positional, Io io) throws Exception {
+    Policy policy = Policy.defaults();
+    if (line.hasOption("policy")) {
+      String value = line.getOptionValue("policy");
+      if (value.equals("show")) {
+        io.out().print(policy.text());
+        io.out().flush();
+        return 0;
+      }
+      policy = Policy.read(Args.readableFile("--policy", value));
+    }
+    if (positional.isEmpty()) {
+      throw new IllegalArgumentException("grade needs a submission folder Lab3_A_B");
+    }
     Submission submission = Submission.open(Path.of(positional.get(0)));
     double seconds =
         line.hasOption("timeout") ? Args.decimal("--timeout", line.getOptionValue("timeout")) : 20;
@@ -325,7 +347,11 @@ public final class GradeCommand extends CliCommand {
       }
       io.err().println(containmentLine(containment, limits));
       Path ca = line.hasOption("ca") ? Args.readableFile("--ca", line.getOptionValue("ca")) : null;
-      List<Check> checks = checks(ca);
+      bench.policy(policy);
+      if (where instanceof NetlabReportNetwork lab) {
+        bench.labNamesInstalled(LabNames.installOnLabNetwork(where, lab.lab().pc().namespace()));
+      }
+      List<Check> checks = checks(ca, policy);
       if (line.hasOption("parts")) {
         List<String> parts = List.of(line.getOptionValue("parts").split(","));
         checks = checks.stream().filter(c -> parts.contains(c.part())).toList();

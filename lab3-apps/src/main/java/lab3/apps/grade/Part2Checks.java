@@ -17,24 +17,31 @@ import lab3.pmu.PmuServer;
 final class Part2Checks {
   private Part2Checks() {}
 
-  static List<Check> all() {
+  /**
+   * The checks: {@code CMD_short:0} for each n of the policy's {@code part2.scored-n} (the course
+   * graded with n of 2 to 17), {@code CMD_short:1} with 3, floodme, and n of {@code part2.advice-n}
+   * as advice; the emulator numbers its messages and chooses its floodme as the policy's profile
+   * says.
+   */
+  static List<Check> all(Policy policy) {
     return AnswerChecks.all(
         "Part2",
         bench -> ReportNetwork.text(bench.network().serverV6()),
-        (bench, n, text) -> {
+        (bench, n, text, port) -> {
           PmuServer pmu =
               PmuServer.builder()
+                  // On IPv6 only, also on the lab's port: Part 2 requires an IPv6 socket.
                   .bindAddress(bench.network().serverV6())
                   .log(bench.emulatorLog("PMU emulator"))
-                  .port(0)
+                  .port(port)
                   .messages(n)
                   .floodText(text)
+                  .firstMessage(bench.profile().firstMessage())
                   .build()
                   .start();
-          return new AnswerChecks.Started(pmu, pmu.port());
+          return new AnswerChecks.Started(pmu, pmu.port(), bench.profile().firstMessage());
         },
-        1,
-        7,
-        120);
+        policy.numbers("part2.scored-n"),
+        policy.numbers("part2.advice-n"));
   }
 }

@@ -57,31 +57,117 @@ final class Part3Checks {
         .random(new Random(DROPS_TWO_THEN_ANSWERS));
   }
 
+  /** The lab's port of the reset server (lab text, Part 3). */
+  static final int LAB_PORT = 5004;
+
   private static String check(Bench bench, ResetServer.Mode mode, String literal) throws Exception {
     boolean shared = bench.network().shared();
+    // A program that reads no argument and names tcpip.epfl.ch (the lab text's server) is run with
+    // none, against the server on the lab's port, the name resolving to it (see LabNames).
+    java.nio.file.Path source = Invocation.source(bench, "Part3");
+    boolean hardCoded =
+        source != null
+            && Invocation.argumentsRead(source) < 1
+            && Invocation.mentions(source, LabNames.LAB_SERVER);
+    if (hardCoded && !bench.labNamesResolve()) {
+      throw new Bench.HarnessException(
+          "the program takes no argument (the server hard-coded as tcpip.epfl.ch): the bench can"
+              + " make that name resolve to its emulators only on a lab network here; grade with"
+              + " --network netlab");
+    }
+    if (hardCoded) {
+      bench.exclusively("port " + LAB_PORT);
+    }
+    int port = hardCoded ? LAB_PORT : 0;
     ResetServer server =
         bench.track(
             bench.onServer(
-                () -> server(mode, shared).log(bench.emulatorLog("reset server")).build().start()));
+                () ->
+                    server(mode, shared)
+                        .port(port)
+                        .log(bench.emulatorLog("reset server"))
+                        .build()
+                        .start()));
     String host = shared ? literal : bench.network().serverName();
-    ProcessRunner.Result r = bench.run("Part3", new byte[0], host, "" + server.port());
+    String how =
+        hardCoded ? " (run as: Part3, with tcpip.epfl.ch:" + LAB_PORT + " the bench's server)" : "";
+    ProcessRunner.Result r =
+        hardCoded
+            ? bench.run("Part3", new byte[0])
+            : bench.run("Part3", new byte[0], host, "" + server.port());
     String failure = Outcome.ofRun(r, bench);
     if (failure != null) {
-      return failure;
+      return failure + how;
     }
-    List<String> lines = r.out().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    OptionalInt sent = server.lastOffset();
+    if (bench.policy().is("part3.output", "exact-line")) {
+      String wrong = exactLine(r.out(), sent);
+      return wrong == null ? null : wrong + how;
+    }
+    String wrong = offsetPrinted(r.out(), sent);
+    return wrong == null ? null : wrong + how;
+  }
+
+  private static final Pattern ACK_ANYWHERE = Pattern.compile("OFFSET\\s*[=:]\\s*(\\d+)");
+  private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])(\\d+)(?![\\w.])");
+
+  /**
+   * Policy {@code part3.output=offset-printed}: the lab fixes no output format for Part 3, so the
+   * program passes when the number it prints for the ack is the offset the server sent: the number
+   * after its last {@code OFFSET=} (or {@code OFFSET:}, as the course's server wrote it), or, if it
+   * prints none, the last whole number it prints. Other lines (counts, debug lines, the ack's repr)
+   * are allowed.
+   */
+  static String offsetPrinted(String out, OptionalInt sent) {
+    String rule = " " + Policy.tag("part3.output");
+    Integer printed = null;
+    Matcher ack = ACK_ANYWHERE.matcher(out);
+    while (ack.find()) {
+      printed = Integer.valueOf(ack.group(1));
+    }
+    if (printed == null) {
+      Matcher number = NUMBER.matcher(out);
+      while (number.find()) {
+        if (number.group(1).length() <= 9) {
+          printed = Integer.valueOf(number.group(1));
+        }
+      }
+    }
+    if (printed == null) {
+      String first = out.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+      return "printed no offset"
+          + (first.isEmpty() ? " (nothing at all)" : "; first line '" + first.strip() + "'")
+          + rule;
+    }
+    if (sent.isEmpty()) {
+      return "printed " + printed + " but the server never answered" + rule;
+    }
+    if (sent.getAsInt() != printed) {
+      return "printed "
+          + printed
+          + " as the offset, but the server's answer was "
+          + sent.getAsInt()
+          + rule;
+    }
+    return null;
+  }
+
+  /** Policy {@code part3.output=exact-line}: one line, {@code OFFSET=X}, X the server's. */
+  private static String exactLine(String out, OptionalInt sent) {
+    String rule = " " + Policy.tag("part3.output");
+    List<String> lines = out.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     if (lines.size() != 1) {
       return "expected one line OFFSET=X, got "
           + lines.size()
           + " lines"
-          + (lines.isEmpty() ? "" : ", first '" + lines.getFirst() + "'");
+          + (lines.isEmpty() ? "" : ", first '" + lines.getFirst() + "'")
+          + rule;
     }
     Matcher m = ACK.matcher(lines.getFirst());
     if (!m.matches()) {
-      return "expected OFFSET=X, got '" + lines.getFirst() + "'";
+      return "expected OFFSET=X, got '" + lines.getFirst() + "'" + rule;
     }
     int offset = Integer.parseInt(m.group(1));
-    OptionalInt sent = server.lastOffset();
     if (offset > 20) {
       return "printed " + lines.getFirst() + ", out of range 0..20: not an answer of the server";
     }

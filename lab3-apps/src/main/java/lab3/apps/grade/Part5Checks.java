@@ -16,12 +16,13 @@ final class Part5Checks {
     return AnswerChecks.all(
         "Part5",
         bench -> ReportNetwork.text(bench.network().serverV4()),
-        (bench, n, text) -> {
+        (bench, n, text, port) -> {
           WsPmuServer server =
               WsPmuServer.builder()
-                  .bindAddress(bench.network().serverV4())
+                  .bindAddress(
+                      port == 0 ? bench.network().serverV4() : java.net.InetAddress.getByName("::"))
                   .log(bench.emulatorLog("WebSocket PMU emulator"))
-                  .port(0)
+                  .port(port)
                   .messages(n)
                   .floodText(text)
                   .build()

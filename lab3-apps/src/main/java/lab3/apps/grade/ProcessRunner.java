@@ -60,6 +60,14 @@ final class ProcessRunner {
       return process.isAlive();
     }
 
+    /**
+     * The process, to look at (its listening sockets, in {@code /proc/PID/net}), never to signal:
+     * the bench stops it with {@link #stop}.
+     */
+    ProcessHandle handle() {
+      return process.toHandle();
+    }
+
     /** What it printed so far. */
     String stdoutSoFar() {
       return out.text();

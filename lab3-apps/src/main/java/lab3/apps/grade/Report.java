@@ -23,16 +23,19 @@ final class Report {
     out.println("Grades for " + submission);
     out.printf("%-16s %7s%n", "part", "score");
     int passed = 0;
+    int scored = 0;
     for (Map.Entry<String, List<CheckResult>> part : byPart(results).entrySet()) {
-      long ok = part.getValue().stream().filter(CheckResult::passed).count();
+      List<CheckResult> counted = part.getValue().stream().filter(r -> !r.advice()).toList();
+      long ok = counted.stream().filter(CheckResult::passed).count();
       passed += (int) ok;
-      out.printf("%-16s %3d/%-3d%n", part.getKey(), ok, part.getValue().size());
+      scored += counted.size();
+      out.printf("%-16s %3d/%-3d%n", part.getKey(), ok, counted.size());
       for (CheckResult r : part.getValue()) {
         String label =
             switch (r.status()) {
               case PASSED -> null;
               case FLAKY -> "  FLAKY ";
-              case FAILED -> "  FAILED ";
+              case FAILED -> r.advice() ? "  ADVICE (not scored) " : "  FAILED ";
               case HARNESS_ERROR -> "  HARNESS ERROR ";
             };
         if (label != null) {
@@ -40,7 +43,7 @@ final class Report {
         }
       }
     }
-    out.printf("%-16s %3d/%-3d%n", "total", passed, results.size());
+    out.printf("%-16s %3d/%-3d%n", "total", passed, scored);
   }
 
   static String json(String submission, List<CheckResult> results) {
@@ -57,15 +60,19 @@ final class Report {
     json.append(",\n  \"parts\": [");
     String partSep = "\n";
     for (Map.Entry<String, List<CheckResult>> part : byPart(results).entrySet()) {
-      long ok = part.getValue().stream().filter(CheckResult::passed).count();
+      List<CheckResult> counted = part.getValue().stream().filter(r -> !r.advice()).toList();
+      long ok = counted.stream().filter(CheckResult::passed).count();
       json.append(partSep).append("    {\"part\": ").append(quote(part.getKey()));
-      json.append(", \"score\": ").append(ok).append(", \"max\": ").append(part.getValue().size());
+      json.append(", \"score\": ").append(ok).append(", \"max\": ").append(counted.size());
       json.append(", \"checks\": [");
       String sep = "\n";
       for (CheckResult r : part.getValue()) {
         json.append(sep).append("      {\"name\": ").append(quote(r.name()));
         json.append(", \"passed\": ").append(r.passed());
         json.append(", \"status\": ").append(quote(r.status().word()));
+        if (r.advice()) {
+          json.append(", \"advice\": true");
+        }
         json.append(", \"attempts\": ").append(r.attempts());
         json.append(", \"ms\": ").append(r.elapsed().toMillis());
         if (r.reason() != null) {

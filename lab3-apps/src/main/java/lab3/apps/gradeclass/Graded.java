@@ -63,6 +63,9 @@ record Graded(List<CheckLine> checks, String report, String why, double seconds)
       Map<String, Object> part = (Map<String, Object>) p;
       for (Object c : (List<Object>) part.get("checks")) {
         Map<String, Object> check = (Map<String, Object>) c;
+        if (Boolean.TRUE.equals(check.get("advice"))) {
+          continue; // advice, not score (the grading policy's advice.scored)
+        }
         boolean passed = Boolean.TRUE.equals(check.get("passed"));
         String status = (String) check.getOrDefault("status", passed ? "passed" : "failed");
         Object attempts = check.getOrDefault("attempts", 1.0);

@@ -30,6 +30,7 @@ public final class PmuServerSettings {
   private Random random = new Random();
   private Consumer<String> log = line -> {};
   private String name;
+  private int firstMessage = 1;
 
   public PmuServerSettings(int defaultPort, String defaultName) {
     this.port = defaultPort;
@@ -47,6 +48,7 @@ public final class PmuServerSettings {
     copy.minMessages = minMessages;
     copy.maxMessages = maxMessages;
     copy.floodText = floodText;
+    copy.firstMessage = firstMessage;
     copy.commandTimeout = commandTimeout;
     copy.random = random;
     copy.log = log;
@@ -67,6 +69,15 @@ public final class PmuServerSettings {
     checkArgument(max >= min, "max %s is below min %s", max, min);
     this.minMessages = min;
     this.maxMessages = max;
+  }
+
+  public void firstMessage(int first) {
+    checkArgument(first == 0 || first == 1, "messages are numbered from 0 or 1, not %s", first);
+    this.firstMessage = first;
+  }
+
+  public int firstMessage() {
+    return firstMessage;
   }
 
   public void floodText(FloodText text) {

@@ -31,12 +31,24 @@ public final class PmuSession implements ConnectionHandler {
   private final FloodText floodText;
   private final Duration commandTimeout;
   private final Consumer<String> log;
+  private final int firstMessage;
 
   public PmuSession(
       IntSupplier messageCount,
       FloodText floodText,
       Duration commandTimeout,
       Consumer<String> log) {
+    this(messageCount, floodText, commandTimeout, log, 1);
+  }
+
+  /** A session whose messages are numbered from {@code firstMessage} (0 or 1). */
+  public PmuSession(
+      IntSupplier messageCount,
+      FloodText floodText,
+      Duration commandTimeout,
+      Consumer<String> log,
+      int firstMessage) {
+    this.firstMessage = firstMessage;
     this.messageCount = messageCount;
     this.floodText = floodText;
     this.commandTimeout = commandTimeout;
@@ -85,7 +97,8 @@ public final class PmuSession implements ConnectionHandler {
     int n = messageCount.getAsInt();
     long bytes = 0;
     for (int i = 1; i <= n; i++) {
-      byte[] message = (PmuMessageDecoder.PREFIX + i).getBytes(StandardCharsets.US_ASCII);
+      int number = i - 1 + firstMessage;
+      byte[] message = (PmuMessageDecoder.PREFIX + number).getBytes(StandardCharsets.US_ASCII);
       out.write(message); // one send() per message: TCP decides how they are packed
       bytes += message.length;
       if (i < n && !interval.isZero()) {
