@@ -8,7 +8,7 @@
  * try (ResetServer server = ResetServer.builder().family(Family.IPV6).loopback(true)
  *     .port(0).loss(0.3).build().start()) {
  *   ResetResult r = ResetClient.builder().build().reset(new Endpoint("::1", server.port()));
- *   System.out.println(r.offset() + " over " + r.familyName());
+ *   String said = r.offset() + " over " + r.familyName(); // e.g. "7 over IPv6"
  * }
  * }</pre>
  */

@@ -8,7 +8,7 @@
  *     .port(0).build().start()) {
  *   Transport tls = TlsTransport.builder().trust(Path.of("cacert.pem")).build();
  *   PmuClient.builder().transport(tls).build().send(new Endpoint("localhost", pmu.port()),
- *       PmuCommand.parse("CMD_short:0"), PmuListener.forMessages(System.out::println));
+ *       PmuCommand.parse("CMD_short:0"), PmuListener.forMessages(messages::add)); // a List<String>
  * }
  * }</pre>
  */

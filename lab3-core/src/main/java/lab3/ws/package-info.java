@@ -9,7 +9,7 @@
  * try (WsPmuServer pmu = WsPmuServer.builder().port(0).messages(3).build().start();
  *     WsPmuClient client = WsPmuClient.builder().build()) {
  *   client.send(new Endpoint("localhost", pmu.port()), PmuCommand.parse("CMD_short:0"),
- *       PmuListener.forMessages(System.out::println));
+ *       PmuListener.forMessages(messages::add)); // a List<String>
  * }
  * }</pre>
  */
