@@ -159,6 +159,22 @@ class HostileHandInTest {
   }
 
   @Test
+  void programsThatTogetherGoBeyondTheHandInsMemoryFailWithThatLimitNamed() throws IOException {
+    Path folder = handIn("Part3", "hostile/handin-memory.py");
+    CommandRun run =
+        grade(folder, "--parts", "Part3", "--timeout", "8", "--hand-in-memory", "400M");
+    String all = run.out() + run.stderr();
+    assertEquals("0/2", score(run, "Part3"), all);
+    assertTrue(
+        all.contains(
+            "Part3 was killed when the hand-in's programs together used more than 400 MiB of"
+                + " memory"),
+        all);
+    assertFalse(all.contains("Part3 used more than 512 MiB"), all); // each stayed under its own
+    assertNoProcessLeft("Part3");
+  }
+
+  @Test
   void twoGibibytesOnStdoutAreCappedAndFailWithTheOutputLimitNamed() throws IOException {
     Path folder = handIn("Part3", "hostile/flood.py");
     CommandRun run = grade(folder, "--parts", "Part3", "--timeout", "30");

@@ -619,6 +619,7 @@ final class Bench implements Closeable {
   @Override
   public void close() throws IOException {
     closeTracked();
+    sandbox.close(); // the hand-in's cgroup, now that its programs' are gone
     try (Stream<Path> files = Files.walk(workDir)) {
       for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

@@ -171,6 +171,15 @@ public final class GradeCommand extends CliCommand {
             .get());
     options.addOption(
         Option.builder()
+            .longOpt("hand-in-memory")
+            .hasArg()
+            .argName("SIZE")
+            .desc(
+                "memory of all the hand-in's programs at once, across the checks run together"
+                    + " (default 768M)")
+            .get());
+    options.addOption(
+        Option.builder()
             .longOpt("pids")
             .hasArg()
             .argName("N")
@@ -267,12 +276,14 @@ public final class GradeCommand extends CliCommand {
     }
     Sandbox.Mode containment = containment(line);
     Limits limits =
-        Limits.DEFAULT.with(
-            line.getOptionValue("memory"),
-            line.getOptionValue("pids"),
-            line.getOptionValue("cpu-time"),
-            line.getOptionValue("file-size"),
-            line.getOptionValue("output"));
+        Limits.DEFAULT
+            .with(
+                line.getOptionValue("memory"),
+                line.getOptionValue("pids"),
+                line.getOptionValue("cpu-time"),
+                line.getOptionValue("file-size"),
+                line.getOptionValue("output"))
+            .withHandInMemory(line.getOptionValue("hand-in-memory"));
     String network = line.getOptionValue("network", "auto");
     if (!List.of("auto", "netlab", "sandbox", "host").contains(network)) {
       throw new IllegalArgumentException(
@@ -468,6 +479,11 @@ public final class GradeCommand extends CliCommand {
             + ", "
             + Limits.describe(limits.output())
             + " of output kept"
+            + (noCgroups.isEmpty()
+                ? "; "
+                    + Limits.describe(limits.handInMemory())
+                    + " for the hand-in's programs at once"
+                : "")
             + noCgroups.map(why -> "; memory and processes NOT limited (" + why + ")").orElse("");
     String who =
         Sandbox.realRoot()

@@ -28,16 +28,24 @@ import lab3.apps.cli.UsageException;
  *       SIGXCPU} or {@code SIGXFSZ}.
  *   <li>{@code output}: what the bench reads of stdout and of stderr; beyond it, bytes are counted
  *       and dropped, never kept.
+ *   <li>{@code handInMemory}: the memory of all the programs of one hand-in at once (the bench runs
+ *       a few checks at the same time): a cgroup per hand-in, above the programs' own ({@link
+ *       ProgramCgroup#forHandIn}).
  * </ul>
  *
  * A program that goes beyond one fails its check, with the limit named in the feedback.
  */
-record Limits(long memory, int processes, Duration cpuTime, long fileSize, long output) {
+record Limits(
+    long memory, int processes, Duration cpuTime, long fileSize, long output, long handInMemory) {
   static final long MIB = 1024L * 1024;
 
-  /** 512 MiB, 256 processes and threads, 60 s of CPU, files of 64 MiB, 64 MiB of output. */
+  /**
+   * 512 MiB, 256 processes and threads, 60 s of CPU, files of 64 MiB, 64 MiB of output per program;
+   * 768 MiB for all the programs of a hand-in at once (a grading engine's default container: the
+   * bench runs a few checks at once, each with its programs).
+   */
   static final Limits DEFAULT =
-      new Limits(512 * MIB, 256, Duration.ofSeconds(60), 64 * MIB, 64 * MIB);
+      new Limits(512 * MIB, 256, Duration.ofSeconds(60), 64 * MIB, 64 * MIB, 768 * MIB);
 
   Limits {
     if (memory < 16 * MIB) {
@@ -52,6 +60,9 @@ record Limits(long memory, int processes, Duration cpuTime, long fileSize, long 
     if (fileSize < 1 || output < 1024) {
       throw new IllegalArgumentException("--file-size must be positive and --output at least 1K");
     }
+    if (handInMemory < 16 * MIB) {
+      throw new IllegalArgumentException("--hand-in-memory must be at least 16M");
+    }
   }
 
   /** The same limits with the given grade options ({@code --memory 1G}...) applied. */
@@ -62,7 +73,16 @@ record Limits(long memory, int processes, Duration cpuTime, long fileSize, long 
         processes == null ? this.processes : count("--pids", processes),
         cpuTime == null ? this.cpuTime : Duration.ofSeconds(count("--cpu-time", cpuTime)),
         fileSize == null ? this.fileSize : size("--file-size", fileSize),
-        output == null ? this.output : size("--output", output));
+        output == null ? this.output : size("--output", output),
+        handInMemory);
+  }
+
+  /** The same limits with {@code grade --hand-in-memory} applied (null: unchanged). */
+  Limits withHandInMemory(String handInMemory) throws UsageException {
+    return handInMemory == null
+        ? this
+        : new Limits(
+            memory, processes, cpuTime, fileSize, output, size("--hand-in-memory", handInMemory));
   }
 
   /** These limits as {@code grade} options, for a bench started by {@code grade-class}. */
@@ -73,6 +93,7 @@ record Limits(long memory, int processes, Duration cpuTime, long fileSize, long 
     options.addAll(List.of("--cpu-time", String.valueOf(cpuTime.toSeconds())));
     options.addAll(List.of("--file-size", fileSize / 1024 + "K"));
     options.addAll(List.of("--output", output / 1024 + "K"));
+    options.addAll(List.of("--hand-in-memory", handInMemory / 1024 + "K"));
     return options;
   }
 

@@ -53,20 +53,69 @@ final class ProgramCgroup implements AutoCloseable {
 
   /** A new cgroup with {@code limits}, or empty where cgroups cannot be made. */
   static Optional<ProgramCgroup> create(Limits limits) throws IOException {
+    return create(limits, null);
+  }
+
+  /**
+   * The cgroup of one hand-in, which the cgroups of its programs are made in ({@link
+   * #create(Limits, HandIn)}): it caps the memory of all of them at once at {@link
+   * Limits#handInMemory()}, so that checks run together cannot take more than the hand-in's share.
+   * It holds no process itself. Empty where cgroups cannot be made.
+   */
+  static Optional<HandIn> forHandIn(Limits limits) throws IOException {
+    Parents p = parents();
+    if (p.unavailable() != null) {
+      return Optional.empty();
+    }
+    Path dir =
+        Files.createDirectory(
+            p.memory().resolve(HAND_IN + HexFormat.of().toHexDigits(RANDOM.nextLong())));
+    if (p.v2()) {
+      Files.writeString(dir.resolve("cgroup.subtree_control"), "+memory +pids");
+      write(dir.resolve("memory.max"), limits.handInMemory());
+      tryWrite(dir.resolve("memory.swap.max"), "0");
+    } else {
+      write(dir.resolve("memory.limit_in_bytes"), limits.handInMemory());
+      tryWrite(dir.resolve("memory.memsw.limit_in_bytes"), String.valueOf(limits.handInMemory()));
+    }
+    return Optional.of(new HandIn(dir));
+  }
+
+  /** A hand-in's cgroup ({@link #forHandIn}); closing removes it, once its programs' are gone. */
+  record HandIn(Path dir) implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        Files.delete(dir);
+      } catch (IOException e) {
+        // a program's cgroup still being removed: swept later (see sweep)
+      }
+    }
+  }
+
+  /** The name of hand-in cgroups begins so; a program's cgroup's with {@code lab3-}. */
+  private static final String HAND_IN = "lab3hand-";
+
+  /**
+   * A new cgroup with {@code limits} for one program, in the cgroup of its hand-in if given, or
+   * empty where cgroups cannot be made.
+   */
+  static Optional<ProgramCgroup> create(Limits limits, HandIn handIn) throws IOException {
     Parents p = parents();
     if (p.unavailable() != null) {
       return Optional.empty();
     }
     String name = "lab3-" + HexFormat.of().toHexDigits(RANDOM.nextLong());
+    Path memoryParent = handIn == null ? p.memory() : handIn.dir();
     if (p.v2()) {
-      Path dir = Files.createDirectory(p.memory().resolve(name));
+      Path dir = Files.createDirectory(memoryParent.resolve(name));
       ProgramCgroup group = new ProgramCgroup(true, List.of(dir), limits);
       write(dir.resolve("memory.max"), limits.memory());
       tryWrite(dir.resolve("memory.swap.max"), "0");
       write(dir.resolve("pids.max"), limits.processes());
       return Optional.of(group);
     }
-    Path memory = Files.createDirectory(p.memory().resolve(name));
+    Path memory = Files.createDirectory(memoryParent.resolve(name));
     Path pids = Files.createDirectory(p.pids().resolve(name));
     ProgramCgroup group = new ProgramCgroup(false, List.of(memory, pids), limits);
     write(memory.resolve("memory.limit_in_bytes"), limits.memory());
@@ -100,6 +149,14 @@ final class ProgramCgroup implements AutoCloseable {
     Path memoryEvents = dirs.getFirst().resolve(v2 ? "memory.events" : "memory.oom_control");
     Path pidEvents = dirs.getLast().resolve("pids.events");
     if (counter(memoryEvents, "oom_kill") > 0) {
+      // Killed in this cgroup: by its own limit if it came near it, else by its hand-in's (the
+      // kernel counts the kill where the victim was, whichever cgroup's limit was reached).
+      if (peak() < limits.memory() - 4 * Limits.MIB) {
+        return Optional.of(
+            "was killed when the hand-in's programs together used more than "
+                + Limits.describe(limits.handInMemory())
+                + " of memory");
+      }
       return Optional.of(
           "used more than " + Limits.describe(limits.memory()) + " of memory (killed)");
     }
@@ -141,6 +198,16 @@ final class ProgramCgroup implements AutoCloseable {
       } catch (IOException e) {
         // a process still dying: the kernel keeps an empty cgroup harmlessly until the next boot
       }
+    }
+  }
+
+  /** The most memory the program used at once, in bytes (the limit if the kernel keeps none). */
+  private long peak() {
+    Path file = dirs.getFirst().resolve(v2 ? "memory.peak" : "memory.max_usage_in_bytes");
+    try {
+      return Long.parseLong(Files.readString(file).strip());
+    } catch (IOException | NumberFormatException e) {
+      return limits.memory();
     }
   }
 
@@ -245,6 +312,28 @@ final class ProgramCgroup implements AutoCloseable {
    */
   private static void sweep(Path parent) {
     long stale = System.currentTimeMillis() - 60_000;
+    // A hand-in's cgroup is empty between its programs: one is left over only when its bench was
+    // killed, and no bench lives an hour (grade-class's whole-hand-in limit is far below).
+    long staleHandIn = System.currentTimeMillis() - 3_600_000;
+    try (var handIns = Files.newDirectoryStream(parent, HAND_IN + "*")) {
+      for (Path dir : handIns) {
+        sweepPrograms(dir, stale);
+        try {
+          if (Files.getLastModifiedTime(dir).toMillis() < staleHandIn) {
+            Files.delete(dir); // refused while a program's cgroup is in it
+          }
+        } catch (IOException e) {
+          // in use, or gone
+        }
+      }
+    } catch (IOException e) {
+      // nothing to sweep
+    }
+    sweepPrograms(parent, stale);
+  }
+
+  /** Removes the programs' cgroups in {@code parent} that have been empty since {@code stale}. */
+  private static void sweepPrograms(Path parent, long stale) {
     try (var groups = Files.newDirectoryStream(parent, "lab3-*")) {
       for (Path dir : groups) {
         try {

@@ -135,6 +135,27 @@ final class Sandbox {
     return home;
   }
 
+  /** The cgroup of the hand-in this sandbox runs the programs of, made at its first program. */
+  private ProgramCgroup.HandIn handIn;
+
+  private boolean handInTried;
+
+  private synchronized ProgramCgroup.HandIn handIn() throws IOException {
+    if (!handInTried) {
+      handInTried = true;
+      handIn = ProgramCgroup.forHandIn(limits).orElse(null);
+    }
+    return handIn;
+  }
+
+  /** Removes the hand-in's cgroup (call after its last program: the bench does, at its close). */
+  synchronized void close() {
+    if (handIn != null) {
+      handIn.close();
+      handIn = null;
+    }
+  }
+
   /** A program ready to start, and the cgroup it will join (null where there is none). */
   record Prepared(ProcessBuilder builder, ProgramCgroup cgroup) {}
 
@@ -156,7 +177,7 @@ final class Sandbox {
     }
     handOver();
     ProcessBuilder builder = network.apply(contained(program, extraReadOnly));
-    ProgramCgroup cgroup = ProgramCgroup.create(limits).orElse(null);
+    ProgramCgroup cgroup = ProgramCgroup.create(limits, handIn()).orElse(null);
     List<String> outside = new ArrayList<>();
     if (cgroup != null) {
       outside.addAll(cgroup.join());

@@ -88,6 +88,8 @@ public final class GradeClassCommand extends CliCommand {
             .desc("grade even where no sandbox can be made (never for untrusted hand-ins)")
             .get());
     options.addOption(opt("memory", "SIZE", "memory of one program (default 512M)"));
+    options.addOption(
+        opt("hand-in-memory", "SIZE", "memory of a hand-in's programs at once (default 768M)"));
     options.addOption(opt("pids", "N", "processes and threads of one program (default 256)"));
     options.addOption(opt("cpu-time", "seconds", "CPU time of each process (default 60)"));
     options.addOption(opt("file-size", "SIZE", "largest file a program writes (default 64M)"));
@@ -163,7 +165,8 @@ public final class GradeClassCommand extends CliCommand {
       }
       extra.addAll(List.of("--parts", parts));
     }
-    for (String limit : List.of("sandbox", "memory", "pids", "cpu-time", "file-size", "output")) {
+    for (String limit :
+        List.of("sandbox", "memory", "hand-in-memory", "pids", "cpu-time", "file-size", "output")) {
       if (line.hasOption(limit)) {
         extra.addAll(List.of("--" + limit, line.getOptionValue(limit)));
       }

@@ -86,4 +86,18 @@ class SandboxTest {
         IllegalArgumentException.class, () -> Limits.DEFAULT.with("1M", null, null, null, null));
     assertEquals(Limits.DEFAULT, Limits.DEFAULT.with(null, null, null, null, null));
   }
+
+  @Test
+  void aHandInsMemoryIsItsOwnLimitAndReachesTheBenchesOfGradeClass() throws Exception {
+    assertEquals("768 MiB", Limits.describe(Limits.DEFAULT.handInMemory()));
+    Limits limits = Limits.DEFAULT.withHandInMemory("1G");
+    assertEquals(1L << 30, limits.handInMemory());
+    assertEquals(Limits.DEFAULT.memory(), limits.memory());
+    assertTrue(
+        String.join(" ", limits.options()).contains("--hand-in-memory 1048576K"),
+        limits.options().toString());
+    assertThrows(UsageException.class, () -> Limits.DEFAULT.withHandInMemory("much"));
+    assertThrows(IllegalArgumentException.class, () -> Limits.DEFAULT.withHandInMemory("1M"));
+    assertEquals(Limits.DEFAULT, Limits.DEFAULT.withHandInMemory(null));
+  }
 }
