@@ -49,25 +49,6 @@ import lab3.transport.Family;
  */
 public final class ResetServer implements Closeable {
 
-  /**
-   * Which families the server answers on.
-   *
-   * @deprecated one family type in lab3: use {@link Builder#family(Family)} ({@link Family#IPV4},
-   *     {@link Family#IPV6}, {@link Family#ANY} for {@code BOTH}) and {@link Builder#alternate} for
-   *     {@code ALTERNATE}. Kept for one release so that callers move at their pace.
-   */
-  @Deprecated(forRemoval = true)
-  public enum Mode {
-    /** IPv4 only. */
-    IPV4,
-    /** IPv6 only. */
-    IPV6,
-    /** IPv4 and IPv6, on the same port. */
-    BOTH,
-    /** One family at a time, switching every {@linkplain Builder#period period}. */
-    ALTERNATE
-  }
-
   private static final int BIND_ATTEMPTS = 20;
 
   private final Family family;
@@ -112,7 +93,7 @@ public final class ResetServer implements Closeable {
   }
 
   /**
-   * Binds every socket its mode needs, all on one port, and starts answering.
+   * Binds every socket its families need, all on one port, and starts answering.
    *
    * @throws BindException naming the address and port, if the port is taken
    * @return this reset server, listening
@@ -276,23 +257,6 @@ public final class ResetServer implements Closeable {
   }
 
   /**
-   * Which families it serves, and how.
-   *
-   * @return which families it serves, and how
-   * @deprecated use {@link #family()} and {@link #alternates()}
-   */
-  @Deprecated(forRemoval = true)
-  public Mode mode() {
-    return alternate
-        ? Mode.ALTERNATE
-        : switch (family) {
-          case IPV4 -> Mode.IPV4;
-          case IPV6 -> Mode.IPV6;
-          case ANY -> Mode.BOTH;
-        };
-  }
-
-  /**
    * The families it listens on ({@link Family#ANY}: both).
    *
    * @return the families it listens on
@@ -407,26 +371,6 @@ public final class ResetServer implements Closeable {
      */
     public Builder family(Family family) {
       this.family = checkNotNull(family, "family");
-      return this;
-    }
-
-    /**
-     * The families it answers on, and how.
-     *
-     * @param mode the families, and whether to alternate
-     * @return this builder
-     * @deprecated use {@link #family(Family)} and {@link #alternate(boolean)}
-     */
-    @Deprecated(forRemoval = true)
-    public Builder mode(Mode mode) {
-      checkNotNull(mode, "mode");
-      this.alternate = mode == Mode.ALTERNATE;
-      this.family =
-          switch (mode) {
-            case IPV4 -> Family.IPV4;
-            case IPV6 -> Family.IPV6;
-            case BOTH, ALTERNATE -> Family.ANY;
-          };
       return this;
     }
 

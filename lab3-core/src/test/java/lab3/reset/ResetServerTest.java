@@ -238,7 +238,7 @@ class ResetServerTest {
     assertThrows(IllegalArgumentException.class, () -> b.loss(-0.1));
     assertThrows(IllegalArgumentException.class, () -> b.port(65536));
     assertThrows(IllegalArgumentException.class, () -> b.period(Duration.ZERO));
-    assertThrows(NullPointerException.class, () -> b.mode(null));
+    assertThrows(NullPointerException.class, () -> b.family(null));
   }
 
   @Test

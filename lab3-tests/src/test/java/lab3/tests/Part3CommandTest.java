@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lab3.reset.ResetServer;
+import lab3.transport.Family;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,8 +30,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class Part3CommandTest {
   static final String RESOLVE = "--resolve=lab3.test=127.0.0.1,::1";
 
-  static ResetServer.Builder emulator(ResetServer.Mode mode) {
-    return ResetServer.builder().mode(mode).loopback(true).port(0);
+  static ResetServer.Builder emulator(Family family) {
+    return ResetServer.builder().family(family).loopback(true).port(0);
   }
 
   static void assertOneLineWithoutStackTrace(String err) {
@@ -45,9 +46,9 @@ class Part3CommandTest {
    */
   @ParameterizedTest
   @EnumSource(names = {"IPV4", "IPV6"})
-  void part3PrintsTheRightOffsetDespiteLossAndBogusAcks(ResetServer.Mode mode) throws Exception {
+  void part3PrintsTheRightOffsetDespiteLossAndBogusAcks(Family family) throws Exception {
     try (ResetServer pmu =
-        emulator(mode).loss(0.5).bogusAcks(true).random(new Random(5)).build().start()) {
+        emulator(family).loss(0.5).bogusAcks(true).random(new Random(5)).build().start()) {
       for (int i = 0; i < 4; i++) {
         CommandRun run =
             CommandRun.of(
@@ -62,7 +63,7 @@ class Part3CommandTest {
 
   @Test
   void verboseTellsTheFamilyRoundsAndWhatWasIgnoredOnStderr() throws Exception {
-    try (ResetServer pmu = emulator(ResetServer.Mode.IPV6).bogusAcks(true).build().start()) {
+    try (ResetServer pmu = emulator(Family.IPV6).bogusAcks(true).build().start()) {
       CommandRun run =
           CommandRun.of("part3", "-v", RESOLVE, "lab3.test", String.valueOf(pmu.port()));
       assertEquals(0, run.status(), run.stderr());
@@ -133,7 +134,7 @@ class Part3CommandTest {
 
   @Test
   void aClientThatGivesUpExitsOneWithOneLine() throws Exception {
-    try (ResetServer pmu = emulator(ResetServer.Mode.IPV4).loss(1).build().start()) {
+    try (ResetServer pmu = emulator(Family.IPV4).loss(1).build().start()) {
       CommandRun run =
           CommandRun.of(
               "part3",
@@ -184,8 +185,7 @@ class Part3CommandTest {
   @Test
   void statsPrintsTheLossEstimateAndWritesOneCsvRowPerRun(@TempDir Path dir) throws Exception {
     Path csv = dir.resolve("runs.csv");
-    try (ResetServer pmu =
-        emulator(ResetServer.Mode.IPV6).loss(0.5).random(new Random(11)).build().start()) {
+    try (ResetServer pmu = emulator(Family.IPV6).loss(0.5).random(new Random(11)).build().start()) {
       CommandRun run =
           CommandRun.of(
               "part3-stats",

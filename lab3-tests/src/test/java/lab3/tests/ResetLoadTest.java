@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import lab3.reset.OffsetAck;
 import lab3.reset.ResetRequest;
 import lab3.reset.ResetServer;
+import lab3.transport.Family;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -46,12 +47,7 @@ class ResetLoadTest {
 
   private static void load(int requests) throws Exception {
     try (ResetServer server =
-            ResetServer.builder()
-                .mode(ResetServer.Mode.BOTH)
-                .loopback(true)
-                .port(0)
-                .build()
-                .start();
+            ResetServer.builder().family(Family.ANY).loopback(true).port(0).build().start();
         ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
       List<InetSocketAddress> addresses = server.addresses();
       hammer(threads, addresses, CLIENTS * 20); // warm up: classes, JIT, socket buffers

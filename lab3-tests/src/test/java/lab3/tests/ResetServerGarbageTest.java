@@ -11,6 +11,7 @@ import java.util.Random;
 import lab3.reset.OffsetAck;
 import lab3.reset.ResetRequest;
 import lab3.reset.ResetServer;
+import lab3.transport.Family;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,12 +26,7 @@ class ResetServerGarbageTest {
   void arbitraryDatagramsGetNoAnswerUnlessValidAndTheServerKeepsAnswering() throws Exception {
     Random random = new Random(20261128);
     try (ResetServer server =
-            ResetServer.builder()
-                .mode(ResetServer.Mode.IPV4)
-                .loopback(true)
-                .port(0)
-                .build()
-                .start();
+            ResetServer.builder().family(Family.IPV4).loopback(true).port(0).build().start();
         DatagramSocket client = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
       InetSocketAddress to = server.addresses().getFirst();
       client.setSoTimeout(10_000);

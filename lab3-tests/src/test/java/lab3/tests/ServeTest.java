@@ -13,9 +13,9 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import lab3.apps.part3.ResetFamily;
 import lab3.apps.serve.LabHost;
 import lab3.multicast.MulticastChannel;
-import lab3.reset.ResetServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ class ServeTest {
             5,
             5,
             0,
-            ResetServer.Mode.BOTH,
+            ResetFamily.BOTH,
             0,
             Duration.ofSeconds(30),
             InetAddress.getByName(group),

@@ -13,6 +13,7 @@ import lab3.reset.ResetResult;
 import lab3.reset.ResetServer;
 import lab3.transport.Addresses;
 import lab3.transport.Endpoint;
+import lab3.transport.Family;
 import lab3.transport.Resolver;
 
 /**
@@ -34,24 +35,22 @@ final class Part3Demo implements DemoPart {
         List.of(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1"));
     Resolver resolver = host -> host.equals(NAME) ? both : Resolver.SYSTEM.resolve(host);
     out.println("   '" + NAME + "' resolves to 127.0.0.1 and ::1; each round goes to both");
-    for (ResetServer.Mode mode : List.of(ResetServer.Mode.IPV4, ResetServer.Mode.IPV6)) {
+    for (Family family : List.of(Family.IPV4, Family.IPV6)) {
       try (ResetServer pmu =
           ResetServer.builder()
-              .mode(mode)
+              .family(family)
               .loopback(true)
               .port(0)
               .loss(LOSS)
               .bogusAcks(true)
-              .random(new Random(mode.ordinal() + 1))
+              .random(new Random(family == Family.IPV4 ? 1 : 2))
               .build()
               .start()) {
         ResetClient client =
             ResetClient.builder().resolver(resolver).timeout(Duration.ofMillis(100)).build();
         out.printf(
             "   emulator %s only on %s, loss %.1f, bogus acks from another port:%n",
-            mode == ResetServer.Mode.IPV4 ? "IPv4" : "IPv6",
-            Addresses.format(pmu.addresses().getFirst()),
-            LOSS);
+            family.displayName(), Addresses.format(pmu.addresses().getFirst()), LOSS);
         for (int i = 0; i < 3; i++) {
           ResetResult r = client.reset(new Endpoint(NAME, pmu.port()));
           if (r.offset() != pmu.lastOffset().orElse(-1)) {

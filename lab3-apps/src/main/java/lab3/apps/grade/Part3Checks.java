@@ -6,6 +6,7 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lab3.reset.ResetServer;
+import lab3.transport.Family;
 
 /**
  * Part 3: the reset client against an IPv4-only and an IPv6-only server, each dropping half the
@@ -32,25 +33,25 @@ final class Part3Checks {
         new Check(
             "Part3",
             "OFFSET=X from an IPv4-only server with loss",
-            b -> check(b, ResetServer.Mode.IPV4, "127.0.0.1")),
+            b -> check(b, Family.IPV4, "127.0.0.1")),
         new Check(
             "Part3",
             "OFFSET=X from an IPv6-only server with loss",
-            b -> check(b, ResetServer.Mode.IPV6, "::1")));
+            b -> check(b, Family.IPV6, "::1")));
   }
 
   /** The server a check runs: on one family, on loopback, with the seeded losses. */
-  static ResetServer server(ResetServer.Mode mode) {
-    return server(mode, true).build();
+  static ResetServer server(Family family) {
+    return server(family, true).build();
   }
 
   /**
    * The same, on loopback addresses only ({@code loopback}) or on every address of its host (the
    * lab network's labhost, whose only link is the lab's).
    */
-  private static ResetServer.Builder server(ResetServer.Mode mode, boolean loopback) {
+  private static ResetServer.Builder server(Family family, boolean loopback) {
     return ResetServer.builder()
-        .mode(mode)
+        .family(family)
         .loopback(loopback)
         .port(0)
         .loss(0.5)
@@ -60,7 +61,7 @@ final class Part3Checks {
   /** The lab's port of the reset server (lab text, Part 3). */
   static final int LAB_PORT = 5004;
 
-  private static String check(Bench bench, ResetServer.Mode mode, String literal) throws Exception {
+  private static String check(Bench bench, Family family, String literal) throws Exception {
     boolean shared = bench.network().shared();
     // A program that reads no argument and names tcpip.epfl.ch (the lab text's server) is run with
     // none, against the server on the lab's port, the name resolving to it (see LabNames).
@@ -83,7 +84,7 @@ final class Part3Checks {
         bench.track(
             bench.onServer(
                 () ->
-                    server(mode, shared)
+                    server(family, shared)
                         .port(port)
                         .log(bench.emulatorLog("reset server"))
                         .build()

@@ -75,9 +75,9 @@ public final class ServeResetCommand extends CliCommand {
   @Override
   protected int execute(CommandLine line, List<String> positional, Io io) throws Exception {
     ResetServer.Builder builder =
-        ResetServer.builder()
+        family(line.getOptionValue("family", "both"))
+            .applyTo(ResetServer.builder())
             .port(Args.portOption(line, "port", 5004))
-            .mode(mode(line.getOptionValue("family", "both")))
             .loopback(line.hasOption("loopback"))
             .bogusAcks(line.hasOption("bogus-acks"))
             .log(io.err()::println);
@@ -113,12 +113,12 @@ public final class ServeResetCommand extends CliCommand {
     return 0;
   }
 
-  static ResetServer.Mode mode(String family) throws UsageException {
+  static ResetFamily family(String family) throws UsageException {
     return switch (family.toLowerCase(Locale.ROOT)) {
-      case "v4", "ipv4", "4" -> ResetServer.Mode.IPV4;
-      case "v6", "ipv6", "6" -> ResetServer.Mode.IPV6;
-      case "both" -> ResetServer.Mode.BOTH;
-      case "alternate" -> ResetServer.Mode.ALTERNATE;
+      case "v4", "ipv4", "4" -> ResetFamily.V4;
+      case "v6", "ipv6", "6" -> ResetFamily.V6;
+      case "both" -> ResetFamily.BOTH;
+      case "alternate" -> ResetFamily.ALTERNATE;
       default ->
           throw new UsageException(
               "--family must be v4, v6, both or alternate, got '" + family + "'");

@@ -12,6 +12,7 @@ import lab3.reset.ResetClient;
 import lab3.reset.ResetResult;
 import lab3.reset.ResetServer;
 import lab3.transport.Endpoint;
+import lab3.transport.Family;
 import lab3.transport.Resolver;
 
 /**
@@ -75,7 +76,7 @@ public final class Part3Experiment {
             ? net.onServer(
                 () ->
                     ResetServer.builder()
-                        .mode(ResetServer.Mode.IPV6)
+                        .family(Family.IPV6)
                         .loopback(net.shared())
                         .port(net.port(LAB_PORT))
                         .loss(ctx.loss())

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.security.auth.x500.X500Principal;
+import lab3.apps.part3.ResetFamily;
 import lab3.multicast.TvProgram;
 import lab3.pki.CertificateAuthority;
 import lab3.pki.CertificateRequest;
@@ -35,7 +36,7 @@ public final class LabHost implements Closeable {
       int minMessages,
       int maxMessages,
       int resetPort,
-      ResetServer.Mode resetMode,
+      ResetFamily resetFamily,
       double resetLoss,
       Duration resetPeriod,
       InetAddress tvGroup,
@@ -99,21 +100,22 @@ public final class LabHost implements Closeable {
         service(
             "reset PMU (UDP)",
             () ->
-                ResetServer.builder()
+                c.resetFamily()
+                    .applyTo(ResetServer.builder())
                     .port(c.resetPort())
-                    .mode(c.resetMode())
                     .loss(c.resetLoss())
                     .period(c.resetPeriod())
                     .log(line -> log.accept("reset: " + line))
                     .build()
                     .start());
     String resetHow =
-        switch (c.resetMode()) {
-          case ALTERNATE -> "family alternates every " + c.resetPeriod().toSeconds() + " s";
-          case BOTH -> "IPv4 and IPv6";
-          case IPV4 -> "IPv4 only";
-          case IPV6 -> "IPv6 only";
-        };
+        c.resetFamily().alternate()
+            ? "family alternates every " + c.resetPeriod().toSeconds() + " s"
+            : switch (c.resetFamily().family()) {
+              case ANY -> "IPv4 and IPv6";
+              case IPV4 -> "IPv4 only";
+              case IPV6 -> "IPv6 only";
+            };
     lines.add(
         line(
             "reset PMU (UDP)",

@@ -16,8 +16,8 @@ import lab3.apps.cli.Printable;
 import lab3.apps.cli.Serving;
 import lab3.apps.cli.UsageException;
 import lab3.apps.part2.PmuServeOptions;
+import lab3.apps.part3.ResetFamily;
 import lab3.multicast.MulticastChannel;
-import lab3.reset.ResetServer;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -134,7 +134,7 @@ public final class ServeCommand extends CliCommand {
         messages[0],
         messages[1],
         Args.port("reset-port", v.get("reset-port"), true),
-        mode(v.get("reset-family")),
+        resetFamily(v.get("reset-family")),
         loss,
         seconds("reset-period", v.get("reset-period")),
         group(v.get("tv-group")),
@@ -177,12 +177,12 @@ public final class ServeCommand extends CliCommand {
     return Duration.ofMillis(Math.max(1, (long) (s * 1000)));
   }
 
-  private static ResetServer.Mode mode(String value) throws UsageException {
+  private static ResetFamily resetFamily(String value) throws UsageException {
     return switch (value.toLowerCase(Locale.ROOT)) {
-      case "v4" -> ResetServer.Mode.IPV4;
-      case "v6" -> ResetServer.Mode.IPV6;
-      case "both" -> ResetServer.Mode.BOTH;
-      case "alternate" -> ResetServer.Mode.ALTERNATE;
+      case "v4" -> ResetFamily.V4;
+      case "v6" -> ResetFamily.V6;
+      case "both" -> ResetFamily.BOTH;
+      case "alternate" -> ResetFamily.ALTERNATE;
       default ->
           throw new UsageException("reset-family must be v4, v6, both or alternate, got " + value);
     };

@@ -9,13 +9,14 @@ import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import lab3.reset.ResetServer;
+import lab3.transport.Family;
 import org.junit.jupiter.api.Test;
 
 class Part3ChecksTest {
   /** Every hand-in meets the same losses: the first two requests dropped, the third answered. */
   @Test
   void theBenchsServerDropsTheFirstTwoRequestsAndAnswersTheThird() throws Exception {
-    try (ResetServer server = Part3Checks.server(ResetServer.Mode.IPV4).start();
+    try (ResetServer server = Part3Checks.server(Family.IPV4).start();
         DatagramSocket client = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
       byte[] request = "RESET:20".getBytes(StandardCharsets.US_ASCII);
       InetAddress loopback = InetAddress.getByName("127.0.0.1");

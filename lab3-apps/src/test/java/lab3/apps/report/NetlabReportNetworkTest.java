@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import lab3.apps.netlab.LabNetwork;
+import lab3.apps.part3.ResetFamily;
 import lab3.apps.serve.LabHost;
 import lab3.multicast.MulticastChannel;
-import lab3.reset.ResetServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,7 +121,7 @@ class NetlabReportNetworkTest {
                             N,
                             N,
                             5004,
-                            ResetServer.Mode.IPV6,
+                            ResetFamily.V6,
                             0.2,
                             Duration.ofMinutes(1),
                             MulticastChannel.DEFAULT_GROUP,

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lab3.reset.ResetServer;
 import lab3.tests.CommandRun;
+import lab3.transport.Family;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -28,18 +29,18 @@ abstract class Part3Suite extends NetworkSuite {
 
   @ParameterizedTest
   @EnumSource(names = {"IPV4", "IPV6"})
-  void part3ByNamePrintsOneOffsetTheServerSentWithThirtyPercentLoss(ResetServer.Mode mode)
+  void part3ByNamePrintsOneOffsetTheServerSentWithThirtyPercentLoss(Family family)
       throws Exception {
     List<String> log = new CopyOnWriteArrayList<>();
     try (ResetServer server =
         network.onServer(
             () ->
                 ResetServer.builder()
-                    .mode(mode)
+                    .family(family)
                     .loopback(network.isLoopback())
                     .port(0)
                     .loss(serverLoss())
-                    .random(new Random(mode.ordinal()))
+                    .random(new Random(family == Family.IPV4 ? 0 : 1))
                     .log(log::add)
                     .build()
                     .start())) {
