@@ -1,8 +1,6 @@
 package lab3.apps.grade;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,18 +81,6 @@ record Limits(
         ? this
         : new Limits(
             memory, processes, cpuTime, fileSize, output, size("--hand-in-memory", handInMemory));
-  }
-
-  /** These limits as {@code grade} options, for a bench started by {@code grade-class}. */
-  List<String> options() {
-    List<String> options = new ArrayList<>();
-    options.addAll(List.of("--memory", memory / 1024 + "K"));
-    options.addAll(List.of("--pids", String.valueOf(processes)));
-    options.addAll(List.of("--cpu-time", String.valueOf(cpuTime.toSeconds())));
-    options.addAll(List.of("--file-size", fileSize / 1024 + "K"));
-    options.addAll(List.of("--output", output / 1024 + "K"));
-    options.addAll(List.of("--hand-in-memory", handInMemory / 1024 + "K"));
-    return options;
   }
 
   /** "512 MiB", "1.5 GiB", "64 KiB": for feedback. */

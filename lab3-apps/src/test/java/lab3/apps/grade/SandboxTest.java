@@ -88,14 +88,11 @@ class SandboxTest {
   }
 
   @Test
-  void aHandInsMemoryIsItsOwnLimitAndReachesTheBenchesOfGradeClass() throws Exception {
+  void aHandInsMemoryIsALimitOfItsOwn() throws Exception {
     assertEquals("768 MiB", Limits.describe(Limits.DEFAULT.handInMemory()));
     Limits limits = Limits.DEFAULT.withHandInMemory("1G");
     assertEquals(1L << 30, limits.handInMemory());
     assertEquals(Limits.DEFAULT.memory(), limits.memory());
-    assertTrue(
-        String.join(" ", limits.options()).contains("--hand-in-memory 1048576K"),
-        limits.options().toString());
     assertThrows(UsageException.class, () -> Limits.DEFAULT.withHandInMemory("much"));
     assertThrows(IllegalArgumentException.class, () -> Limits.DEFAULT.withHandInMemory("1M"));
     assertEquals(Limits.DEFAULT, Limits.DEFAULT.withHandInMemory(null));
