@@ -15,6 +15,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -66,7 +67,12 @@ public final class ResetServer implements Closeable {
   private final List<Thread> threads = new ArrayList<>();
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong acks = new AtomicLong();
+
+  /** How many of the last offsets {@link #offsetsSent()} keeps. */
+  public static final int OFFSETS_KEPT = 1024;
+
   private volatile int lastOffset = -1;
+  private final ArrayDeque<Integer> offsetsSent = new ArrayDeque<>();
   private volatile boolean closed;
   private boolean started;
 
@@ -208,6 +214,12 @@ public final class ResetServer implements Closeable {
         sendBogus(socket, from, a.request().n(), a.ack().offset());
         acks.incrementAndGet();
         lastOffset = a.ack().offset(); // before the send: a client may look as soon as it has it
+        synchronized (offsetsSent) {
+          if (offsetsSent.size() == OFFSETS_KEPT) {
+            offsetsSent.removeFirst();
+          }
+          offsetsSent.addLast(a.ack().offset());
+        }
         socket.send(a.ack().encode(), from);
         log.accept(what + " -> " + a.ack());
       }
@@ -319,6 +331,21 @@ public final class ResetServer implements Closeable {
   public OptionalInt lastOffset() {
     int x = lastOffset;
     return x < 0 ? OptionalInt.empty() : OptionalInt.of(x);
+  }
+
+  /**
+   * The X of every ack sent (bogus ones not counted), oldest first; the last {@value #OFFSETS_KEPT}
+   * are kept. Over a lossy link a client may print any of the offsets acked since it started: an
+   * ack of an earlier try can arrive after the server answered a retransmission, and be the one the
+   * client takes (the later ack lost). {@link #lastOffset()} is then not what it printed, while a
+   * value of this list is.
+   *
+   * @return the X of every ack sent, oldest first (at most {@value #OFFSETS_KEPT})
+   */
+  public List<Integer> offsetsSent() {
+    synchronized (offsetsSent) {
+      return List.copyOf(offsetsSent);
+    }
   }
 
   /** Stops answering and closes every socket. */
