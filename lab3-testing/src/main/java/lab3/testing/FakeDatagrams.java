@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ProtocolException;
 import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -15,8 +14,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntUnaryOperator;
 import lab3.reset.Datagrams;
 import lab3.reset.OffsetAck;
@@ -160,10 +157,9 @@ public final class FakeDatagrams implements Datagrams {
   }
 
   private final class Socket implements UdpSocket {
-    private static final Object CLOSED = new Object();
     private final Family family;
     private final InetSocketAddress local;
-    private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+    private final Inbox<Received> inbox = new Inbox<>("fake");
     private volatile boolean closed;
 
     Socket(Family family, InetSocketAddress local) {
@@ -186,28 +182,13 @@ public final class FakeDatagrams implements Datagrams {
 
     @Override
     public Received receive(Duration timeout) throws IOException {
-      Object item;
-      try {
-        item =
-            timeout.isZero() ? inbox.take() : inbox.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new SocketException("interrupted");
-      }
-      if (item == null) {
-        throw new SocketTimeoutException("Receive timed out (fake)");
-      }
-      if (item == CLOSED) {
-        inbox.add(CLOSED);
-        throw new SocketException("Socket is closed");
-      }
-      return (Received) item;
+      return inbox.take(timeout);
     }
 
     @Override
     public void close() {
       closed = true;
-      inbox.add(CLOSED);
+      inbox.close();
     }
   }
 

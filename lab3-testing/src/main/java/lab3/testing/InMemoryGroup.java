@@ -7,14 +7,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import lab3.multicast.GroupChannel;
 import lab3.multicast.MulticastMessage;
 
@@ -111,9 +108,8 @@ public final class InMemoryGroup {
   }
 
   private final class Member implements GroupChannel {
-    private static final Object CLOSED = new Object();
     private final InetSocketAddress address;
-    private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+    private final Inbox<MulticastMessage> inbox = new Inbox<>("in-memory group");
     private volatile boolean closed;
 
     Member(InetSocketAddress address) {
@@ -136,22 +132,7 @@ public final class InMemoryGroup {
 
     @Override
     public MulticastMessage receive(Duration timeout) throws IOException {
-      Object item;
-      try {
-        item =
-            timeout.isZero() ? inbox.take() : inbox.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new SocketException("interrupted");
-      }
-      if (item == null) {
-        throw new SocketTimeoutException("Receive timed out (in-memory group)");
-      }
-      if (item == CLOSED) {
-        inbox.add(CLOSED);
-        throw new SocketException("Socket is closed");
-      }
-      return (MulticastMessage) item;
+      return inbox.take(timeout);
     }
 
     @Override
@@ -163,7 +144,7 @@ public final class InMemoryGroup {
     public void close() {
       closed = true;
       members.remove(this);
-      inbox.add(CLOSED);
+      inbox.close();
     }
 
     @Override
