@@ -5,6 +5,7 @@ import java.util.OptionalInt;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lab3.reset.ResetProfile;
 import lab3.reset.ResetServer;
 import lab3.transport.Family;
 
@@ -42,15 +43,25 @@ final class Part3Checks {
 
   /** The server a check runs: on one family, on loopback, with the seeded losses. */
   static ResetServer server(Family family) {
-    return server(family, true).build();
+    return server(family, true, ResetProfile.LAB_TEXT).build();
+  }
+
+  /** The same, answering as {@code profile} says (the policy's profile on the bench). */
+  static ResetServer server(Family family, ResetProfile profile) {
+    return server(family, true, profile).build();
   }
 
   /**
    * The same, on loopback addresses only ({@code loopback}) or on every address of its host (the
-   * lab network's labhost, whose only link is the lab's).
+   * lab network's labhost, whose only link is the lab's). Whatever the profile, a check's server
+   * serves one family and drops with the seeded draws: the course's runner alternated families
+   * every 10 s (FACTS.md, Part 3), which the two checks, one per family, stand for; the profile
+   * decides the answers ({@code OFFSET:X} and {@code Wrong command.} for the course).
    */
-  private static ResetServer.Builder server(Family family, boolean loopback) {
+  private static ResetServer.Builder server(Family family, boolean loopback, ResetProfile profile) {
     return ResetServer.builder()
+        .profile(profile)
+        .alternate(false)
         .family(family)
         .loopback(loopback)
         .port(0)
@@ -70,11 +81,22 @@ final class Part3Checks {
         source != null
             && Invocation.argumentsRead(source) < 1
             && Invocation.mentions(source, LabNames.LAB_SERVER);
+    String address =
+        source != null && Invocation.argumentsRead(source) < 1 && !hardCoded
+            ? Invocation.hardCodedAddress(source)
+            : null;
+    if (address != null) {
+      return "the program takes no argument and hard-codes the server's address "
+          + address
+          + ": the bench never maps an address outside its test networks (only the name"
+          + " tcpip.epfl.ch, as the lab text gives the server); give the server as that name or on"
+          + " the command line";
+    }
     if (hardCoded && !bench.labNamesResolve()) {
       throw new Bench.HarnessException(
           "the program takes no argument (the server hard-coded as tcpip.epfl.ch): the bench can"
-              + " make that name resolve to its emulators only on a lab network here; grade with"
-              + " --network netlab");
+              + " make that name resolve to its emulators through the sandbox's /etc/hosts, which"
+              + " --unsafe-no-sandbox has not");
     }
     if (hardCoded) {
       bench.exclusively("port " + LAB_PORT);
@@ -84,7 +106,7 @@ final class Part3Checks {
         bench.track(
             bench.onServer(
                 () ->
-                    server(family, shared)
+                    server(family, shared, bench.profile().reset())
                         .port(port)
                         .log(bench.emulatorLog("reset server"))
                         .build()
