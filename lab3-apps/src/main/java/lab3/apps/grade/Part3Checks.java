@@ -69,6 +69,26 @@ final class Part3Checks {
         .random(new Random(DROPS_TWO_THEN_ANSWERS));
   }
 
+  /**
+   * How the checks' reset server answers (policy {@code part3.server}): as the lab text describes
+   * it ({@code lab-text}, the default: the lab text speaks there, {@code OFFSET=X}), or as the
+   * policy's profile says ({@code profile}: with the course profile, {@code OFFSET:X} and {@code
+   * Wrong command.}, as the course's server did, FACTS.md Part 3).
+   */
+  static ResetProfile serverProfile(Policy policy) {
+    return policy.is("part3.server", "profile")
+        ? Profile.of(policy).reset()
+        : ResetProfile.LAB_TEXT;
+  }
+
+  /** The sentence for a program that failed against the course's server, which acked. */
+  static final String COURSE_COLON =
+      "The server answered OFFSET:X with a colon, as the course's server did (FACTS.md), where the"
+          + " lab text writes OFFSET=X: a program that waits for 'OFFSET=' alone never ends against"
+          + " it "
+          + Policy.tag("part3.server")
+          + ".";
+
   /** The lab's port of the reset server (lab text, Part 3). */
   static final int LAB_PORT = 5004;
 
@@ -106,7 +126,7 @@ final class Part3Checks {
         bench.track(
             bench.onServer(
                 () ->
-                    server(family, shared, bench.profile().reset())
+                    server(family, shared, serverProfile(bench.policy()))
                         .port(port)
                         .log(bench.emulatorLog("reset server"))
                         .build()
@@ -119,8 +139,10 @@ final class Part3Checks {
             ? bench.run("Part3", new byte[0])
             : bench.run("Part3", new byte[0], host, "" + server.port());
     String failure = Outcome.ofRun(r, bench);
+    String colon =
+        server.profile() == ResetProfile.COURSE && server.acks() > 0 ? COURSE_COLON + " " : "";
     if (failure != null) {
-      return failure + how;
+      return colon + failure + how;
     }
     OptionalInt sent = server.lastOffset();
     if (bench.policy().is("part3.output", "exact-line")) {

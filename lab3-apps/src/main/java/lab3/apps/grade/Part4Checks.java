@@ -227,6 +227,7 @@ final class Part4Checks {
   static boolean joinedOnAMissingInterface(String stderr) {
     return stderr.contains("Cannot assign requested address")
         || stderr.contains("No such device")
+        || stderr.contains("No network interface found with address") // Java's setInterface
         || stderr.contains("EADDRNOTAVAIL")
         || stderr.contains("ENODEV");
   }

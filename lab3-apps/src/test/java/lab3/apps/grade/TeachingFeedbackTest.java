@@ -64,6 +64,9 @@ class TeachingFeedbackTest {
         Part4Checks.joinedOnAMissingInterface(
             "OSError: [Errno 99] Cannot assign requested address"));
     assertTrue(Part4Checks.joinedOnAMissingInterface("OSError: [Errno 19] No such device"));
+    assertTrue(
+        Part4Checks.joinedOnAMissingInterface(
+            "java.net.SocketException: No network interface found with address 192.168.1.34"));
     assertFalse(Part4Checks.joinedOnAMissingInterface("IndexError: list index out of range"));
     assertTrue(Part4Checks.WRONG_INTERFACE.contains("INADDR_ANY"));
     assertTrue(Part4Checks.WRONG_INTERFACE.contains("Q16"));
@@ -93,9 +96,12 @@ class TeachingFeedbackTest {
 
   @Test
   void part6ReportsTheKeyAndTheSecondConnectionAsAdvice() {
-    List<Check> checks = Part6Checks.all(null);
+    List<Check> checks = Part6Checks.all(null, Policy.defaults());
+    List<Check> skipped =
+        Part6Checks.all(null, Policy.parse("part6.second-connection=skip", Policy.defaults()));
 
     assertEquals(3, checks.size());
+    assertEquals(2, skipped.size());
     assertFalse(checks.get(0).advice());
     assertTrue(
         checks.stream()
