@@ -210,9 +210,9 @@ final class Bench implements Closeable {
   }
 
   /**
-   * A hosts file in which {@code tcpip.epfl.ch} names the emulators' host, for the sandbox to show
+   * A hosts file in which {@code tcpip.epfl.ch} names the emulators' host, which the sandbox shows
    * as the hand-in's {@code /etc/hosts} in the loopback and sandbox network modes (on a lab network
-   * pc's own hosts file has it already). Whoever shows it calls {@link #labNamesInstalled}.
+   * it shows pc's own hosts file instead; see {@link #showLabNames}).
    */
   Path hostsFile() throws IOException {
     Path file = workDir.resolve("etc-hosts");
