@@ -77,7 +77,17 @@ public final class EngineRun {
       where = ContainerProbe.probe();
       io.err().println("lab3: " + where.statement());
       work = Files.createTempDirectory("lab3-engine-");
-      Optional<Path> folder = HandInIntake.find(submission, work);
+      Optional<Path> folder;
+      try {
+        folder = HandInIntake.find(submission, work);
+      } catch (HandInIntake.UnreadableHandIn e) {
+        graded =
+            GradedHandIn.nothingToGrade(
+                submission.getFileName().toString(),
+                where,
+                "The zip submitted cannot be unpacked: " + e.getMessage() + ".");
+        return emit(engine, graded, settings, resultsDir, (System.nanoTime() - start) / 1e9, io);
+      }
       if (folder.isEmpty()) {
         graded =
             GradedHandIn.nothingToGrade(

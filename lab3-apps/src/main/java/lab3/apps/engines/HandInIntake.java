@@ -30,6 +30,8 @@ final class HandInIntake {
   /**
    * The hand-in folder found in {@code submission} (a file or a directory), unpacked or copied into
    * {@code work} if need be; empty if there is none.
+   *
+   * @throws UnreadableHandIn if the zip uploaded cannot be unpacked safely
    */
   static Optional<Path> find(Path submission, Path work) throws IOException {
     Path where = submission;
@@ -69,8 +71,21 @@ final class HandInIntake {
 
   private static Path unzip(Path zip, Path work) throws IOException {
     Path into = work.resolve("unzipped");
-    SafeZip.unpack(zip, into, SafeZip.Limits.DEFAULT);
+    try {
+      SafeZip.unpack(zip, into, SafeZip.Limits.DEFAULT);
+    } catch (IOException e) {
+      throw new UnreadableHandIn(e.getMessage());
+    }
     return into;
+  }
+
+  /**
+   * The student's zip cannot be unpacked (not a zip, too big, a name going outside): their fault.
+   */
+  static final class UnreadableHandIn extends IOException {
+    UnreadableHandIn(String message) {
+      super(message);
+    }
   }
 
   /** A folder Lab3_A_B, or a folder holding a part's program, the shallowest first. */
