@@ -26,6 +26,12 @@ final class AutolabResults {
   static String output(GradedHandIn g) {
     StringBuilder out = new StringBuilder();
     out.append(g.summary()).append("\n\n");
+    Map<String, Integer> max = g.partMaxima();
+    g.partScores()
+        .forEach(
+            (part, score) ->
+                out.append(String.format("%-16s %d/%d%n", part, score, max.get(part))));
+    out.append('\n');
     for (GradedHandIn.Check c : g.checks()) {
       out.append(c.advice() ? "ADVICE " : c.status().word().toUpperCase(java.util.Locale.ROOT));
       out.append(' ').append(c.part()).append(": ").append(c.name());

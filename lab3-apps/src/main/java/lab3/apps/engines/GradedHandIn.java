@@ -151,26 +151,23 @@ public record GradedHandIn(
 
   /** Score per part, every part of the lab present (0 for one without checks). */
   public Map<String, Integer> partScores() {
-    Map<String, Integer> scores = new LinkedHashMap<>();
-    for (String part : PARTS) {
-      scores.put(part, 0);
-    }
-    for (Check c : checks) {
-      scores.merge(c.part(), c.score(), Integer::sum);
-    }
-    return scores;
+    return perPart(Check::score);
   }
 
   /** Checks scored per part, every part present. */
   public Map<String, Integer> partMaxima() {
-    Map<String, Integer> max = new LinkedHashMap<>();
+    return perPart(Check::max);
+  }
+
+  private Map<String, Integer> perPart(java.util.function.ToIntFunction<Check> points) {
+    Map<String, Integer> sums = new LinkedHashMap<>();
     for (String part : PARTS) {
-      max.put(part, 0);
+      sums.put(part, 0);
     }
     for (Check c : checks) {
-      max.merge(c.part(), c.max(), Integer::sum);
+      sums.merge(c.part(), points.applyAsInt(c), Integer::sum);
     }
-    return max;
+    return sums;
   }
 
   /**
