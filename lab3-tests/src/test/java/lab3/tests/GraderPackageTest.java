@@ -379,6 +379,18 @@ class GraderPackageTest {
   }
 
   @Test
+  void theStaffsPolicyTravelsInThePackageAndDecides() throws Exception {
+    Path policy = Files.writeString(tmp.resolve("policy.txt"), "part2.scored-n=1,7\n");
+    Path pkg = pack("prairielearn", "--parts", "Part2", "--policy", policy.toString());
+    Map<String, String> env = prairieLearnLayout(pkg, ownZip);
+    Run run = run(tmp, env, "bash", Path.of(env.get("LAB3_SOURCE"), "run").toString());
+    assertEquals(0, run.status(), run.out() + run.err());
+    Map<String, Object> results = json(Path.of(env.get("LAB3_RESULTS"), "results.json"));
+    assertEquals(1.0, results.get("score"), run.err());
+    assertEquals(4, scored(results, "max_points").size(), results.toString());
+  }
+
+  @Test
   void prairieLearnHarnessErrorIsNotGradable() throws Exception {
     Path pkg = pack("prairielearn");
     breakJar(pkg.resolve("lab3/lib"));

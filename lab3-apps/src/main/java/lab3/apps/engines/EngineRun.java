@@ -96,7 +96,15 @@ public final class EngineRun {
                 "No Lab 3 hand-in found in what was submitted: upload Lab3_A_B.zip as ./lab3"
                     + " submit makes it, the folder Lab3_A_B or its files (Part2_A_B.java, ...).");
       } else {
-        graded = grade(folder.get(), settings, where, work, io);
+        Path policy = source.resolve(GraderPackage.POLICY);
+        graded =
+            grade(
+                folder.get(),
+                settings,
+                Files.isRegularFile(policy) ? policy : null,
+                where,
+                work,
+                io);
       }
       return emit(engine, graded, settings, resultsDir, (System.nanoTime() - start) / 1e9, io);
     } catch (IOException | RuntimeException e) {
@@ -130,7 +138,7 @@ public final class EngineRun {
 
   /** Runs the bench on {@code folder} in this JVM; its table goes to stderr, the engine's log. */
   private static GradedHandIn grade(
-      Path folder, EngineSettings settings, ContainerProbe where, Path work, Io io)
+      Path folder, EngineSettings settings, Path policy, ContainerProbe where, Path work, Io io)
       throws IOException {
     Path report = work.resolve("report.json");
     List<String> args = new ArrayList<>();
@@ -138,6 +146,9 @@ public final class EngineRun {
     args.addAll(List.of("--sandbox", "container", "--network", where.network()));
     args.addAll(List.of("--report", report.toString()));
     args.addAll(settings.benchOptions());
+    if (policy != null) {
+      args.addAll(List.of("--policy", policy.toString()));
+    }
     io.err().println("lab3: grade " + String.join(" ", args));
     ByteArrayOutputStream table = new ByteArrayOutputStream();
     Io bench =

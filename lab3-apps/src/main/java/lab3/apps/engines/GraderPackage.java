@@ -28,7 +28,8 @@ import java.util.Map;
  * </ul>
  *
  * Every package carries the bench's jars ({@link BenchJars}), the settings the staff chose ({@link
- * EngineSettings}) and the JDK choice of {@code bench.sh} (Temurin 25, installed by {@code
+ * EngineSettings}), their grading policy if they gave one ({@code lab3-policy.txt}, passed to
+ * {@code grade --policy}) and the JDK choice of {@code bench.sh} (Temurin 25, installed by {@code
  * setup.sh} or the Dockerfile).
  */
 public final class GraderPackage {
@@ -36,9 +37,17 @@ public final class GraderPackage {
 
   private GraderPackage() {}
 
-  /** Writes {@code engine}'s package into {@code out} (made if need be); returns the files made. */
-  public static List<Path> write(Engine engine, EngineSettings settings, Path out)
+  /** The staff's grading policy in a package, if they gave one ({@code grade --policy}). */
+  static final String POLICY = "lab3-policy.txt";
+
+  /**
+   * Writes {@code engine}'s package into {@code out} (made if need be); returns the files made.
+   *
+   * @param policy a grading policy file for {@code grade --policy}, or null for the default
+   */
+  public static List<Path> write(Engine engine, EngineSettings settings, Path policy, Path out)
       throws IOException {
+    String policyText = policy == null ? null : Files.readString(policy);
     Files.createDirectories(out);
     List<Path> jars = BenchJars.jars();
     List<Path> made = new ArrayList<>();
@@ -55,6 +64,9 @@ public final class GraderPackage {
           text(root.resolve("run_autograder"), resource("gradescope/run_autograder"), true);
           text(root.resolve("bench.sh"), resource("bench.sh"), false);
           text(root.resolve(EngineSettings.FILE), settings.text(), false);
+          if (policyText != null) {
+            text(root.resolve(POLICY), policyText, false);
+          }
           text(root.resolve("README.md"), resource("gradescope/README.md"), false);
           Files.createDirectories(root.resolve("lib"));
           for (Path jar : jars) {
@@ -73,6 +85,9 @@ public final class GraderPackage {
           t.file("lab3-autolab/run", resource("autolab/run"), true);
           t.file("lab3-autolab/bench.sh", resource("bench.sh"), false);
           t.file("lab3-autolab/" + EngineSettings.FILE, settings.text(), false);
+          if (policyText != null) {
+            t.file("lab3-autolab/" + POLICY, policyText, false);
+          }
           t.directory("lab3-autolab/lib");
           for (Path jar : jars) {
             t.file("lab3-autolab/lib/" + jar.getFileName(), jar, false);
@@ -88,6 +103,9 @@ public final class GraderPackage {
         made.add(text(lab3.resolve("run"), resource("prairielearn/run"), true));
         made.add(text(lab3.resolve("bench.sh"), resource("bench.sh"), false));
         made.add(text(lab3.resolve(EngineSettings.FILE), settings.text(), false));
+        if (policyText != null) {
+          made.add(text(lab3.resolve(POLICY), policyText, false));
+        }
         Path lib = Files.createDirectories(lab3.resolve("lib"));
         for (Path jar : jars) {
           made.add(

@@ -62,6 +62,15 @@ public final class GraderPackageCommand extends CliCommand {
             .get());
     options.addOption(
         Option.builder()
+            .longOpt("policy")
+            .hasArg()
+            .argName("FILE")
+            .desc(
+                "the grading policy every job grades by (grade --policy FILE; try it first with"
+                    + " ./lab3 grade --policy FILE on a hand-in); default: the bench's own")
+            .get());
+    options.addOption(
+        Option.builder()
             .longOpt("hidden-parts")
             .hasArg()
             .argName("LIST")
@@ -125,7 +134,11 @@ public final class GraderPackageCommand extends CliCommand {
       settings.submissionLimit(Integer.parseInt(nh[0]), Integer.parseInt(nh[1]));
     }
     Path out = Path.of(line.getOptionValue("out"));
-    List<Path> made = GraderPackage.write(engine, settings.build(), out);
+    Path policy =
+        line.hasOption("policy")
+            ? Args.readableFile("--policy", line.getOptionValue("policy"))
+            : null;
+    List<Path> made = GraderPackage.write(engine, settings.build(), policy, out);
     for (Path f : made) {
       io.out().printf("%s\t%d%n", f, Files.size(f));
     }
