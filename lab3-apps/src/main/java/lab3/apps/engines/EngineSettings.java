@@ -14,15 +14,17 @@ import java.util.TreeSet;
 /**
  * What the course staff set when they package the bench for an engine, written into the package as
  * {@code lab3-engine.properties} and read by every job: the bench's limits (time per program run,
- * checks at once, memory of the hand-in's programs together), the parts graded, the parts whose
- * checks Gradescope shows only after the due date, and an optional limit on re-submissions
- * (Gradescope's {@code previous_submissions}). Made by {@link #builder()}, validated there.
+ * checks at once, re-runs of a failed timing-sensitive check, memory of the hand-in's programs
+ * together), the parts graded, the parts whose checks Gradescope shows only after the due date, and
+ * an optional limit on re-submissions (Gradescope's {@code previous_submissions}). Made by {@link
+ * #builder()}, validated there.
  */
 public final class EngineSettings {
   static final String FILE = "lab3-engine.properties";
 
   private final double timeoutSeconds;
   private final int checksAtOnce;
+  private final int retries;
   private final String handInMemory;
   private final List<String> parts;
   private final Set<String> hiddenParts;
@@ -32,6 +34,7 @@ public final class EngineSettings {
   private EngineSettings(Builder b) {
     this.timeoutSeconds = b.timeoutSeconds;
     this.checksAtOnce = b.checksAtOnce;
+    this.retries = b.retries;
     this.handInMemory = b.handInMemory;
     this.parts = List.copyOf(b.parts);
     this.hiddenParts = Set.copyOf(b.hiddenParts);
@@ -51,6 +54,14 @@ public final class EngineSettings {
   /** Checks run at once (the bench's --checks-at-once): 2 fits an engine's half CPU. */
   public int checksAtOnce() {
     return checksAtOnce;
+  }
+
+  /**
+   * Re-runs of a failed timing-sensitive check (the bench's --retries): 1, as grade-class, since an
+   * engine's half CPU makes bad luck of timing likelier than on a machine of one's own.
+   */
+  public int retries() {
+    return retries;
   }
 
   /** Memory of the hand-in's programs together (the bench's --hand-in-memory). */
@@ -83,6 +94,7 @@ public final class EngineSettings {
     List<String> options = new ArrayList<>();
     options.addAll(List.of("--timeout", Double.toString(timeoutSeconds)));
     options.addAll(List.of("--checks-at-once", Integer.toString(checksAtOnce)));
+    options.addAll(List.of("--retries", Integer.toString(retries)));
     options.addAll(List.of("--hand-in-memory", handInMemory));
     if (!parts.isEmpty()) {
       options.addAll(List.of("--parts", String.join(",", parts)));
@@ -95,6 +107,7 @@ public final class EngineSettings {
     Properties p = new Properties();
     p.setProperty("timeout", Double.toString(timeoutSeconds));
     p.setProperty("checks-at-once", Integer.toString(checksAtOnce));
+    p.setProperty("retries", Integer.toString(retries));
     p.setProperty("hand-in-memory", handInMemory);
     p.setProperty("parts", String.join(",", parts));
     p.setProperty("hidden-parts", String.join(",", new TreeSet<>(hiddenParts)));
@@ -116,6 +129,7 @@ public final class EngineSettings {
     Builder b = builder();
     b.timeoutSeconds(Double.parseDouble(p.getProperty("timeout", "20")));
     b.checksAtOnce(Integer.parseInt(p.getProperty("checks-at-once", "2")));
+    b.retries(Integer.parseInt(p.getProperty("retries", "1")));
     b.handInMemory(p.getProperty("hand-in-memory", "512M"));
     b.parts(list(p.getProperty("parts", "")));
     b.hiddenParts(list(p.getProperty("hidden-parts", "")));
@@ -135,6 +149,7 @@ public final class EngineSettings {
   public static final class Builder {
     private double timeoutSeconds = 20;
     private int checksAtOnce = 2;
+    private int retries = 1;
     private String handInMemory = "512M";
     private List<String> parts = List.of();
     private Set<String> hiddenParts = Set.of();
@@ -156,6 +171,14 @@ public final class EngineSettings {
         throw new IllegalArgumentException("checks at once is 1 to 8, not " + n);
       }
       this.checksAtOnce = n;
+      return this;
+    }
+
+    public Builder retries(int k) {
+      if (k < 0 || k > 5) {
+        throw new IllegalArgumentException("retries is 0 to 5, not " + k);
+      }
+      this.retries = k;
       return this;
     }
 
