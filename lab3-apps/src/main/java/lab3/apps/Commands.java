@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import lab3.apps.cli.Command;
 import lab3.apps.demo.DemoCommand;
+import lab3.apps.engines.GraderPackageCommand;
 import lab3.apps.grade.GradeCommand;
 import lab3.apps.gradeclass.GradeClassCommand;
 import lab3.apps.netlab.NetlabCommand;
@@ -57,6 +58,7 @@ final class Commands {
           "grade",
           "netlab",
           "grade-class",
+          "grader-package",
           "report");
 
   static List<Command> all() {
@@ -89,6 +91,7 @@ final class Commands {
       case "submit" -> new SubmitCommand();
       case "grade" -> new GradeCommand();
       case "netlab" -> new NetlabCommand();
+      case "grader-package" -> new GraderPackageCommand();
       case "grade-class" -> new GradeClassCommand();
       case "report" -> new ReportCommand();
       default -> null;

@@ -21,16 +21,16 @@ import java.util.stream.Stream;
  * bomb" cannot fill the disk. Execute bits recorded by Info-ZIP (or by {@code submit}) are given
  * back, as {@code unzip} does.
  */
-final class SafeZip {
+public final class SafeZip {
   /** The bounds of one unpacking. */
-  record Limits(long maxBytes, int maxEntries) {
-    static final Limits DEFAULT = new Limits(1L << 30, 50_000);
+  public record Limits(long maxBytes, int maxEntries) {
+    public static final Limits DEFAULT = new Limits(1L << 30, 50_000);
   }
 
   private SafeZip() {}
 
   /** Unpacks {@code zip} into {@code target} and returns the bytes written. */
-  static long unpack(Path zip, Path target, Limits limits) throws IOException {
+  public static long unpack(Path zip, Path target, Limits limits) throws IOException {
     Path root = Files.createDirectories(target).toRealPath();
     long written = 0;
     int entries = 0;
