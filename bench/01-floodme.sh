@@ -33,18 +33,6 @@ fi
 # time it from their connect; part2 -v reports it) and end to end (the process's wall time, the
 # JVM's start included).
 rounds=${BENCH_ROUNDS:-3}
-cat >"$BENCH_TMP/reader.py" <<'PY'
-import socket, sys, time
-start = time.monotonic_ns()
-s = socket.create_connection((sys.argv[1], int(sys.argv[2])))
-s.sendall(b"CMD_floodme")
-out, n = sys.stdout.buffer, 0
-while data := s.recv(65536):
-    n += len(data)
-    out.write(data)
-out.flush()
-print(f"bytes={n} ns={time.monotonic_ns() - start}", file=sys.stderr)
-PY
 best() { # best NAME MS: keeps the smallest MS seen for NAME in $BENCH_TMP/best.NAME
   local f="$BENCH_TMP/best.$1"
   if [ ! -f "$f" ] || [ "$2" -lt "$(cat "$f")" ]; then echo "$2" >"$f"; fi
@@ -64,7 +52,7 @@ for _ in $(seq 1 "$rounds"); do
   fi
   if command -v python3 >/dev/null 2>&1; then
     t0=$(now_ns)
-    if python3 "$BENCH_TMP/reader.py" ::1 "$SERVER_PORT" >/dev/null 2>"$BENCH_TMP/python.err"; then
+    if python3 "$BENCH_DIR/reader.py" ::1 "$SERVER_PORT" >/dev/null 2>"$BENCH_TMP/python.err"; then
       t1=$(now_ns)
       best py $(($(ns_of "$BENCH_TMP/python.err") / 1000000))
       best py_wall $(((t1 - t0) / 1000000))

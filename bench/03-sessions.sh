@@ -4,7 +4,7 @@
 # CMD_short:1 with n = 5, and checks every message arrives in order.
 # Figures: completion time against the floor (4 pauses of 1 s), the most sessions open at once,
 # and the emulator's peak RSS and thread count (virtual threads: the carriers are what count).
-# Peer in the same run: a 30-line Python asyncio PMU (one coroutine per session, the same messages,
+# Peer in the same run: a 30-line Python asyncio PMU (bench/asyncio_pmu.py) (one coroutine per session, the same messages,
 # one write per message) under the same load generator.
 # The generator (its own JVM, the same options and reads of 1 KiB for both servers) runs with
 # SerialGC and C1 only: with G1, C2 and 64 KiB per session it needed 4 s of CPU for 10,000
@@ -50,35 +50,7 @@ peer_ms="n/a"
 peer_all_open="n/a"
 peer_drops="n/a"
 if command -v python3 >/dev/null 2>&1; then
-  cat >"$BENCH_TMP/pmu.py" <<'PY'
-import asyncio, sys
-
-async def session(reader, writer):
-    try:
-        command = (await reader.read(64)).decode("ascii", "replace").strip()
-        if command.startswith("CMD_short:"):
-            interval = float(command[len("CMD_short:"):])
-            for i in range(1, int(sys.argv[2]) + 1):
-                if i > 1:
-                    await asyncio.sleep(interval)
-                writer.write(b"This is PMU data %d" % i)
-                await writer.drain()
-        writer.write_eof()
-        await reader.read()  # until the client closes, as serve-pmu lingers
-    except (ConnectionError, ValueError):
-        pass
-    finally:
-        writer.close()
-
-async def main():
-    server = await asyncio.start_server(session, "::1", 0, backlog=4096)
-    print("listening on [::1]:%d" % server.sockets[0].getsockname()[1], flush=True)
-    async with server:
-        await server.serve_forever()
-
-asyncio.run(main())
-PY
-  python3 "$BENCH_TMP/pmu.py" ::1 "$messages" >"$BENCH_TMP/peer.out" 2>"$BENCH_TMP/peer.err" &
+  python3 "$BENCH_DIR/asyncio_pmu.py" ::1 "$messages" >"$BENCH_TMP/peer.out" 2>"$BENCH_TMP/peer.err" &
   peer_pid=$!
   BENCH_PIDS+=("$peer_pid")
   peer_port=""

@@ -104,6 +104,8 @@ start_server() {
   shift
   while [ $# -gt 0 ] && [ "$1" != -- ] && [[ "$1" == -* ]]; do opts+=("$1"); shift; done
   [ "${1:-}" = -- ] && shift
+  # The JIT options ./lab3 gives the command (see the launcher): serve-pmu runs on C1 alone.
+  [ "${1:-}" = serve-pmu ] && opts+=(-XX:TieredStopAtLevel=1)
   "$JAVA" -XX:+UseSerialGC "${opts[@]}" -jar "$JAR" "$@" >"$out" 2>"$BENCH_TMP/$name.err" &
   SERVER_PID=$!
   BENCH_PIDS+=("$SERVER_PID")

@@ -6,17 +6,14 @@ import static com.google.common.base.Preconditions.checkState;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.BindException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.List;
-import java.util.Random;
-import java.util.function.Consumer;
 import javax.net.ServerSocketFactory;
+import lab3.pmu.internal.PmuResponder;
 import lab3.pmu.internal.PmuServerSettings;
 import lab3.pmu.internal.PmuSession;
 import lab3.tls.internal.TlsPem;
@@ -50,15 +47,10 @@ public final class PmuServer implements Closeable {
   private SocketServer server;
 
   private PmuServer(Builder builder) {
-    this.settings = builder.settings.copy(); // the builder may go on changing
+    this.settings = builder.settings().copy(); // the builder may go on changing
     this.socketFactory = builder.socketFactory;
     this.session =
-        new PmuSession(
-            settings.messageCount(),
-            settings.floodText(),
-            settings.commandTimeout(),
-            settings.log(),
-            settings.firstMessage());
+        new PmuSession(PmuResponder.of(settings), settings.commandTimeout(), settings.log());
   }
 
   /**
@@ -146,33 +138,16 @@ public final class PmuServer implements Closeable {
     }
   }
 
-  /** Configures a {@link PmuServer}; every setter validates its argument at once. */
-  public static final class Builder {
-    private final PmuServerSettings settings = new PmuServerSettings(5003, "pmu");
+  /**
+   * Configures a {@link PmuServer}: the settings every PMU emulator has ({@link PmuServerBuilder}),
+   * and the sockets it listens with (plain TCP, or TLS for Part 6). Every setter validates its
+   * argument at once.
+   */
+  public static final class Builder extends PmuServerBuilder<Builder> {
     private ServerSocketFactory socketFactory = ServerSocketFactory.getDefault();
 
-    private Builder() {}
-
-    /**
-     * The local address to listen on; {@code ::} (every address, IPv6 and IPv4) by default.
-     *
-     * @param address the local address to listen on
-     * @return this builder
-     */
-    public Builder bindAddress(InetAddress address) {
-      settings.bindAddress(address);
-      return this;
-    }
-
-    /**
-     * 0 picks a free port (see {@link #port()}); 5003 by default, as in the lab.
-     *
-     * @param port 0 to 65535 (0: a free port the system picks)
-     * @return this builder
-     */
-    public Builder port(int port) {
-      settings.port(port);
-      return this;
+    private Builder() {
+      super(5003, "pmu");
     }
 
     /**
@@ -219,97 +194,7 @@ public final class PmuServer implements Closeable {
      */
     public Builder tls(List<X509Certificate> chain, PrivateKey key) {
       this.socketFactory = TlsServerSockets.factory(chain, key);
-      settings.name("tls-pmu");
-      return this;
-    }
-
-    /**
-     * Every session sends exactly {@code n} messages (20 by default).
-     *
-     * @param n how many messages, at least 1
-     * @return this builder
-     */
-    public Builder messages(int n) {
-      return messages(n, n);
-    }
-
-    /**
-     * Every session sends a number of messages drawn uniformly from [min, max].
-     *
-     * @param min the fewest messages, at least 1
-     * @param max the most messages, at least {@code min}
-     * @return this builder
-     */
-    public Builder messages(int min, int max) {
-      settings.messages(min, max);
-      return this;
-    }
-
-    /**
-     * The number of the first message: 1 by default, as the lab text says; 0 as the course's server
-     * numbered them in 2020-2021 ({@code This is PMU data 0}, ..., see the course profile of {@code
-     * lab3.apps.grade.Profile}).
-     *
-     * @param first 0 or 1
-     * @return this builder
-     */
-    public Builder firstMessage(int first) {
-      settings.firstMessage(first);
-      return this;
-    }
-
-    /**
-     * The floodme text; the built-in one by default.
-     *
-     * @param text the text {@code CMD_floodme} gets
-     * @return this builder
-     */
-    public Builder floodText(FloodText text) {
-      settings.floodText(text);
-      return this;
-    }
-
-    /**
-     * How long a client may take to send its command; 10 s by default.
-     *
-     * @param timeout how long a client may take to send its command; positive
-     * @return this builder
-     */
-    public Builder commandTimeout(Duration timeout) {
-      settings.commandTimeout(timeout);
-      return this;
-    }
-
-    /**
-     * The random source for message counts; seed it for repeatable tests.
-     *
-     * @param random the source of random draws; seed it for repeatable tests
-     * @return this builder
-     */
-    public Builder random(Random random) {
-      settings.random(random);
-      return this;
-    }
-
-    /**
-     * Receives one line per session and per failure; nothing by default.
-     *
-     * @param log receives one line per session and per failure
-     * @return this builder
-     */
-    public Builder log(Consumer<String> log) {
-      settings.log(log);
-      return this;
-    }
-
-    /**
-     * Names the server's threads.
-     *
-     * @param name the name of the server's threads
-     * @return this builder
-     */
-    public Builder name(String name) {
-      settings.name(name);
+      name("tls-pmu");
       return this;
     }
 

@@ -7,17 +7,14 @@ import com.google.common.base.Suppliers;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.BindException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.time.Duration;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
-import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import lab3.internal.OptionalDependency;
 import lab3.pmu.FloodText;
+import lab3.pmu.PmuServerBuilder;
+import lab3.pmu.internal.PmuResponder;
 import lab3.pmu.internal.PmuServerSettings;
 import lab3.pmu.internal.SharedFloodBytes;
 import lab3.ws.internal.WsFrames;
@@ -47,7 +44,7 @@ import lab3.ws.internal.WsPmuSession;
 public final class WsPmuServer implements Closeable {
   private final PmuServerSettings settings;
   private final WsFrames frames;
-  private final IntSupplier messageCount;
+  private final PmuResponder responder;
   private final AtomicInteger active = new AtomicInteger();
 
   /** The floodme text in a direct buffer, made at the first floodme and shared by every session. */
@@ -56,10 +53,10 @@ public final class WsPmuServer implements Closeable {
   private WsJetty server;
 
   private WsPmuServer(Builder builder) {
-    this.settings = builder.settings.copy(); // the builder may go on changing
+    this.settings = PmuServerSettings.of(builder).copy(); // the builder may go on changing
     this.frames = new WsFrames(builder.textFrames, builder.frameBytes);
-    this.messageCount = settings.messageCount();
-    FloodText flood = settings.floodText();
+    this.responder = PmuResponder.of(settings);
+    FloodText flood = responder.floodText();
     this.floodBuffer =
         Suppliers.memoize(
             () ->
@@ -98,8 +95,7 @@ public final class WsPmuServer implements Closeable {
     return () -> {
       active.incrementAndGet();
       return new WsPmuSession(
-          messageCount,
-          settings.floodText(),
+          responder,
           floodBuffer,
           frames,
           settings.commandTimeout(),
@@ -144,67 +140,17 @@ public final class WsPmuServer implements Closeable {
     }
   }
 
-  /** Configures a {@link WsPmuServer}; every setter validates its argument at once. */
-  public static final class Builder {
-    private final PmuServerSettings settings = new PmuServerSettings(5006, "ws-pmu");
+  /**
+   * Configures a {@link WsPmuServer}: the settings every PMU emulator has ({@link
+   * PmuServerBuilder}; port 5006 and threads named "ws-pmu" by default), and how messages are
+   * framed. Every setter validates its argument at once.
+   */
+  public static final class Builder extends PmuServerBuilder<Builder> {
     private boolean textFrames;
     private int frameBytes;
 
-    private Builder() {}
-
-    /**
-     * The local address to listen on; {@code ::} (every address, IPv6 and IPv4) by default.
-     *
-     * @param address the local address to listen on
-     * @return this builder
-     */
-    public Builder bindAddress(InetAddress address) {
-      settings.bindAddress(address);
-      return this;
-    }
-
-    /**
-     * 0 picks a free port (see {@link #port()}); 5006 by default, as in the lab.
-     *
-     * @param port 0 to 65535 (0: a free port the system picks)
-     * @return this builder
-     */
-    public Builder port(int port) {
-      settings.port(port);
-      return this;
-    }
-
-    /**
-     * Every session sends exactly {@code n} messages (20 by default).
-     *
-     * @param n how many messages, at least 1
-     * @return this builder
-     */
-    public Builder messages(int n) {
-      return messages(n, n);
-    }
-
-    /**
-     * Every session sends a number of messages drawn uniformly from [min, max].
-     *
-     * @param min the fewest messages, at least 1
-     * @param max the most messages, at least {@code min}
-     * @return this builder
-     */
-    public Builder messages(int min, int max) {
-      settings.messages(min, max);
-      return this;
-    }
-
-    /**
-     * The floodme text; the built-in one by default.
-     *
-     * @param text the text {@code CMD_floodme} gets
-     * @return this builder
-     */
-    public Builder floodText(FloodText text) {
-      settings.floodText(text);
-      return this;
+    private Builder() {
+      super(5006, "ws-pmu");
     }
 
     /**
@@ -228,51 +174,6 @@ public final class WsPmuServer implements Closeable {
     public Builder frameBytes(int bytes) {
       checkArgument(bytes >= 0, "frame size must be 0 (whole messages) or positive, got %s", bytes);
       this.frameBytes = bytes;
-      return this;
-    }
-
-    /**
-     * How long a client may take to send its command, and how long it may stay silent beyond the d
-     * of its command; 10 s by default.
-     *
-     * @param timeout how long a client may take to send its command; positive
-     * @return this builder
-     */
-    public Builder commandTimeout(Duration timeout) {
-      settings.commandTimeout(timeout);
-      return this;
-    }
-
-    /**
-     * The random source for message counts; seed it for repeatable tests.
-     *
-     * @param random the source of random draws; seed it for repeatable tests
-     * @return this builder
-     */
-    public Builder random(Random random) {
-      settings.random(random);
-      return this;
-    }
-
-    /**
-     * Receives one line per session and per failure; nothing by default.
-     *
-     * @param log receives one line per session and per failure
-     * @return this builder
-     */
-    public Builder log(Consumer<String> log) {
-      settings.log(log);
-      return this;
-    }
-
-    /**
-     * Names the server's threads.
-     *
-     * @param name the name of the server's threads
-     * @return this builder
-     */
-    public Builder name(String name) {
-      settings.name(name);
       return this;
     }
 

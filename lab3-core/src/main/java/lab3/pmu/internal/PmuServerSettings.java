@@ -10,17 +10,22 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 import lab3.pmu.FloodText;
+import lab3.pmu.PmuServerBuilder;
 import lab3.transport.Addresses;
 import lab3.transport.internal.Timeouts;
 
 /**
  * What every PMU emulator is configured with, whatever carries its bytes (TCP, TLS, WebSocket):
- * where it listens and what it sends. The public builders ({@link lab3.pmu.PmuServer.Builder},
- * {@link lab3.ws.WsPmuServer.Builder}) delegate here, so defaults and validation live once.
+ * where it listens and what it sends. The public builders' common part ({@link PmuServerBuilder},
+ * which {@link lab3.pmu.PmuServer.Builder} and {@link lab3.ws.WsPmuServer.Builder} extend) keeps
+ * its values here, so defaults and validation live once.
  */
 public final class PmuServerSettings {
+  private static volatile Function<PmuServerBuilder<?>, PmuServerSettings> builderAccess;
+
   private InetAddress bindAddress = InetAddresses.forString("::");
   private int port;
   private int minMessages = 20;
@@ -31,6 +36,22 @@ public final class PmuServerSettings {
   private Consumer<String> log = line -> {};
   private String name;
   private int firstMessage = 1;
+
+  /** Called once, by {@code PmuServerBuilder}'s static initialiser. */
+  public static void installBuilderAccess(Function<PmuServerBuilder<?>, PmuServerSettings> access) {
+    if (builderAccess != null) {
+      throw new IllegalStateException("installed already");
+    }
+    builderAccess = access;
+  }
+
+  /**
+   * The settings {@code builder} has been given so far, not a copy: a server being built takes
+   * {@link #copy()} of them.
+   */
+  public static PmuServerSettings of(PmuServerBuilder<?> builder) {
+    return builderAccess.apply(builder);
+  }
 
   public PmuServerSettings(int defaultPort, String defaultName) {
     this.port = defaultPort;

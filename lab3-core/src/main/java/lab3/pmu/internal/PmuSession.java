@@ -9,10 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.IntSupplier;
 import lab3.pmu.FloodText;
 import lab3.pmu.PmuCommand;
-import lab3.pmu.PmuMessageDecoder;
 import lab3.transport.Addresses;
 import lab3.transport.Connection;
 import lab3.transport.ConnectionHandler;
@@ -27,30 +25,13 @@ import lab3.transport.ConnectionHandler;
 public final class PmuSession implements ConnectionHandler {
   private static final Duration LINGER = Duration.ofSeconds(2);
 
-  private final IntSupplier messageCount;
-  private final FloodText floodText;
+  private final PmuResponder responder;
   private final Duration commandTimeout;
   private final Consumer<String> log;
-  private final int firstMessage;
 
-  public PmuSession(
-      IntSupplier messageCount,
-      FloodText floodText,
-      Duration commandTimeout,
-      Consumer<String> log) {
-    this(messageCount, floodText, commandTimeout, log, 1);
-  }
-
-  /** A session whose messages are numbered from {@code firstMessage} (0 or 1). */
-  public PmuSession(
-      IntSupplier messageCount,
-      FloodText floodText,
-      Duration commandTimeout,
-      Consumer<String> log,
-      int firstMessage) {
-    this.firstMessage = firstMessage;
-    this.messageCount = messageCount;
-    this.floodText = floodText;
+  /** A session that answers as {@code responder} says. */
+  public PmuSession(PmuResponder responder, Duration commandTimeout, Consumer<String> log) {
+    this.responder = responder;
     this.commandTimeout = commandTimeout;
     this.log = log;
   }
@@ -70,14 +51,22 @@ public final class PmuSession implements ConnectionHandler {
       refuse(connection, e.getMessage());
       return;
     }
+    // One write call per message (TCP decides how they are packed, as on the lab's server), and
+    // the floodme text in one write, as the lab's PMU sends it.
     String outcome =
-        switch (command) {
-          case PmuCommand.Short s -> sendShort(out, s.interval());
-          case PmuCommand.Floodme f -> {
-            floodText.writeTo(out); // one write call, as the lab's PMU does
-            yield floodText.size() + " bytes of text";
-          }
-        };
+        responder.answer(
+            command,
+            new PmuResponder.Sink() {
+              @Override
+              public void message(byte[] ascii, boolean now) throws IOException {
+                out.write(ascii);
+              }
+
+              @Override
+              public void flood(FloodText text) throws IOException {
+                text.writeTo(out);
+              }
+            });
     out.flush();
     // The peer's address is formatted when the line is written, not when the session starts:
     // 10,000 sessions opening at once share the CPU with nothing else to spare (bench 3).
@@ -91,26 +80,6 @@ public final class PmuSession implements ConnectionHandler {
             + Duration.ofNanos(System.nanoTime() - start).toMillis()
             + " ms");
     lingeringClose(connection);
-  }
-
-  private String sendShort(OutputStream out, Duration interval) throws IOException {
-    int n = messageCount.getAsInt();
-    long bytes = 0;
-    for (int i = 1; i <= n; i++) {
-      int number = i - 1 + firstMessage;
-      byte[] message = (PmuMessageDecoder.PREFIX + number).getBytes(StandardCharsets.US_ASCII);
-      out.write(message); // one send() per message: TCP decides how they are packed
-      bytes += message.length;
-      if (i < n && !interval.isZero()) {
-        try {
-          Thread.sleep(interval);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new java.io.InterruptedIOException("server shutting down");
-        }
-      }
-    }
-    return n + " messages, " + bytes + " bytes";
   }
 
   /** Called before every read of the command: sets the read time-out to the time left. */

@@ -8,11 +8,10 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import lab3.pmu.FloodText;
 import lab3.pmu.PmuCommand;
-import lab3.pmu.PmuMessageDecoder;
+import lab3.pmu.internal.PmuResponder;
 import lab3.pmu.internal.SharedFloodBytes;
 import lab3.transport.Addresses;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -31,8 +30,7 @@ public final class WsPmuSession implements Session.Listener.AutoDemanding {
   /** The longest close reason RFC 6455 allows, in bytes (125 minus the 2-byte code). */
   static final int MAX_REASON_BYTES = 123;
 
-  private final IntSupplier messageCount;
-  private final FloodText floodText;
+  private final PmuResponder responder;
   private final Supplier<ByteBuffer> floodBuffer;
   private final WsFrames frames;
   private final Duration commandTimeout;
@@ -47,24 +45,21 @@ public final class WsPmuSession implements Session.Listener.AutoDemanding {
   /**
    * One session of the emulator, with its settings; {@code onEnd} runs when it closes.
    *
-   * @param messageCount the message count
-   * @param floodText the flood text
-   * @param floodBuffer the flood buffer
+   * @param responder what to answer to which command
+   * @param floodBuffer the responder's floodme text in a direct buffer
    * @param frames the frames
    * @param commandTimeout the command timeout
    * @param log the log
    * @param onEnd the on end
    */
   public WsPmuSession(
-      IntSupplier messageCount,
-      FloodText floodText,
+      PmuResponder responder,
       Supplier<ByteBuffer> floodBuffer,
       WsFrames frames,
       Duration commandTimeout,
       Consumer<String> log,
       Runnable onEnd) {
-    this.messageCount = messageCount;
-    this.floodText = floodText;
+    this.responder = responder;
     this.floodBuffer = floodBuffer;
     this.frames = frames;
     this.commandTimeout = commandTimeout;
@@ -153,15 +148,7 @@ public final class WsPmuSession implements Session.Listener.AutoDemanding {
       // The client may now wait up to d between two messages; only a longer silence is idle.
       Duration pause = command instanceof PmuCommand.Short sh ? sh.interval() : Duration.ZERO;
       s.setIdleTimeout(commandTimeout.plus(pause));
-      String outcome =
-          switch (command) {
-            case PmuCommand.Short sh -> sendShort(s, sh.interval());
-            case PmuCommand.Floodme f -> {
-              // one message, as the lab's PMU sends one send()
-              frames.send(s, SharedFloodBytes.of(floodText), floodBuffer);
-              yield floodText.size() + " bytes of text in one message";
-            }
-          };
+      String outcome = responder.answer(command, new Sink(s));
       s.close(StatusCode.NORMAL, "done", Callback.NOOP);
       log.accept(
           peer
@@ -178,31 +165,40 @@ public final class WsPmuSession implements Session.Listener.AutoDemanding {
     }
   }
 
-  private String sendShort(Session s, Duration interval) throws IOException {
-    int n = messageCount.getAsInt();
-    long bytes = 0;
-    for (int i = 1; i <= n; i++) {
-      byte[] message = (PmuMessageDecoder.PREFIX + i).getBytes(StandardCharsets.US_ASCII);
-      bytes += message.length;
-      // One WebSocket message per PMU message. With no pause between them (d = 0), BURST at a
-      // time are queued and written together.
-      if (!interval.isZero()) {
-        frames.send(s, message);
-      } else if (!frames.queue(s, message)) {
-        frames.flush(s);
-        frames.send(s, message);
-      } else if (i % BURST == 0 || i == n) {
-        frames.flush(s);
-      }
-      if (i < n && !interval.isZero()) {
-        try {
-          Thread.sleep(interval);
-        } catch (InterruptedException e) {
-          throw new InterruptedIOException("the client closed after " + i + " messages");
-        }
+  /**
+   * One WebSocket message per PMU message. With no pause between them (d = 0), up to {@link #BURST}
+   * are queued in Jetty and written together; the floodme text is one message, sent from the shared
+   * direct buffer when it goes as one binary frame.
+   */
+  private final class Sink implements PmuResponder.Sink {
+    private final Session session;
+    private int queued;
+
+    Sink(Session session) {
+      this.session = session;
+    }
+
+    @Override
+    public void message(byte[] ascii, boolean now) throws IOException {
+      if (now && queued == 0) {
+        frames.send(session, ascii);
+      } else if (!frames.queue(session, ascii)) {
+        flush();
+        frames.send(session, ascii);
+      } else if (++queued == BURST || now) {
+        flush();
       }
     }
-    return n + " messages, " + bytes + " bytes";
+
+    @Override
+    public void flood(FloodText text) throws IOException {
+      frames.send(session, SharedFloodBytes.of(text), floodBuffer);
+    }
+
+    private void flush() throws IOException {
+      frames.flush(session);
+      queued = 0;
+    }
   }
 
   /** The most d = 0 messages queued in Jetty before they are written. */

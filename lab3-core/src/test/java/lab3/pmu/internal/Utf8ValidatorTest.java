@@ -81,6 +81,22 @@ class Utf8ValidatorTest {
   }
 
   @Test
+  void asciiRunLongerThanTheSixtyFourByteStrideBrokenAtEveryOffset() {
+    for (byte[] piece : PIECES) {
+      for (int at = 0; at < 140; at++) {
+        byte[] buf = new byte[150];
+        Arrays.fill(buf, (byte) 'a');
+        System.arraycopy(piece, 0, buf, at, Math.min(piece.length, buf.length - at));
+        for (int from = 0; from < 4; from++) {
+          for (int end = from; end <= buf.length; end++) {
+            assertSameAnswer(buf, from, end);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void multiByteSequencesAcrossEightAndSixteenByteBoundaries() {
     String text = "Roméo «Ω Ρωμαίε» ロミオ 罗密欧 🌹💔 end";
     byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);

@@ -1,0 +1,100 @@
+package lab3.pmu.internal;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.IntSupplier;
+import lab3.pmu.FloodText;
+import lab3.pmu.PmuCommand;
+import lab3.pmu.PmuMessageDecoder;
+
+/**
+ * What the lab's PMU answers, whatever carries the bytes: for {@code CMD_short:d}, n messages
+ * {@code This is PMU data i} numbered from the first message, d seconds apart; for {@code
+ * CMD_floodme}, the whole text at once. The TCP and TLS sessions ({@link PmuSession}) and the
+ * WebSocket sessions ({@code lab3.ws.internal.WsPmuSession}) drive it with a {@link Sink} of their
+ * own, so a change of the lab's protocol is made here once.
+ *
+ * <p>Immutable and shared by every session of a server; {@link #answer} runs on the session's own
+ * (virtual) thread and sleeps there between messages.
+ */
+public final class PmuResponder {
+  private final IntSupplier messageCount;
+  private final int firstMessage;
+  private final FloodText floodText;
+
+  /** How a transport puts the answer on its wire. */
+  public interface Sink {
+    /**
+     * One PMU message, as one unit of the transport (one {@code send()} on TCP, one WebSocket
+     * message).
+     *
+     * @param ascii the message's bytes, a new array the sink may keep
+     * @param now true when a pause or the end of the answer follows: the message must be on its way
+     *     before this returns; false when another message follows at once (a sink may gather them)
+     */
+    void message(byte[] ascii, boolean now) throws IOException;
+
+    /** The floodme text, in one unit (one write call, one WebSocket message). */
+    void flood(FloodText text) throws IOException;
+  }
+
+  /**
+   * A responder that sends {@code messageCount} messages per {@code CMD_short}, numbered from
+   * {@code firstMessage}, and {@code floodText} for {@code CMD_floodme}.
+   */
+  public PmuResponder(IntSupplier messageCount, int firstMessage, FloodText floodText) {
+    this.messageCount = messageCount;
+    this.firstMessage = firstMessage;
+    this.floodText = floodText;
+  }
+
+  /** A responder with every setting of {@code settings}. */
+  public static PmuResponder of(PmuServerSettings settings) {
+    return new PmuResponder(settings.messageCount(), settings.firstMessage(), settings.floodText());
+  }
+
+  /** The floodme text this responder sends. */
+  public FloodText floodText() {
+    return floodText;
+  }
+
+  /**
+   * Answers {@code command} through {@code sink}; returns what was sent, for the session's log line
+   * ("20 messages, 379 bytes").
+   *
+   * @throws InterruptedIOException if the thread is interrupted during a pause (the server is
+   *     closing, or the client left); the interrupt flag is set again
+   */
+  public String answer(PmuCommand command, Sink sink) throws IOException {
+    return switch (command) {
+      case PmuCommand.Short s -> sendShort(s.interval(), sink);
+      case PmuCommand.Floodme f -> {
+        sink.flood(floodText);
+        yield floodText.size() + " bytes of text";
+      }
+    };
+  }
+
+  private String sendShort(Duration interval, Sink sink) throws IOException {
+    int n = messageCount.getAsInt();
+    boolean paced = !interval.isZero();
+    long bytes = 0;
+    for (int i = 1; i <= n; i++) {
+      byte[] message =
+          (PmuMessageDecoder.PREFIX + (i - 1 + firstMessage)).getBytes(StandardCharsets.US_ASCII);
+      bytes += message.length;
+      sink.message(message, paced || i == n);
+      if (paced && i < n) {
+        try {
+          Thread.sleep(interval);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("interrupted after " + i + " of " + n + " messages");
+        }
+      }
+    }
+    return n + " messages, " + bytes + " bytes";
+  }
+}
