@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.OptionalInt;
 import lab3.apps.serve.CourseProfile;
+import lab3.reset.ResetProfile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,12 +22,40 @@ class GradingRulesTest {
 
   @Test
   void part3PassesWhenTheOffsetPrintedIsTheOneAckedWhateverElseIsPrinted() {
-    OptionalInt sent = OptionalInt.of(7);
+    List<Integer> sent = List.of(7);
     assertNull(Part3Checks.offsetPrinted("attempt 1\nreceived b'OFFSET=7' from ::1\n", sent));
     assertNull(Part3Checks.offsetPrinted("7\n", sent));
     assertNull(Part3Checks.offsetPrinted("Received: OFFSET:7 after 3 tries\n", sent));
     assertTrue(Part3Checks.offsetPrinted("OFFSET=3\n", sent).contains("[part3.output]"));
     assertTrue(Part3Checks.offsetPrinted("", sent).startsWith("printed no offset"));
+  }
+
+  @Test
+  void part3PassesAnOffsetOfAnEarlierAckWhenTheServerAnsweredARetryToo() {
+    // The program's time-out fired before the first ack came; it sent again, took the first ack.
+    List<Integer> sent = List.of(7, 3);
+    assertNull(Part3Checks.offsetPrinted("OFFSET=7\n", sent));
+    assertNull(Part3Checks.offsetPrinted("OFFSET=3\n", sent));
+    assertTrue(Part3Checks.offsetPrinted("OFFSET=5\n", sent).contains("one of [7, 3]"));
+  }
+
+  @Test
+  void part3sServerAnswersWithTheColonOnlyToASourceWrittenForIt() throws Exception {
+    // Waits for the course's colon, prints what the lab text asks.
+    Path colon =
+        Files.writeString(
+            tmp.resolve("colon.py"),
+            "if r.startswith('OFFSET:'):\n    print('OFFSET=' + r.split(':')[1])\n");
+    Path equals = Files.writeString(tmp.resolve("equals.py"), "print(r.split('OFFSET=')[1])\n");
+    Path neither = Files.writeString(tmp.resolve("neither.py"), "print(re.search('[0-9]+', r))\n");
+    assertEquals(ResetProfile.COURSE, Part3Checks.serverProfile(DEFAULTS, colon));
+    assertEquals(ResetProfile.LAB_TEXT, Part3Checks.serverProfile(DEFAULTS, equals));
+    assertEquals(ResetProfile.LAB_TEXT, Part3Checks.serverProfile(DEFAULTS, neither));
+    assertEquals(ResetProfile.LAB_TEXT, Part3Checks.serverProfile(DEFAULTS, null));
+    Policy labText = Policy.parse("part3.server=lab-text", DEFAULTS);
+    assertEquals(ResetProfile.LAB_TEXT, Part3Checks.serverProfile(labText, colon));
+    Policy profile = Policy.parse("profile=course\npart3.server=profile", DEFAULTS);
+    assertEquals(ResetProfile.COURSE, Part3Checks.serverProfile(profile, equals));
   }
 
   @Test
