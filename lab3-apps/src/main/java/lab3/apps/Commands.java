@@ -70,7 +70,7 @@ final class Commands {
   /** The command called {@code name}, made now, or null if there is none. */
   static Command named(String name) {
     return switch (name) {
-      case "demo" -> new DemoCommand();
+      case "demo" -> new DemoCommand(Main::run);
       case "part1" -> new Part1Command();
       case "part2" -> new Part2Command();
       case "serve-pmu" -> new ServePmuCommand();

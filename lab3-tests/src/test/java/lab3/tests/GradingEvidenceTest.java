@@ -86,7 +86,7 @@ class GradingEvidenceTest {
     }
     Assumptions.assumeTrue(
         verdicts.stream().noneMatch(v -> v.rule().equals("invocation.command-only"))
-            || (network == null && lab3.apps.netlab.LabNetwork.unavailableReason().isEmpty()),
+            || (network == null && lab3.netlab.LabNetwork.unavailableReason().isEmpty()),
         "a program that hard-codes tcpip.epfl.ch is graded only on a lab network here (the"
             + " sandbox's /etc/hosts is not the bench's yet)");
     String part = file.substring(0, file.indexOf('/'));

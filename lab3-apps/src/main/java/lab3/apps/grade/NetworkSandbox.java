@@ -5,13 +5,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import lab3.apps.Main;
 import lab3.apps.cli.Io;
+import lab3.netlab.Launcher;
 
 /**
  * A network of the bench's own: on Linux, {@code grade} runs itself again inside a new network
@@ -29,12 +28,12 @@ import lab3.apps.cli.Io;
  * {@code ip}, namespaces forbidden), the bench runs on the machine's own loopback.
  *
  * <p><b>Lab networks inside.</b> {@link #unshareForLabNetworks()} makes a sandbox in which the
- * bench makes its own {@link lab3.apps.netlab.LabNetwork} ({@code grade --network netlab}): as
- * root, with processes of their own and a mount namespace ({@code --mount}) in which {@code
- * /run/netns} and {@code /etc/netns} are fresh, empty tmpfs mounts. {@code ip netns add} names a
- * namespace by bind-mounting it on a file of {@code /run/netns}, and the lab network's hosts files
- * live in {@code /etc/netns}: inside, both are the sandbox's own, seen by no other process. This is
- * the simplest arrangement that is correct when things go wrong: the sandbox's whole-hand-in limit
+ * bench makes its own {@link lab3.netlab.LabNetwork} ({@code grade --network netlab}): as root,
+ * with processes of their own and a mount namespace ({@code --mount}) in which {@code /run/netns}
+ * and {@code /etc/netns} are fresh, empty tmpfs mounts. {@code ip netns add} names a namespace by
+ * bind-mounting it on a file of {@code /run/netns}, and the lab network's hosts files live in
+ * {@code /etc/netns}: inside, both are the sandbox's own, seen by no other process. This is the
+ * simplest arrangement that is correct when things go wrong: the sandbox's whole-hand-in limit
  * kills its first process, the kernel kills every other one (PID namespace), the mount namespace
  * dies with its last process and takes the bind mounts with it, and so the lab network's namespaces
  * (held by nothing else) and its files are gone too. Nothing is left behind for a second run to
@@ -95,7 +94,7 @@ public final class NetworkSandbox {
    * The {@code unshare} command line of a sandbox in which the bench can make lab networks of its
    * own (see the class's Javadoc), found by making one, or empty if none can be made here (not
    * root, no {@code unshare} or {@code ip}). Whether a lab network itself can be made is {@link
-   * lab3.apps.netlab.LabNetwork#unavailableReason()}'s answer.
+   * lab3.netlab.LabNetwork#unavailableReason()}'s answer.
    */
   public static Optional<List<String>> unshareForLabNetworks() throws InterruptedException {
     return unshare(List.of(LAB_NETWORKS));
@@ -203,7 +202,7 @@ public final class NetworkSandbox {
     if (!unshare.isEmpty()) {
       command.addAll(List.of("sh", "-c", setup(unshare), "lab3-grade"));
     }
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(Launcher.java());
     for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       // The launcher's start-up cache may be being recorded by the outer JVM: only a finished one
       // (-XX:AOTCache alone, of the same jar) is shared.
@@ -220,7 +219,7 @@ public final class NetworkSandbox {
       // lab3.jar's manifest allows it with -jar; here the class path is named.
       command.add("--enable-native-access=ALL-UNNAMED");
     }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(Launcher.classPathAndMain());
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command);
     if (!unshare.isEmpty()) {

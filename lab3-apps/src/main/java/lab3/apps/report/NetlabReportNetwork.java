@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import lab3.apps.netlab.LabNetwork;
+import lab3.netlab.LabNetwork;
 
 /**
  * The report on the lab network ({@link LabNetwork}): the emulators run on {@code labhost}, the

@@ -12,7 +12,7 @@ import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
 import lab3.apps.cli.UsageException;
-import lab3.apps.netlab.LabNetwork;
+import lab3.netlab.LabNetwork;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;

@@ -13,10 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import lab3.apps.netlab.LabNetwork;
 import lab3.apps.part3.ResetFamily;
 import lab3.apps.serve.LabHost;
 import lab3.multicast.MulticastChannel;
+import lab3.netlab.LabNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package lab3.apps.netlab;
+package lab3.netlab;
 
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package lab3.apps.netlab;
+package lab3.netlab;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -59,9 +59,7 @@ interface Native {
         try {
           found =
               (Native)
-                  Class.forName("lab3.apps.netlab.ForeignNative")
-                      .getDeclaredConstructor()
-                      .newInstance();
+                  Class.forName("lab3.netlab.ForeignNative").getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
           reason = "the foreign function API is not usable here: " + e;
         }

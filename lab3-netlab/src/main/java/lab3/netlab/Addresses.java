@@ -1,4 +1,4 @@
-package lab3.apps.netlab;
+package lab3.netlab;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package lab3.apps.netlab;
+package lab3.netlab;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;

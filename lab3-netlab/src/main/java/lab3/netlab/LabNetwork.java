@@ -1,4 +1,4 @@
-package lab3.apps.netlab;
+package lab3.netlab;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,8 +14,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import lab3.apps.netlab.Impairments.Kind;
-import lab3.apps.netlab.Impairments.Mechanism;
+import lab3.netlab.Impairments.Kind;
+import lab3.netlab.Impairments.Mechanism;
 
 /**
  * The lab's network on one machine: two hosts, {@code pc} (the student's machine) and {@code
@@ -59,12 +59,15 @@ public final class LabNetwork implements AutoCloseable {
   private static final String LINK_DOWN_TABLE = "lab3-link-down";
   private static volatile Optional<String> probed;
 
+  /** What a detached relay prints on stderr once it forwards ({@link Builder#runRelay}). */
+  public static final String RELAY_READY = RelayProcess.READY;
+
   /**
    * Why a normal user gets no lab network: {@code ip netns} needs root. A user namespace ({@code
    * unshare --user --net}, as grade's sandbox) would give one namespace of the user's own, but
    * neither names the hosts ({@code ip netns}, {@code /etc/netns}) nor outlives its process.
    */
-  static final String NEEDS_ROOT =
+  public static final String NEEDS_ROOT =
       "the lab network needs root (ip netns); run it with sudo, or use the loopback emulators";
 
   private final String prefix;
@@ -162,7 +165,8 @@ public final class LabNetwork implements AutoCloseable {
     return tool.equals("ip") ? "iproute2" : tool;
   }
 
-  static boolean isRoot() {
+  /** True when this process runs as root (its effective user id is 0): only root may make one. */
+  public static boolean isRoot() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
         if (line.startsWith("Uid:")) {
@@ -656,6 +660,16 @@ public final class LabNetwork implements AutoCloseable {
       LabNetwork network = new LabNetwork(this);
       network.start(this);
       return network;
+    }
+
+    /**
+     * Runs the wire's frame relay in this process, with this builder's impairments, until the
+     * process is killed: what {@link #detached} starts in the wire namespace ({@code netlab
+     * relay}). {@code onReady} runs once both of its sockets are open; it must print {@link
+     * #RELAY_READY} on stderr, which the starting process waits for.
+     */
+    public void runRelay(Runnable onReady) throws Exception {
+      RelayProcess.runHere(impairments(Map.of()), onReady);
     }
 
     Impairments impairments(Map<Kind, Mechanism> mechanisms) {
