@@ -8,13 +8,13 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.CommandRunner;
-import lab3.apps.cli.Failures;
 import lab3.apps.cli.Io;
 import lab3.apps.cli.UsageException;
-import lab3.apps.report.Captures;
-import lab3.apps.report.NetlabReportNetwork;
-import lab3.apps.report.ReportContext;
-import lab3.apps.report.ReportNetwork;
+import lab3.netlab.LabEnvironment;
+import lab3.netlab.NetlabEnvironment;
+import lab3.report.Captures;
+import lab3.report.Failures;
+import lab3.report.ReportContext;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -68,11 +68,11 @@ public final class DemoCommand extends CliCommand {
       throw new UsageException("--network must be loopback or netlab, got '" + network + "'");
     }
     Path dir = Files.createTempDirectory("lab3-demo-");
-    try (ReportNetwork net =
+    try (LabEnvironment net =
         network.equals("netlab")
-            ? NetlabReportNetwork.start(
-                "lab3demo" + ProcessHandle.current().pid(), 1500, NetlabReportNetwork.DELAY)
-            : ReportNetwork.loopback()) {
+            ? NetlabEnvironment.start(
+                "lab3demo" + ProcessHandle.current().pid(), 1500, NetlabEnvironment.DELAY)
+            : LabEnvironment.loopback()) {
       Captures captures = Captures.system();
       Optional<String> noCapture =
           net.shared()

@@ -1,7 +1,7 @@
 package lab3.apps.demo;
 
 import java.io.PrintStream;
-import lab3.apps.report.ReportContext;
+import lab3.report.ReportContext;
 
 /**
  * One part of {@code ./lab3 demo}: runs end to end and prints a short summary. The parts that the

@@ -13,7 +13,7 @@ import java.util.List;
 import lab3.apps.cli.CommandRunner;
 import lab3.apps.cli.Io;
 import lab3.apps.grade.GradeCommand;
-import lab3.apps.report.ReportContext;
+import lab3.report.ReportContext;
 
 /**
  * The end of the lab: {@code submit} the project's own hand-in, show its Part 2 source and run it

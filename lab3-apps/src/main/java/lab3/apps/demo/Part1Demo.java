@@ -1,8 +1,8 @@
 package lab3.apps.demo;
 
 import java.io.PrintStream;
-import lab3.apps.report.Part1Experiment;
-import lab3.apps.report.ReportContext;
+import lab3.report.Part1Experiment;
+import lab3.report.ReportContext;
 
 /**
  * Part 1: Code C and Code D, the echo server and client, over loopback; the same run as the

@@ -1,10 +1,10 @@
 package lab3.apps.demo;
 
 import java.io.PrintStream;
-import lab3.apps.report.MarkdownReport;
-import lab3.apps.report.Part2Experiment;
-import lab3.apps.report.ReportContext;
-import lab3.apps.report.StreamRun;
+import lab3.report.MarkdownReport;
+import lab3.report.Part2Experiment;
+import lab3.report.ReportContext;
+import lab3.report.StreamRun;
 
 /** Part 2: the report's Part 2 experiment (the PDC against the PMU, d=0, d=1, floodme). */
 final class Part2Demo implements DemoPart {

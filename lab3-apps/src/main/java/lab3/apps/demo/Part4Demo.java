@@ -2,9 +2,9 @@ package lab3.apps.demo;
 
 import java.io.PrintStream;
 import java.util.Map;
-import lab3.apps.report.Part4Experiment;
-import lab3.apps.report.ReportContext;
 import lab3.multicast.TvProgram;
+import lab3.report.Part4Experiment;
+import lab3.report.ReportContext;
 
 /**
  * Part 4: the report's Part 4 experiment: the TV program, a receiver and two senders of more than

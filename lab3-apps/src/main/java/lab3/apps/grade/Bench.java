@@ -11,7 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import lab3.apps.report.ReportNetwork;
+import lab3.netlab.LabEnvironment;
 
 /**
  * The grading bench: copies a submission to a temporary folder, runs every check against emulators,
@@ -19,12 +19,11 @@ import lab3.apps.report.ReportNetwork;
  * wrong thing fails alone; whatever it started is stopped when it ends. Checks run a few at once
  * (see {@link #CHECKS_AT_ONCE}).
  *
- * <p>Where things run is the {@link ReportNetwork} the bench is given, the same seam the demo and
- * the report use: on {@link ReportNetwork#loopback()} the emulators and the hand-in's programs
+ * <p>Where things run is the {@link LabEnvironment} the bench is given, the same seam the demo and
+ * the report use: on {@link LabEnvironment#loopback()} the emulators and the hand-in's programs
  * share this process's network (the machine's, or the sandbox's own {@code lo}); on a {@link
- * lab3.apps.report.NetlabReportNetwork} the emulators run on {@code labhost} ({@link #onServer})
- * and the hand-in's programs on {@code pc} ({@link #run}, {@link #start}), across the lab network's
- * link.
+ * lab3.netlab.NetlabEnvironment} the emulators run on {@code labhost} ({@link #onServer}) and the
+ * hand-in's programs on {@code pc} ({@link #run}, {@link #start}), across the lab network's link.
  *
  * <p>Every program of the hand-in (and any compile step, through {@link #runContained}) runs in the
  * bench's {@link Sandbox}: unprivileged, seeing only its copy of the hand-in as writable, in a PID
@@ -37,7 +36,7 @@ final class Bench implements Closeable {
   private final Path workDir;
   private final Duration limit;
   private final PrintStream progress;
-  private final ReportNetwork network;
+  private final LabEnvironment network;
   private final boolean verbose;
   private final Check check;
   private final List<Closeable> cleanup = new ArrayList<>();
@@ -66,7 +65,7 @@ final class Bench implements Closeable {
 
   Bench(Submission submission, Duration limit, String python, PrintStream progress)
       throws IOException {
-    this(submission, limit, python, progress, ReportNetwork.loopback(), false);
+    this(submission, limit, python, progress, LabEnvironment.loopback(), false);
   }
 
   /**
@@ -79,7 +78,7 @@ final class Bench implements Closeable {
       Duration limit,
       String python,
       PrintStream progress,
-      ReportNetwork network,
+      LabEnvironment network,
       boolean verbose)
       throws IOException {
     this(
@@ -99,7 +98,7 @@ final class Bench implements Closeable {
       Duration limit,
       String python,
       PrintStream progress,
-      ReportNetwork network,
+      LabEnvironment network,
       boolean verbose,
       Sandbox.Mode mode,
       Limits limits)
@@ -213,7 +212,7 @@ final class Bench implements Closeable {
   }
 
   /** Where the emulators and the hand-in's programs run. */
-  ReportNetwork network() {
+  LabEnvironment network() {
     return network;
   }
 
@@ -410,7 +409,7 @@ final class Bench implements Closeable {
     } catch (HarnessException e) {
       throw e;
     } catch (Exception e) {
-      throw new HarnessException(lab3.apps.cli.Failures.describe(e));
+      throw new HarnessException(lab3.report.Failures.describe(e));
     }
   }
 
@@ -447,7 +446,7 @@ final class Bench implements Closeable {
     try {
       copy.prepare(parts, (command, readOnly) -> tool(command, readOnly, buildLimit));
     } catch (IOException e) {
-      say(progress, "  the build step failed: " + lab3.apps.cli.Failures.describe(e));
+      say(progress, "  the build step failed: " + lab3.report.Failures.describe(e));
     }
     for (String part : parts) { // how each file was read, or why it cannot run
       String how;
@@ -474,7 +473,7 @@ final class Bench implements Closeable {
     } catch (IOException e) {
       throw e;
     } catch (Exception e) { // the sandbox could not be made: a harness error, said as one
-      throw new IOException(lab3.apps.cli.Failures.describe(e), e);
+      throw new IOException(lab3.report.Failures.describe(e), e);
     } finally {
       programs.clear(); // a build step's limits are its own, not the first check's
     }
@@ -577,8 +576,7 @@ final class Bench implements Closeable {
       attempt = new Attempt("the bench failed: " + e.getMessage(), true, false);
     } catch (Exception e) {
       attempt =
-          new Attempt(
-              "the check could not run: " + lab3.apps.cli.Failures.describe(e), false, true);
+          new Attempt("the check could not run: " + lab3.report.Failures.describe(e), false, true);
     } finally {
       closeTracked();
     }
@@ -653,7 +651,7 @@ final class Bench implements Closeable {
   /** The hand-in's program could not be started (not executable, bad interpreter line). */
   static final class ProgramException extends IOException {
     ProgramException(String part, IOException cause) {
-      super(part + " could not be started: " + lab3.apps.cli.Failures.describe(cause), cause);
+      super(part + " could not be started: " + lab3.report.Failures.describe(cause), cause);
     }
   }
 

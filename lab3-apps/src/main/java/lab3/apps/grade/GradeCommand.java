@@ -10,9 +10,9 @@ import java.util.Optional;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
-import lab3.apps.report.NetlabReportNetwork;
-import lab3.apps.report.ReportNetwork;
+import lab3.netlab.LabEnvironment;
 import lab3.netlab.LabNetwork;
+import lab3.netlab.NetlabEnvironment;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -337,11 +337,11 @@ public final class GradeCommand extends CliCommand {
     List<CheckResult> results;
     boolean onLabNetwork = network.equals("netlab") && NetworkSandbox.inside();
     io.err().println("grading " + submission.dir().getFileName() + " ...");
-    try (ReportNetwork where =
+    try (LabEnvironment where =
             onLabNetwork
                 // The sandbox's own /run/netns: the name cannot meet another bench's.
-                ? NetlabReportNetwork.start("lab3grade", 1500, Duration.ZERO)
-                : ReportNetwork.loopback();
+                ? NetlabEnvironment.start("lab3grade", 1500, Duration.ZERO)
+                : LabEnvironment.loopback();
         Bench bench =
             new Bench(
                 submission,
@@ -359,7 +359,7 @@ public final class GradeCommand extends CliCommand {
       io.err().println(containmentLine(containment, limits));
       Path ca = line.hasOption("ca") ? Args.readableFile("--ca", line.getOptionValue("ca")) : null;
       bench.policy(policy);
-      if (where instanceof NetlabReportNetwork lab) {
+      if (where instanceof NetlabEnvironment lab) {
         bench.labNamesInstalled(LabNames.installOnLabNetwork(where, lab.lab().pc().namespace()));
       }
       List<Check> checks = checks(ca, policy);

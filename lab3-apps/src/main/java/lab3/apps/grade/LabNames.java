@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import lab3.apps.report.ReportNetwork;
+import lab3.netlab.LabEnvironment;
 
 /**
  * The lab's server name inside the hand-in's network: {@code tcpip.epfl.ch} names the emulators'
@@ -42,7 +42,7 @@ final class LabNames {
   private LabNames() {}
 
   /** The hosts file's lines that name the emulators' host {@code tcpip.epfl.ch}. */
-  static String hostsLines(ReportNetwork network) {
+  static String hostsLines(LabEnvironment network) {
     return text(network.serverV6())
         + "\t"
         + LAB_SERVER
@@ -54,7 +54,7 @@ final class LabNames {
   }
 
   /** A whole hosts file for a network mode whose programs see the machine's names otherwise. */
-  static String hostsFile(ReportNetwork network) {
+  static String hostsFile(LabEnvironment network) {
     return "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
         + hostsLines(network);
   }
@@ -63,7 +63,7 @@ final class LabNames {
    * Adds the name to pc's hosts file of a lab network and writes pc's gai.conf; closing removes the
    * gai.conf (the hosts file goes with the network).
    */
-  static Closeable installOnLabNetwork(ReportNetwork network, String pcNamespace)
+  static Closeable installOnLabNetwork(LabEnvironment network, String pcNamespace)
       throws IOException {
     Path dir = Path.of("/etc/netns", pcNamespace);
     Files.writeString(
@@ -77,6 +77,6 @@ final class LabNames {
   }
 
   private static String text(InetAddress address) {
-    return ReportNetwork.text(address).replace("[", "").replace("]", "");
+    return LabEnvironment.text(address).replace("[", "").replace("]", "");
   }
 }

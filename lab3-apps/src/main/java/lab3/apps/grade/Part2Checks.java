@@ -1,7 +1,7 @@
 package lab3.apps.grade;
 
 import java.util.List;
-import lab3.apps.report.ReportNetwork;
+import lab3.netlab.LabEnvironment;
 import lab3.pmu.PmuServer;
 
 /**
@@ -26,7 +26,7 @@ final class Part2Checks {
   static List<Check> all(Policy policy) {
     return AnswerChecks.all(
         "Part2",
-        bench -> ReportNetwork.text(bench.network().serverV6()),
+        bench -> LabEnvironment.text(bench.network().serverV6()),
         (bench, n, text, port) -> {
           PmuServer pmu =
               PmuServer.builder()

@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import lab3.apps.report.ReportNetwork;
 import lab3.multicast.MulticastChannel;
 import lab3.multicast.MulticastMessage;
 import lab3.multicast.TvProgram;
+import lab3.netlab.LabEnvironment;
 
 /**
  * Part 4: the receiver must print what the TV program sends and survive the subscribers' messages
@@ -115,7 +115,7 @@ final class Part4Checks {
             "In fair Verona, where we lay our scene,",
             "From ancient grudge break to new mutiny,",
             "Where civil blood makes civil hands unclean.");
-    ReportNetwork network = bench.network();
+    LabEnvironment network = bench.network();
     boolean subscribers = bench.policy().is("part4.receiver-subscribers", "yes");
     // What reaches the group, in turn: the TV program's lines (swcmTV) with a subscriber's message
     // (a 6-digit ID, one of them long) after each, so that no three of the program's lines reach
@@ -223,7 +223,7 @@ final class Part4Checks {
     String[] args = g.labs() ? senderArgs(bench, camipro) : g.args(camipro).toArray(String[]::new);
     String shortText = "Lovely balcony scene tonight!";
     String longText = "O Romeo, Romeo! wherefore art thou Romeo? ".repeat(8).strip();
-    ReportNetwork network = bench.network();
+    LabEnvironment network = bench.network();
     // The group's listener on the server's host; on the lab network also one on pc's lo.
     List<MulticastChannel> listeners = new ArrayList<>();
     listeners.add(
@@ -313,7 +313,7 @@ final class Part4Checks {
   private static void hear(
       List<MulticastChannel> listeners,
       List<MulticastMessage> seen,
-      ReportNetwork network,
+      LabEnvironment network,
       java.util.function.Consumer<String> log)
       throws java.io.IOException {
     int wanted = seen.size() + 2;

@@ -1,7 +1,7 @@
 package lab3.apps.grade;
 
 import java.util.List;
-import lab3.apps.report.ReportNetwork;
+import lab3.netlab.LabEnvironment;
 import lab3.ws.WsPmuServer;
 
 /**
@@ -15,7 +15,7 @@ final class Part5Checks {
   static List<Check> all() {
     return AnswerChecks.all(
         "Part5",
-        bench -> ReportNetwork.text(bench.network().serverV4()),
+        bench -> LabEnvironment.text(bench.network().serverV4()),
         (bench, n, text, port) -> {
           WsPmuServer server =
               WsPmuServer.builder()

@@ -8,7 +8,7 @@ import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
 import javax.security.auth.x500.X500Principal;
-import lab3.apps.report.ReportNetwork;
+import lab3.netlab.LabEnvironment;
 import lab3.pki.CertificateAuthority;
 import lab3.pki.CertificateRequest;
 import lab3.pki.KeyPairs;
@@ -84,7 +84,7 @@ final class Part6Checks {
                       dir.resolve(bench.camipro2() + "_cert.pem"),
                       dir.resolve(bench.camipro2() + "_key.pem")));
     }
-    ReportNetwork network = bench.network();
+    LabEnvironment network = bench.network();
     if (!network.onClient(() -> portFree(PORT))) {
       throw new Bench.HarnessException(
           "port " + PORT + " on localhost is taken by another program: cannot grade Part 6 now");
@@ -138,7 +138,7 @@ final class Part6Checks {
       return "the TLS handshake failed: " + plain + ended + " " + Policy.tag("part6.client") + how;
     } catch (java.io.IOException e) {
       return "the course's client could not talk to the server: "
-          + lab3.apps.cli.Failures.describe(e)
+          + lab3.report.Failures.describe(e)
           + how;
     }
     return CourseTlsClient.judge(received, how);

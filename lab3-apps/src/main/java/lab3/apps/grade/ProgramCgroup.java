@@ -287,7 +287,7 @@ final class ProgramCgroup implements AutoCloseable {
     } catch (java.nio.file.AccessDeniedException e) {
       return unavailable("no cgroup can be made here without root");
     } catch (IOException | RuntimeException e) {
-      return unavailable("no cgroup can be made here: " + lab3.apps.cli.Failures.describe(e));
+      return unavailable("no cgroup can be made here: " + lab3.report.Failures.describe(e));
     }
   }
 
@@ -363,7 +363,7 @@ final class ProgramCgroup implements AutoCloseable {
     } catch (java.nio.file.AccessDeniedException e) {
       return unavailable("no cgroup can be made here without root");
     } catch (IOException | RuntimeException e) {
-      return unavailable("no cgroup can be made here: " + lab3.apps.cli.Failures.describe(e));
+      return unavailable("no cgroup can be made here: " + lab3.report.Failures.describe(e));
     } finally {
       parents = null;
       if (group != null) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import lab3.report.Json;
 
 /** The score table for people and the JSON report for machines. */
 final class Report {

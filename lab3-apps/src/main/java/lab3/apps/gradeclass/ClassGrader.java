@@ -139,8 +139,7 @@ final class ClassGrader {
         } catch (java.util.concurrent.ExecutionException x) {
           results.put(
               e.getKey(),
-              Graded.notGraded(
-                  "harness error: " + lab3.apps.cli.Failures.describe(x.getCause()), 0));
+              Graded.notGraded("harness error: " + lab3.report.Failures.describe(x.getCause()), 0));
         }
       }
     }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import lab3.apps.grade.Json;
+import lab3.report.Json;
 
 /**
  * What grading one hand-in gave: the bench's checks, or why there is no grade. A hand-in is "not

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import lab3.apps.grade.Json;
+import lab3.report.Json;
 
 /**
  * Renders the graded class: {@code grades.csv}, Gradescope's {@code results.json} per folder, the

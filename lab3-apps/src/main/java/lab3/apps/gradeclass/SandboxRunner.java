@@ -147,8 +147,7 @@ final class SandboxRunner implements HandInRunner {
       }
     } catch (IOException e) {
       return Graded.notGraded(
-          "harness error: " + lab3.apps.cli.Failures.describe(e),
-          (System.nanoTime() - start) / 1e9);
+          "harness error: " + lab3.report.Failures.describe(e), (System.nanoTime() - start) / 1e9);
     } finally {
       if (dir != null) {
         delete(dir);

@@ -9,6 +9,7 @@ import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
 import lab3.apps.cli.Serving;
 import lab3.apps.cli.UsageException;
+import lab3.netlab.ResetFamily;
 import lab3.reset.ResetServer;
 import lab3.transport.Addresses;
 import org.apache.commons.cli.CommandLine;

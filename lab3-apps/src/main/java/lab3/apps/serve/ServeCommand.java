@@ -16,8 +16,10 @@ import lab3.apps.cli.Printable;
 import lab3.apps.cli.Serving;
 import lab3.apps.cli.UsageException;
 import lab3.apps.part2.PmuServeOptions;
-import lab3.apps.part3.ResetFamily;
 import lab3.multicast.MulticastChannel;
+import lab3.netlab.LabEnvironment;
+import lab3.netlab.LabHost;
+import lab3.netlab.ResetFamily;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -96,7 +98,10 @@ public final class ServeCommand extends CliCommand {
   @Override
   protected int execute(CommandLine line, List<String> positional, Io io) throws Exception {
     LabHost.Config config = config(line);
-    try (LabHost host = LabHost.start(config, entry -> io.err().println(Printable.line(entry)))) {
+    // This machine's own stack: the emulators listen where the config says, in this process.
+    try (LabEnvironment here = LabEnvironment.loopback();
+        LabHost host =
+            here.startLabHost(config, entry -> io.err().println(Printable.line(entry)))) {
       host.describe().forEach(io.out()::println);
       io.out().flush();
       Serving.untilInterrupted(host);

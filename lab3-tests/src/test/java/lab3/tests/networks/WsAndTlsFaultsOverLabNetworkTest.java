@@ -198,7 +198,7 @@ class WsAndTlsFaultsOverLabNetworkTest {
    */
   private static void cutAfterTwoMessages(TestNetwork network, List<String> args) throws Exception {
     long start = System.nanoTime();
-    Process pdc = network.clientProcess(TestNetwork.lab3Argv(args)).start();
+    Process pdc = network.environment().clientCommand(TestNetwork.lab3Argv(args)).start();
     pdc.getOutputStream().close();
     CompletableFuture<String> stderr =
         CompletableFuture.supplyAsync(
