@@ -2,6 +2,7 @@ package lab3.apps.demo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import lab3.apps.cli.UsageException;
 import lab3.netlab.LabEnvironment;
 import lab3.netlab.NetlabEnvironment;
 import lab3.report.Captures;
+import lab3.report.DemoPart;
 import lab3.report.Failures;
 import lab3.report.ReportContext;
 import org.apache.commons.cli.CommandLine;
@@ -38,14 +40,9 @@ public final class DemoCommand extends CliCommand {
   }
 
   List<DemoPart> parts() {
-    return List.of(
-        new Part1Demo(),
-        new Part2Demo(),
-        new Part3Demo(),
-        new Part4Demo(),
-        new Part5Demo(),
-        new Part6Demo(),
-        new HandInDemo(lab3));
+    List<DemoPart> parts = new ArrayList<>(DemoPart.labParts());
+    parts.add(new HandInDemo(lab3));
+    return parts;
   }
 
   @Override

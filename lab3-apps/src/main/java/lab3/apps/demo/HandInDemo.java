@@ -13,6 +13,7 @@ import java.util.List;
 import lab3.apps.cli.CommandRunner;
 import lab3.apps.cli.Io;
 import lab3.apps.grade.GradeCommand;
+import lab3.report.DemoPart;
 import lab3.report.ReportContext;
 
 /**

@@ -1,9 +1,6 @@
-package lab3.apps.demo;
+package lab3.report;
 
 import java.io.PrintStream;
-import lab3.report.Part5Experiment;
-import lab3.report.ReportContext;
-import lab3.report.StreamRun;
 
 /** Part 5: the report's Part 5 experiment: the WebSocket PDC (OkHttp) and PMU (Jetty 12). */
 final class Part5Demo implements DemoPart {

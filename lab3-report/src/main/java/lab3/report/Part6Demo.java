@@ -1,9 +1,6 @@
-package lab3.apps.demo;
+package lab3.report;
 
 import java.io.PrintStream;
-import lab3.report.Part6Experiment;
-import lab3.report.ReportContext;
-import lab3.report.StreamRun;
 
 /**
  * Part 6: the report's Part 6 experiment: the PKI round (CA, server key, CSR, certificate, all PEM

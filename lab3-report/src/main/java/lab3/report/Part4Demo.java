@@ -1,10 +1,8 @@
-package lab3.apps.demo;
+package lab3.report;
 
 import java.io.PrintStream;
 import java.util.Map;
 import lab3.multicast.TvProgram;
-import lab3.report.Part4Experiment;
-import lab3.report.ReportContext;
 
 /**
  * Part 4: the report's Part 4 experiment: the TV program, a receiver and two senders of more than

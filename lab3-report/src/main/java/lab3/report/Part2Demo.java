@@ -1,10 +1,6 @@
-package lab3.apps.demo;
+package lab3.report;
 
 import java.io.PrintStream;
-import lab3.report.MarkdownReport;
-import lab3.report.Part2Experiment;
-import lab3.report.ReportContext;
-import lab3.report.StreamRun;
 
 /** Part 2: the report's Part 2 experiment (the PDC against the PMU, d=0, d=1, floodme). */
 final class Part2Demo implements DemoPart {

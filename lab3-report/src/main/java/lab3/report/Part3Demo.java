@@ -1,4 +1,4 @@
-package lab3.apps.demo;
+package lab3.report;
 
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import lab3.report.Part3Experiment;
-import lab3.report.ReportContext;
 import lab3.reset.ResetClient;
 import lab3.reset.ResetResult;
 import lab3.reset.ResetServer;

@@ -1,8 +1,6 @@
-package lab3.apps.demo;
+package lab3.report;
 
 import java.io.PrintStream;
-import lab3.report.Part1Experiment;
-import lab3.report.ReportContext;
 
 /**
  * Part 1: Code C and Code D, the echo server and client, over loopback; the same run as the
