@@ -16,10 +16,11 @@ import java.util.function.Consumer;
  * the profile a report states (MTU, delay). The demo, the report, the grading bench, {@code serve}
  * and the integration tests all take one; none reaches for a network of its own.
  *
- * <p>Implementations: {@link #loopback()} (both hosts are this machine; in the grading bench's
- * sandbox, the sandbox's own private loopback), {@link NetlabEnvironment} (the lab network of two
- * namespaces, from a {@link LabNetwork.Builder}) and {@link #remote} (a real lab host: nothing is
- * started, the lab's ports are used). Each is closed with try-with-resources:
+ * <p>Implementations: {@link #loopback()} (both hosts are this machine), {@link #sandbox()} (the
+ * private loopback of a network namespace of its own: the grading bench's), {@link
+ * NetlabEnvironment} (the lab network of two namespaces, from a {@link LabNetwork.Builder}) and
+ * {@link #remote} (a real lab host: nothing is started, the lab's ports are used). Each is closed
+ * with try-with-resources:
  *
  * <pre>{@code
  * try (LabEnvironment env = NetlabEnvironment.start(LabNetwork.builder().name("demo"));
@@ -33,7 +34,7 @@ import java.util.function.Consumer;
  */
 public interface LabEnvironment extends AutoCloseable {
 
-  /** "loopback", "netlab" or "server". */
+  /** "loopback", "sandbox", "netlab" or "server". */
   String name();
 
   /** One sentence for the report: what this network is and what it changes. */
@@ -167,18 +168,38 @@ public interface LabEnvironment extends AutoCloseable {
 
   /** This machine's loopback: {@code ::1} and {@code 127.0.0.1} on {@code lo}. */
   static LabEnvironment loopback() {
+    return loopback(
+        "loopback",
+        "loopback (lo) of this machine: MTU %d bytes, no delay, no loss on the wire; the lab's"
+            + " Wi-Fi has an MTU of 1,500 and a few milliseconds of delay, so TCP cuts and spaces"
+            + " the PMU's bytes differently",
+        false);
+  }
+
+  /**
+   * The loopback of a sandbox: this process runs in a network namespace of its own whose only
+   * interface is a private {@code lo} with the multicast routes (the grading bench's {@code
+   * NetworkSandbox}), so nothing sent here leaves it. Servers still bind loopback addresses, on
+   * free ports, as on {@link #loopback()}; it differs in name, profile and {@link #isolated()}.
+   */
+  static LabEnvironment sandbox() {
+    return loopback(
+        "sandbox",
+        "the private loopback (lo) of a network namespace of its own: MTU %d bytes, no delay, no"
+            + " loss, no route out of it",
+        true);
+  }
+
+  private static LabEnvironment loopback(String name, String profile, boolean isolated) {
     return new LabEnvironment() {
       @Override
       public String name() {
-        return "loopback";
+        return name;
       }
 
       @Override
       public String profile() {
-        return "loopback (lo) of this machine: MTU "
-            + mtu()
-            + " bytes, no delay, no loss on the wire; the lab's Wi-Fi has an MTU of 1,500 and a"
-            + " few milliseconds of delay, so TCP cuts and spaces the PMU's bytes differently";
+        return String.format(profile, mtu());
       }
 
       @Override
@@ -209,6 +230,11 @@ public interface LabEnvironment extends AutoCloseable {
       @Override
       public boolean shared() {
         return true;
+      }
+
+      @Override
+      public boolean isolated() {
+        return isolated;
       }
     };
   }
