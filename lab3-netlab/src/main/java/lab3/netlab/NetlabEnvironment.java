@@ -74,7 +74,14 @@ public final class NetlabEnvironment implements LabEnvironment {
         + (delay == 0
             ? "no delay"
             : delay + " ms of delay each way (a round trip of " + 2 * delay + " ms)")
-        + ", no loss on the link, as on the lab's Wi-Fi";
+        + (onlyDelay(lab.impairments())
+            ? ", no loss on the link, as on the lab's Wi-Fi"
+            : "; impairments: " + lab.impairments());
+  }
+
+  /** True when the link has no impairment but delay: the lab's Wi-Fi as the report states it. */
+  private static boolean onlyDelay(Impairments impairments) {
+    return impairments.requested().stream().allMatch(kind -> kind == Impairments.Kind.DELAY);
   }
 
   @Override
