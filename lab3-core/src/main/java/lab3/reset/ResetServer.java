@@ -29,7 +29,9 @@ import lab3.transport.Family;
 /**
  * An emulator of the lab's PMU for Part 3: answers {@code RESET:n} over UDP with {@code OFFSET=X},
  * X drawn uniformly from [0, n], but drops each request with probability {@link Builder#loss}. A
- * malformed request gets no answer and the server keeps running.
+ * malformed request gets no answer and the server keeps running. Built with {@link Builder#profile
+ * profile(ResetProfile.COURSE)} it answers as the course's server did instead ({@code OFFSET:X},
+ * {@code Wrong command.}; see {@link ResetProfile}).
  *
  * <pre>{@code
  * try (ResetServer pmu = ResetServer.builder().family(Family.IPV6).loopback(true)
@@ -59,6 +61,7 @@ public final class ResetServer implements Closeable {
   private final Duration period;
   private final InstantSource clock;
   private final boolean bogusAcks;
+  private final ResetProfile profile;
   private final Datagrams datagrams;
   private final ResetResponder responder;
   private final Consumer<String> log;
@@ -84,8 +87,9 @@ public final class ResetServer implements Closeable {
     this.period = builder.period;
     this.clock = builder.clock;
     this.bogusAcks = builder.bogusAcks;
+    this.profile = builder.profile;
     this.datagrams = builder.datagrams;
-    this.responder = new ResetResponder(builder.loss, builder.random);
+    this.responder = new ResetResponder(builder.loss, builder.random, builder.profile);
     this.log = builder.log;
   }
 
@@ -206,6 +210,11 @@ public final class ResetServer implements Closeable {
     ResetResponder.Outcome outcome = responder.respond(request.data());
     switch (outcome) {
       case ResetResponder.Malformed m -> log.accept(what + " -> no answer: " + m.reason());
+      case ResetResponder.Ignored i -> log.accept(what + " -> dropped");
+      case ResetResponder.WrongCommand w -> {
+        socket.send(w.payload(), from);
+        log.accept(what + " -> " + ResetProfile.WRONG_COMMAND + " (" + w.reason() + ")");
+      }
       case ResetResponder.Dropped d -> {
         sendBogus(socket, from, d.request().n(), -1);
         log.accept(what + " -> dropped");
@@ -220,8 +229,9 @@ public final class ResetServer implements Closeable {
           }
           offsetsSent.addLast(a.ack().offset());
         }
-        socket.send(a.ack().encode(), from);
-        log.accept(what + " -> " + a.ack());
+        byte[] payload = a.payload();
+        socket.send(payload, from);
+        log.accept(what + " -> " + new String(payload, StandardCharsets.US_ASCII));
       }
     }
   }
@@ -266,6 +276,15 @@ public final class ResetServer implements Closeable {
   StandardProtocolFamily activeFamily() {
     long slot = clock.instant().toEpochMilli() / period.toMillis();
     return slot % 2 == 0 ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
+  }
+
+  /**
+   * How it answers: as the lab text says or as the course's server did.
+   *
+   * @return the profile it was built with ({@link ResetProfile#LAB_TEXT} by default)
+   */
+  public ResetProfile profile() {
+    return profile;
   }
 
   /**
@@ -384,10 +403,31 @@ public final class ResetServer implements Closeable {
     private InstantSource clock = InstantSource.system();
     private Random random = new Random();
     private boolean bogusAcks;
+    private ResetProfile profile = ResetProfile.LAB_TEXT;
     private Datagrams datagrams = Datagrams.SYSTEM;
     private Consumer<String> log = line -> {};
 
     private Builder() {}
+
+    /**
+     * Starts from a profile: how requests are answered (see {@link ResetProfile}), and the
+     * profile's loss, period and families. {@link ResetProfile#COURSE} answers exactly {@code
+     * RESET:20} with {@code OFFSET:X} and anything else with {@code Wrong command.}, drops with
+     * probability 0.5 and alternates families every 10 s, as the course's server did (FACTS.md,
+     * Part 3). Setters called after this one change the loss, period or families; the way of
+     * answering stays the profile's. {@link ResetProfile#LAB_TEXT} by default.
+     *
+     * @param profile {@link ResetProfile#LAB_TEXT} or {@link ResetProfile#COURSE}
+     * @return this builder
+     */
+    public Builder profile(ResetProfile profile) {
+      this.profile = checkNotNull(profile, "profile");
+      this.loss = profile.loss();
+      this.period = profile.period();
+      this.alternate = profile.alternates();
+      this.family = Family.ANY;
+      return this;
+    }
 
     /**
      * The families it answers on: {@link Family#IPV4}, {@link Family#IPV6}, or {@link Family#ANY}

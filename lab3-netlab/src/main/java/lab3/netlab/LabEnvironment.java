@@ -126,7 +126,18 @@ public interface LabEnvironment extends AutoCloseable {
    * @throws Exception naming the emulator that could not start (the others are closed)
    */
   default LabHost startLabHost(LabHost.Config config, Consumer<String> log) throws Exception {
-    return onServer(() -> LabHost.start(config, log));
+    return startLabHost(config, EmulatorProfile.LAB_TEXT, log);
+  }
+
+  /**
+   * {@link #startLabHost(LabHost.Config, Consumer)} with the emulators following {@code profile}
+   * (the lab text's servers, or the course's as they behaved).
+   *
+   * @throws Exception naming the emulator that could not start (the others are closed)
+   */
+  default LabHost startLabHost(LabHost.Config config, EmulatorProfile profile, Consumer<String> log)
+      throws Exception {
+    return onServer(() -> LabHost.start(config, profile, log));
   }
 
   /** {@link #onClient} for I/O: what it throws that is not an I/O or runtime error is wrapped. */

@@ -72,9 +72,22 @@ public final class LabHost implements Closeable {
    * @throws ServiceException naming the service that could not start (the others are closed)
    */
   public static LabHost start(Config config, Consumer<String> log) throws IOException {
+    return start(config, EmulatorProfile.LAB_TEXT, log);
+  }
+
+  /**
+   * Starts every service, following {@code profile} where the course's servers differed from the
+   * lab text (see {@link EmulatorProfile}): the PMU's numbering and floodme (the WebSocket PMU's
+   * floodme too), the reset PMU's answers. The settings of {@code config} (message counts, loss,
+   * families, period) are used as given.
+   *
+   * @throws ServiceException naming the service that could not start (the others are closed)
+   */
+  public static LabHost start(Config config, EmulatorProfile profile, Consumer<String> log)
+      throws IOException {
     LabHost host = new LabHost();
     try {
-      host.startAll(config, log);
+      host.startAll(config, profile, log);
       return host;
     } catch (IOException | RuntimeException e) {
       host.close();
@@ -82,7 +95,8 @@ public final class LabHost implements Closeable {
     }
   }
 
-  private void startAll(Config c, Consumer<String> log) throws IOException {
+  private void startAll(Config c, EmulatorProfile profile, Consumer<String> log)
+      throws IOException {
     pmu =
         service(
             "PMU (TCP)",
@@ -90,17 +104,23 @@ public final class LabHost implements Closeable {
                 PmuServer.builder()
                     .port(c.pmuPort())
                     .messages(c.minMessages(), c.maxMessages())
+                    .firstMessage(profile.firstMessage())
+                    .floodText(profile.floodText())
                     .log(line -> log.accept("pmu: " + line))
                     .build()
                     .start());
-    lines.add(line("PMU (TCP)", Addresses.format(pmu.address()), "Part 2"));
+    lines.add(
+        line(
+            "PMU (TCP)",
+            Addresses.format(pmu.address()),
+            "Part 2" + (profile == EmulatorProfile.COURSE ? ", course profile" : "")));
 
     reset =
         service(
             "reset PMU (UDP)",
             () ->
                 c.resetFamily()
-                    .applyTo(ResetServer.builder())
+                    .applyTo(ResetServer.builder().profile(profile.reset()))
                     .port(c.resetPort())
                     .loss(c.resetLoss())
                     .period(c.resetPeriod())
@@ -119,7 +139,13 @@ public final class LabHost implements Closeable {
         line(
             "reset PMU (UDP)",
             "port " + reset.port(),
-            "Part 3, " + resetHow + ", loss " + c.resetLoss()));
+            "Part 3, "
+                + resetHow
+                + ", loss "
+                + c.resetLoss()
+                + (profile == EmulatorProfile.COURSE
+                    ? ", course profile (OFFSET:X, 'Wrong command.')"
+                    : "")));
 
     tv =
         service(
@@ -150,6 +176,7 @@ public final class LabHost implements Closeable {
                 WsPmuServer.builder()
                     .port(c.wsPort())
                     .messages(c.minMessages(), c.maxMessages())
+                    .floodText(profile.floodText())
                     .log(line -> log.accept("ws: " + line))
                     .build()
                     .start());

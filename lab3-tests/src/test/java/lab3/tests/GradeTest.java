@@ -444,6 +444,48 @@ class GradeTest {
     assertEquals("13/13", score(grade, "total"), grade.out() + grade.stderr());
   }
 
+  /**
+   * The project's own hand-in also gets 13/13 against the course's own reset server ({@code
+   * OFFSET:X}, "Wrong command."), which {@code part3.server=profile} puts in the Part 3 checks.
+   */
+  @Test
+  void projectsOwnSubmissionGetsFullMarksAgainstTheCoursesOwnResetServer() throws IOException {
+    CommandRun submit = CommandRun.of("submit", "--camipro", A, B, "--out", tmp.toString());
+    assertEquals(0, submit.status(), submit.stderr());
+    Path policy =
+        Files.writeString(
+            tmp.resolve("course-server.properties"), "profile=course\npart3.server=profile\n");
+    CommandRun grade =
+        CommandRun.of(
+            "grade", "--policy", policy.toString(), tmp.resolve("Lab3_" + A + "_" + B).toString());
+    assertEquals("13/13", score(grade, "total"), grade.out() + grade.stderr());
+  }
+
+  /**
+   * A Part 3 program written from the lab text waits for {@code OFFSET=}: against the course's own
+   * server ({@code OFFSET:X}) it never ends, and the feedback names the colon and the rule.
+   */
+  @Test
+  void aLabTextPart3AgainstTheCoursesServerIsToldOfTheColon() throws IOException {
+    Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
+    Path policy =
+        Files.writeString(
+            tmp.resolve("course-server.properties"), "profile=course\npart3.server=profile\n");
+    CommandRun grade =
+        CommandRun.of(
+            "grade",
+            "--policy",
+            policy.toString(),
+            pythonSubmission().toString(),
+            "--parts",
+            "Part3",
+            "--timeout",
+            "5");
+    assertEquals("0/2", score(grade, "Part3"), grade.out());
+    assertTrue(grade.out().contains("answered OFFSET:X with a colon"), grade.out());
+    assertTrue(grade.out().contains("[part3.server]"), grade.out());
+  }
+
   @Test
   void debugLinesOnStdoutFailEveryCheck() throws IOException {
     Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");

@@ -84,11 +84,6 @@ class GradingEvidenceTest {
       Assumptions.assumeTrue(
           lab3.apps.grade.GradeCommand.sandboxAvailable(), "no network namespace can be made here");
     }
-    Assumptions.assumeTrue(
-        verdicts.stream().noneMatch(v -> v.rule().equals("invocation.command-only"))
-            || (network == null && lab3.netlab.LabNetwork.unavailableReason().isEmpty()),
-        "a program that hard-codes tcpip.epfl.ch is graded only on a lab network here (the"
-            + " sandbox's /etc/hosts is not the bench's yet)");
     String part = file.substring(0, file.indexOf('/'));
     String mode = network == null ? "auto" : network;
     Path folder = handIn(mode + index, file, part);

@@ -72,8 +72,8 @@ final class AnswerChecks {
     if (!bench.labNamesResolve()) {
       throw new Bench.HarnessException(
           "the program takes only the command (the server hard-coded as tcpip.epfl.ch): the bench"
-              + " can make that name resolve to its emulators only on a lab network here; grade"
-              + " with --network netlab");
+              + " makes that name resolve to its emulators through the sandbox's /etc/hosts, which"
+              + " --unsafe-no-sandbox has not");
     }
     int port = labPort(part);
     bench.exclusively("port " + port);
@@ -226,7 +226,8 @@ final class AnswerChecks {
         + want
         + "', which is one character longer than the message before it: the program reads or"
         + " slices messages by a fixed width, which breaks when the number gets another digit"
-        + " (Part 2: the PDC does not know n nor the messages' lengths).";
+        + " (Part 2: the PDC does not know n nor the messages' lengths; Q11: how can the client be"
+        + " sure it received all the messages?).";
   }
 
   /**
@@ -262,14 +263,16 @@ final class AnswerChecks {
         && (stderr.contains("Address family for hostname not supported")
             || stderr.contains("Address family not supported"))) {
       return "Part 2 requires an IPv6 socket; your program opened an IPv4 (AF_INET) socket and"
-          + " could not reach the PMU on its IPv6 address "
+          + " could not reach the PMU on its IPv6 address (Part 2's N.B.; Q3 asks which family"
+          + " the lab's codes use) "
           + Policy.tag("part2.ipv6-socket")
           + ". "
           + failure;
     }
     if (stderr.contains("UnicodeDecodeError")) {
       return "The program decodes each recv() on its own: a character cut between two recv() calls"
-          + " cannot be decoded; decode the bytes once they are all received. "
+          + " cannot be decoded; decode the bytes once they are all received (Q12: the floodme"
+          + " arrives in many packets, cut anywhere). "
           + failure;
     }
     return failure;

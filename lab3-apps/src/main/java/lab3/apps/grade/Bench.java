@@ -118,7 +118,42 @@ final class Bench implements Closeable {
     Path target = workDir.resolve(submission.dir().getFileName());
     copyTree(submission.dir(), target);
     this.copy = Submission.open(target, python, line -> say(progress, line));
-    this.sandbox = Sandbox.builder().mode(mode).limits(limits).home(copy.dir(), workDir).build();
+    Sandbox.Builder contained =
+        Sandbox.builder().mode(mode).limits(limits).home(copy.dir(), workDir);
+    if (mode == Sandbox.Mode.BUBBLEWRAP) {
+      showLabNames(contained);
+    }
+    this.sandbox = contained.build();
+  }
+
+  /**
+   * Shows the hand-in's programs an {@code /etc/hosts} in which {@code tcpip.epfl.ch} names the
+   * emulators' host and an {@code /etc/gai.conf} that puts IPv6 first (see {@link LabNames}), in
+   * every network mode. On a lab network the hosts file is pc's own ({@code /etc/netns/PC/hosts},
+   * to which {@link LabNames#installOnLabNetwork} adds the name), bound by the sandbox itself: a
+   * name never depends on {@code ip netns exec} binding pc's files over {@code /etc}, which was
+   * seen to fail now and then under load ("Temporary failure in name resolution" for {@code
+   * tcpip.lab}). In the loopback and sandbox modes it is {@link #hostsFile()}, and the name
+   * resolves from now on; on a lab network, once the name is installed.
+   *
+   * <p>The emulators of a program that hard-codes the name listen on the lab's fixed ports; checks
+   * of one hand-in that need the same fixed port take turns ({@link #exclusively}). Hand-ins never
+   * share a network in which fixed ports are used: {@code grade-class} grades each in a namespace
+   * of its own, or one at a time on the host's loopback.
+   */
+  private void showLabNames(Sandbox.Builder contained) throws IOException {
+    Path pcHosts =
+        network instanceof lab3.netlab.NetlabEnvironment lab
+            ? Path.of("/etc/netns", lab.lab().pc().namespace(), "hosts")
+            : null;
+    if (pcHosts != null) {
+      if (Files.isRegularFile(pcHosts)) {
+        contained.hosts(pcHosts).gaiConf(gaiConf());
+      }
+      return;
+    }
+    contained.hosts(hostsFile()).gaiConf(gaiConf());
+    labNames = true;
   }
 
   /** The same bench for one check running beside others: what it starts is its own to close. */
@@ -165,17 +200,18 @@ final class Bench implements Closeable {
   }
 
   /**
-   * True if a program that hard-codes {@code tcpip.epfl.ch} reaches the emulators: on a lab
-   * network, or where the sandbox shows {@link #hostsFile()} as the program's {@code /etc/hosts}.
+   * True if a program that hard-codes {@code tcpip.epfl.ch} reaches the emulators: where the
+   * sandbox shows a hosts file with the name (every network mode; not with {@code
+   * --unsafe-no-sandbox}, whose programs see the machine's own {@code /etc/hosts}).
    */
   boolean labNamesResolve() {
     return labNames;
   }
 
   /**
-   * A hosts file in which {@code tcpip.epfl.ch} names the emulators' host, for the sandbox to show
+   * A hosts file in which {@code tcpip.epfl.ch} names the emulators' host, which the sandbox shows
    * as the hand-in's {@code /etc/hosts} in the loopback and sandbox network modes (on a lab network
-   * pc's own hosts file has it already). Whoever shows it calls {@link #labNamesInstalled}.
+   * it shows pc's own hosts file instead; see {@link #showLabNames}).
    */
   Path hostsFile() throws IOException {
     Path file = workDir.resolve("etc-hosts");
@@ -254,6 +290,14 @@ final class Bench implements Closeable {
 
   Submission submission() {
     return copy;
+  }
+
+  /**
+   * The hand-in's folder as handed in, for the bench to read (never a program's working folder:
+   * that is the copy's, {@link #submission()}).
+   */
+  Path handedIn() {
+    return original.dir();
   }
 
   String camipro1() {

@@ -61,7 +61,7 @@ public final class GradeCommand extends CliCommand {
     checks.addAll(Part3Checks.all());
     checks.addAll(Part4Checks.all());
     checks.addAll(Part5Checks.all());
-    checks.addAll(Part6Checks.all(courseCa));
+    checks.addAll(Part6Checks.all(courseCa, policy));
     return checks.stream()
         .map(
             c ->

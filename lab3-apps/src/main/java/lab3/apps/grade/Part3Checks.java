@@ -5,6 +5,7 @@ import java.util.OptionalInt;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lab3.reset.ResetProfile;
 import lab3.reset.ResetServer;
 import lab3.transport.Family;
 
@@ -42,21 +43,51 @@ final class Part3Checks {
 
   /** The server a check runs: on one family, on loopback, with the seeded losses. */
   static ResetServer server(Family family) {
-    return server(family, true).build();
+    return server(family, true, ResetProfile.LAB_TEXT).build();
+  }
+
+  /** The same, answering as {@code profile} says (the policy's profile on the bench). */
+  static ResetServer server(Family family, ResetProfile profile) {
+    return server(family, true, profile).build();
   }
 
   /**
    * The same, on loopback addresses only ({@code loopback}) or on every address of its host (the
-   * lab network's labhost, whose only link is the lab's).
+   * lab network's labhost, whose only link is the lab's). Whatever the profile, a check's server
+   * serves one family and drops with the seeded draws: the course's runner alternated families
+   * every 10 s (FACTS.md, Part 3), which the two checks, one per family, stand for; the profile
+   * decides the answers ({@code OFFSET:X} and {@code Wrong command.} for the course).
    */
-  private static ResetServer.Builder server(Family family, boolean loopback) {
+  private static ResetServer.Builder server(Family family, boolean loopback, ResetProfile profile) {
     return ResetServer.builder()
+        .profile(profile)
+        .alternate(false)
         .family(family)
         .loopback(loopback)
         .port(0)
         .loss(0.5)
         .random(new Random(DROPS_TWO_THEN_ANSWERS));
   }
+
+  /**
+   * How the checks' reset server answers (policy {@code part3.server}): as the lab text describes
+   * it ({@code lab-text}, the default: the lab text speaks there, {@code OFFSET=X}), or as the
+   * policy's profile says ({@code profile}: with the course profile, {@code OFFSET:X} and {@code
+   * Wrong command.}, as the course's server did, FACTS.md Part 3).
+   */
+  static ResetProfile serverProfile(Policy policy) {
+    return policy.is("part3.server", "profile")
+        ? Profile.of(policy).reset()
+        : ResetProfile.LAB_TEXT;
+  }
+
+  /** The sentence for a program that failed against the course's server, which acked. */
+  static final String COURSE_COLON =
+      "The server answered OFFSET:X with a colon, as the course's server did (FACTS.md), where the"
+          + " lab text writes OFFSET=X: a program that waits for 'OFFSET=' alone never ends against"
+          + " it "
+          + Policy.tag("part3.server")
+          + ".";
 
   /** The lab's port of the reset server (lab text, Part 3). */
   static final int LAB_PORT = 5004;
@@ -70,11 +101,22 @@ final class Part3Checks {
         source != null
             && Invocation.argumentsRead(source) < 1
             && Invocation.mentions(source, LabNames.LAB_SERVER);
+    String address =
+        source != null && Invocation.argumentsRead(source) < 1 && !hardCoded
+            ? Invocation.hardCodedAddress(source)
+            : null;
+    if (address != null) {
+      return "the program takes no argument and hard-codes the server's address "
+          + address
+          + ": the bench never maps an address outside its test networks (only the name"
+          + " tcpip.epfl.ch, as the lab text gives the server); give the server as that name or on"
+          + " the command line";
+    }
     if (hardCoded && !bench.labNamesResolve()) {
       throw new Bench.HarnessException(
           "the program takes no argument (the server hard-coded as tcpip.epfl.ch): the bench can"
-              + " make that name resolve to its emulators only on a lab network here; grade with"
-              + " --network netlab");
+              + " make that name resolve to its emulators through the sandbox's /etc/hosts, which"
+              + " --unsafe-no-sandbox has not");
     }
     if (hardCoded) {
       bench.exclusively("port " + LAB_PORT);
@@ -84,7 +126,7 @@ final class Part3Checks {
         bench.track(
             bench.onServer(
                 () ->
-                    server(family, shared)
+                    server(family, shared, serverProfile(bench.policy()))
                         .port(port)
                         .log(bench.emulatorLog("reset server"))
                         .build()
@@ -97,8 +139,10 @@ final class Part3Checks {
             ? bench.run("Part3", new byte[0])
             : bench.run("Part3", new byte[0], host, "" + server.port());
     String failure = Outcome.ofRun(r, bench);
+    String colon =
+        server.profile() == ResetProfile.COURSE && server.acks() > 0 ? COURSE_COLON + " " : "";
     if (failure != null) {
-      return failure + how;
+      return colon + failure + how;
     }
     OptionalInt sent = server.lastOffset();
     if (bench.policy().is("part3.output", "exact-line")) {

@@ -188,6 +188,8 @@ final class Part4Checks {
               + " message of the group (Part 4.1) "
               + Policy.tag("part4.receiver-subscribers")
               + ". ";
+    } else if (died && joinedOnAMissingInterface(r.stderr())) {
+      why = WRONG_INTERFACE + " " + Policy.tag("part4.receiver-joins") + ". ";
     } else if (seen == 0 && r.out().isBlank() && !died) {
       why =
           "Nothing reached the receiver: does it join the group (IP_ADD_MEMBERSHIP), on the"
@@ -208,6 +210,26 @@ final class Part4Checks {
         + Outcome.lastLine(r.stderr())
         + (first.isEmpty() ? ", nothing at all" : "; first line: '" + first + "'")
         + g.how();
+  }
+
+  /**
+   * The sentence for a receiver that joined on an interface this host does not have: the address in
+   * its {@code ip_mreq} (or its {@code NetworkInterface}) is the student's own machine's, so {@code
+   * IP_ADD_MEMBERSHIP} fails here.
+   */
+  static final String WRONG_INTERFACE =
+      "The receiver could not join the group: it asks for an interface (an address in"
+          + " IP_ADD_MEMBERSHIP, or a NetworkInterface) that this host does not have, likely the"
+          + " address of the machine it was written on; join by INADDR_ANY (the default interface)"
+          + " or by the name of the interface the group comes in by (Part 4.1, Q16)";
+
+  /** True if {@code stderr} is the kernel's refusal of a join on a missing interface. */
+  static boolean joinedOnAMissingInterface(String stderr) {
+    return stderr.contains("Cannot assign requested address")
+        || stderr.contains("No such device")
+        || stderr.contains("No network interface found with address") // Java's setInterface
+        || stderr.contains("EADDRNOTAVAIL")
+        || stderr.contains("ENODEV");
   }
 
   private static int linesSeen(String output, List<String> script) {

@@ -41,13 +41,84 @@ final class Part6Checks {
 
   private Part6Checks() {}
 
-  static List<Check> all(Path courseCa) {
-    return List.of(
+  /** The name of the advice check on the key's size. */
+  static final String KEY_SIZE = "a private key of 2048 bits or more";
+
+  /** The name of the advice check on a second connection. */
+  static final String SECOND_PDC = "serves a second PDC after the first";
+
+  /**
+   * The scored check, and two checks reported as advice (never scored: the course's grader
+   * connected once and accepted keys of 1024 bits): the server serves a second connection, and the
+   * hand-in's key has 2048 bits or more.
+   */
+  static List<Check> all(Path courseCa, Policy policy) {
+    List<Check> checks = new java.util.ArrayList<>();
+    checks.add(
         new Check(
-            "Part6_PMU", "serves CMD_short:0 over TLS on localhost:5003", b -> check(b, courseCa)));
+            "Part6_PMU",
+            "serves CMD_short:0 over TLS on localhost:5003",
+            b -> check(b, courseCa, false)));
+    if (!policy.is("part6.second-connection", "skip")) {
+      checks.add(new Check("Part6_PMU", SECOND_PDC, b -> check(b, courseCa, true)).asAdvice());
+    }
+    checks.add(new Check("Part6_PMU", KEY_SIZE, Part6Checks::keySize).asAdvice());
+    return List.copyOf(checks);
   }
 
-  private static String check(Bench bench, Path courseCa) throws Exception {
+  /**
+   * Advice on the hand-in's own keys ({@code A_key.pem}, {@code B_key.pem}, as handed in): an RSA
+   * key under 2048 bits, as the lab text's {@code openssl genrsa -out CAMIPRO1_key.pem 1024} makes
+   * it, is accepted (the course accepted it) but named, since today's TLS libraries refuse it.
+   */
+  private static String keySize(Bench bench) {
+    List<String> small = new java.util.ArrayList<>();
+    for (String who : List.of(bench.camipro1(), bench.camipro2())) {
+      Path file = bench.handedIn().resolve(who + "_key.pem");
+      if (Files.isRegularFile(file)) {
+        int bits = rsaBits(file);
+        if (bits > 0 && bits < 2048) {
+          small.add(file.getFileName() + " (" + bits + " bits)");
+        }
+      }
+    }
+    return small.isEmpty() ? null : smallKeyAdvice(small);
+  }
+
+  /** The advice sentence for RSA keys under 2048 bits. */
+  static String smallKeyAdvice(List<String> keys) {
+    return "The key "
+        + String.join(" and ", keys)
+        + " is what the lab text's 'openssl genrsa -out CAMIPRO1_key.pem 1024' makes, and the"
+        + " course accepted it; today's TLS libraries refuse RSA keys under 2048 bits (OpenSSL's"
+        + " default security level), so make 2048 bits for any server outside the lab (Part 6,"
+        + " instructions for obtaining a private key).";
+  }
+
+  /** The size of an RSA private key in bits; 0 for another kind or a file that is no key. */
+  static int rsaBits(Path file) {
+    try {
+      if (Pem.readPrivateKey(file) instanceof java.security.interfaces.RSAKey rsa) {
+        return rsa.getModulus().bitLength();
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // no key to advise on
+    }
+    return 0;
+  }
+
+  /** The advice sentence for a server that ended after its first connection. */
+  static final String ONE_CONNECTION =
+      "The server answered one connection and then exited: a PMU keeps serving PDCs, one after"
+          + " another, as the PMU of Part 2 does (Part 6 keeps Part 2's exchange). The course's"
+          + " grader connected once, so this is advice, not score. "
+          + Policy.tag("part6.second-connection");
+
+  private static String check(Bench bench, Path courseCa, boolean twice) throws Exception {
+    // The server listens on the lab's fixed port: a check of this hand-in that uses the same port
+    // (Part 6's other check, or a Part 2 emulator on tcpip.epfl.ch:5003 in a shared network)
+    // waits for it.
+    bench.exclusively("port " + PORT);
     Path dir = bench.submission().dir();
     Path cert = null;
     Path key = null;
@@ -141,7 +212,27 @@ final class Part6Checks {
           + lab3.report.Failures.describe(e)
           + how;
     }
-    return CourseTlsClient.judge(received, how);
+    String wrong = CourseTlsClient.judge(received, how);
+    if (!twice) {
+      return wrong;
+    }
+    if (wrong != null) {
+      return "not judged: the first connection already failed (see the check above)";
+    }
+    try {
+      String again =
+          network.onClient(() -> CourseTlsClient.ask(trusted, PORT, "CMD_short:0", strict));
+      return CourseTlsClient.judge(again, " (second connection)" + how);
+    } catch (java.io.IOException e) {
+      // A server that closed its socket to exit is gone within moments: wait for that signal.
+      try {
+        server.handle().onExit().get(2, java.util.concurrent.TimeUnit.SECONDS);
+        return ONE_CONNECTION + how;
+      } catch (java.util.concurrent.TimeoutException stillRunning) {
+        // it lives on: the second connection failed for another reason
+      }
+      return "the second connection failed: " + lab3.report.Failures.describe(e) + how;
+    }
   }
 
   private static String serverEnd(ProcessRunner.Running server) throws InterruptedException {

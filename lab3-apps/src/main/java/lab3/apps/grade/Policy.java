@@ -33,10 +33,12 @@ final class Policy {
           Map.entry("part2.prefix", List.of("tolerate", "reject")),
           Map.entry("part2.floodme-newlines", List.of("tolerate", "reject")),
           Map.entry("part3.output", List.of("offset-printed", "exact-line")),
+          Map.entry("part3.server", List.of("lab-text", "profile")),
           Map.entry("part4.sender-one-line-per-run", List.of("tolerate", "reject")),
           Map.entry("part4.sender-camipro", List.of("either", "first")),
           Map.entry("part4.receiver-subscribers", List.of("yes", "no")),
           Map.entry("part6.client", List.of("course", "strict")),
+          Map.entry("part6.second-connection", List.of("advise", "skip")),
           Map.entry("advice.scored", List.of("no", "yes")));
 
   private final Map<String, String> rules;

@@ -28,8 +28,16 @@ record Profile(String name, int firstMessage, boolean asciiFlood) {
     return policy.is("profile", "course") ? COURSE : LAB_TEXT;
   }
 
+  /**
+   * How the bench's reset server answers: {@code OFFSET:X} and {@code Wrong command.} for the
+   * course (FACTS.md, Part 3), {@code OFFSET=X} and silence for the lab text.
+   */
+  lab3.reset.ResetProfile reset() {
+    return asciiFlood ? lab3.reset.ResetProfile.COURSE : lab3.reset.ResetProfile.LAB_TEXT;
+  }
+
   /** The floodme text of this profile. */
   FloodText floodText() {
-    return asciiFlood ? lab3.apps.serve.CourseProfile.floodText() : FloodText.builtIn();
+    return asciiFlood ? lab3.netlab.CourseProfile.floodText() : FloodText.builtIn();
   }
 }

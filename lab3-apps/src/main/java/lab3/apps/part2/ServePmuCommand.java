@@ -3,7 +3,10 @@ package lab3.apps.part2;
 import java.util.List;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
+import lab3.apps.cli.ProfileOption;
 import lab3.apps.cli.Serving;
+import lab3.netlab.CourseProfile;
+import lab3.netlab.EmulatorProfile;
 import lab3.pmu.PmuServer;
 import lab3.transport.Addresses;
 import org.apache.commons.cli.CommandLine;
@@ -20,26 +23,20 @@ public final class ServePmuCommand extends CliCommand {
   protected void options(Options options) {
     PmuServeOptions.add(options, 5003);
     options.addOption(
-        org.apache.commons.cli.Option.builder()
-            .longOpt("profile")
-            .hasArg()
-            .argName("NAME")
-            .desc(
-                "lab-text (default): messages from 1, the built-in floodme; course: as the course's"
-                    + " server behaved (FACTS.md): messages from 0, about 57 KB of ASCII floodme")
-            .get());
+        ProfileOption.option(
+            "messages numbered from 0 (the lab text: from 1), n from 2 to 17 unless --messages"
+                + " says, and a floodme of about 57 KB of plain ASCII (FACTS.md, Part 2)"));
   }
 
   @Override
   protected int execute(CommandLine line, List<String> positional, Io io) throws Exception {
     PmuServeOptions o = PmuServeOptions.parse(line, 5003);
     PmuServer.Builder builder = PmuServer.builder().port(o.port()).log(io.err()::println);
-    String profile = line.getOptionValue("profile", "lab-text");
-    if (profile.equals("course")) {
-      builder.firstMessage(lab3.apps.serve.CourseProfile.FIRST_MESSAGE);
-      builder.floodText(lab3.apps.serve.CourseProfile.floodText());
-    } else if (!profile.equals("lab-text")) {
-      throw new IllegalArgumentException("--profile is course or lab-text, not '" + profile + "'");
+    EmulatorProfile profile = ProfileOption.of(line);
+    if (profile == EmulatorProfile.COURSE) {
+      builder.firstMessage(profile.firstMessage());
+      builder.floodText(profile.floodText());
+      builder.messages(CourseProfile.MIN_MESSAGES, CourseProfile.MAX_MESSAGES);
     }
     o.applyTo(builder::bindAddress, builder::messages, builder::floodText, builder::commandTimeout);
     try (PmuServer server = builder.build().start()) {

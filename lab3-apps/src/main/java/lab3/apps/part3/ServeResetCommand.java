@@ -7,8 +7,10 @@ import java.util.Random;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
+import lab3.apps.cli.ProfileOption;
 import lab3.apps.cli.Serving;
 import lab3.apps.cli.UsageException;
+import lab3.netlab.EmulatorProfile;
 import lab3.netlab.ResetFamily;
 import lab3.reset.ResetServer;
 import lab3.transport.Addresses;
@@ -30,25 +32,33 @@ public final class ServeResetCommand extends CliCommand {
     options.addOption(
         Option.builder().longOpt("port").hasArg().desc("default 5004; 0 = any free port").get());
     options.addOption(
+        ProfileOption.option(
+            "answers exactly RESET:20 with OFFSET:X (a colon; the lab text writes OFFSET=X) and"
+                + " anything else with 'Wrong command.', drops with probability 0.5 and serves one"
+                + " family at a time, switching every 10 s (FACTS.md, Part 3); --family, --loss"
+                + " and --period given as well win"));
+    options.addOption(
         Option.builder()
             .longOpt("family")
             .hasArg()
             .argName("v4|v6|both|alternate")
-            .desc("which families to answer on (default both)")
+            .desc("which families to answer on (default both; course profile: alternate)")
             .get());
     options.addOption(
         Option.builder()
             .longOpt("loss")
             .hasArg()
             .argName("P")
-            .desc("drop each request with probability P (default 0)")
+            .desc("drop each request with probability P (default 0; course profile: 0.5)")
             .get());
     options.addOption(
         Option.builder()
             .longOpt("period")
             .hasArg()
             .argName("seconds")
-            .desc("with --family alternate: switch family every this long (default 30)")
+            .desc(
+                "with --family alternate: switch family every this long (default 30; course"
+                    + " profile: 10)")
             .get());
     options.addOption(
         Option.builder().longOpt("loopback").desc("listen on 127.0.0.1 / ::1 only").get());
@@ -75,14 +85,17 @@ public final class ServeResetCommand extends CliCommand {
 
   @Override
   protected int execute(CommandLine line, List<String> positional, Io io) throws Exception {
-    ResetServer.Builder builder =
-        family(line.getOptionValue("family", "both"))
-            .applyTo(ResetServer.builder())
-            .port(Args.portOption(line, "port", 5004))
-            .loopback(line.hasOption("loopback"))
-            .bogusAcks(line.hasOption("bogus-acks"))
-            .log(io.err()::println);
-    double loss = 0;
+    EmulatorProfile profile = ProfileOption.of(line);
+    ResetServer.Builder builder = ResetServer.builder().profile(profile.reset());
+    String familyName =
+        line.getOptionValue("family", profile == EmulatorProfile.COURSE ? "alternate" : "both");
+    family(familyName)
+        .applyTo(builder)
+        .port(Args.portOption(line, "port", 5004))
+        .loopback(line.hasOption("loopback"))
+        .bogusAcks(line.hasOption("bogus-acks"))
+        .log(io.err()::println);
+    double loss = profile.reset().loss();
     if (line.hasOption("loss")) {
       loss = Args.decimal("--loss", line.getOptionValue("loss"));
       if (loss < 0 || loss > 1) {
@@ -104,10 +117,11 @@ public final class ServeResetCommand extends CliCommand {
       io.out()
           .printf(
               Locale.ROOT,
-              "PMU reset emulator (UDP) listening on %s, family %s, loss %.2f%n",
+              "PMU reset emulator (UDP) listening on %s, family %s, loss %.2f, profile %s%n",
               server.addresses().stream().map(Addresses::format).toList(),
-              line.getOptionValue("family", "both"),
-              loss);
+              familyName,
+              loss,
+              profile.label());
       io.out().flush();
       Serving.untilInterrupted(server);
     }

@@ -4,8 +4,11 @@ import java.util.List;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
+import lab3.apps.cli.ProfileOption;
 import lab3.apps.cli.Serving;
 import lab3.apps.part2.PmuServeOptions;
+import lab3.netlab.CourseProfile;
+import lab3.netlab.EmulatorProfile;
 import lab3.transport.Addresses;
 import lab3.ws.WsPmuServer;
 import org.apache.commons.cli.CommandLine;
@@ -24,6 +27,12 @@ public final class ServeWsCommand extends CliCommand {
   @Override
   protected void options(Options options) {
     PmuServeOptions.add(options, 5006);
+    options.addOption(
+        ProfileOption.option(
+            "the floodme of the course's PMU, about 57 KB of plain ASCII (FACTS.md, Part 2: the lab"
+                + " text's Part 5 repeats Part 2's experiments over WebSocket), and n from 2 to 17"
+                + " unless --messages says. FACTS.md says nothing of the course's WebSocket server"
+                + " itself; messages stay numbered from 1"));
     options.addOption(
         Option.builder()
             .longOpt("text-frames")
@@ -59,6 +68,10 @@ public final class ServeWsCommand extends CliCommand {
             .port(o.port())
             .textFrames(line.hasOption("text-frames"))
             .log(io.err()::println);
+    if (ProfileOption.of(line) == EmulatorProfile.COURSE) {
+      builder.floodText(EmulatorProfile.COURSE.floodText());
+      builder.messages(CourseProfile.MIN_MESSAGES, CourseProfile.MAX_MESSAGES);
+    }
     o.applyTo(builder::bindAddress, builder::messages, builder::floodText, builder::commandTimeout);
     if (line.hasOption("frame-bytes")) {
       builder.frameBytes(Args.integer("--frame-bytes", line.getOptionValue("frame-bytes")));

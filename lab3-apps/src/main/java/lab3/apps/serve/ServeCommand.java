@@ -13,13 +13,17 @@ import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
 import lab3.apps.cli.Printable;
+import lab3.apps.cli.ProfileOption;
 import lab3.apps.cli.Serving;
 import lab3.apps.cli.UsageException;
 import lab3.apps.part2.PmuServeOptions;
 import lab3.multicast.MulticastChannel;
+import lab3.netlab.CourseProfile;
+import lab3.netlab.EmulatorProfile;
 import lab3.netlab.LabEnvironment;
 import lab3.netlab.LabHost;
 import lab3.netlab.ResetFamily;
+import lab3.reset.ResetProfile;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -35,6 +39,18 @@ public final class ServeCommand extends CliCommand {
 
   private static final List<Setting> SETTINGS =
       List.of(
+          new Setting(
+              "profile",
+              "lab-text|course",
+              "lab-text",
+              "lab-text: the servers as the lab text describes them; course: as the course's"
+                  + " servers behaved (FACTS.md of the course's material): the PMU numbers its"
+                  + " messages from 0, sends n of 2 to 17 and a floodme of about 57 KB of plain"
+                  + " ASCII (Part 2; the WebSocket PMU sends that floodme too); the reset PMU"
+                  + " answers exactly RESET:20 with OFFSET:X and anything else with 'Wrong"
+                  + " command.', drops with probability 0.5 and alternates families every 10 s"
+                  + " (Part 3). Settings given as well win. The TV program and the TLS PMU are"
+                  + " the same in both"),
           new Setting("pmu-port", "PORT", "5003", "PMU over TCP, dual stack (Part 2)"),
           new Setting("messages", "N|MIN-MAX", "20", "messages per CMD_short session"),
           new Setting("reset-port", "PORT", "5004", "reset PMU over UDP (Part 3)"),
@@ -97,11 +113,14 @@ public final class ServeCommand extends CliCommand {
 
   @Override
   protected int execute(CommandLine line, List<String> positional, Io io) throws Exception {
-    LabHost.Config config = config(line);
+    Settings settings = config(line);
     // This machine's own stack: the emulators listen where the config says, in this process.
     try (LabEnvironment here = LabEnvironment.loopback();
         LabHost host =
-            here.startLabHost(config, entry -> io.err().println(Printable.line(entry)))) {
+            here.startLabHost(
+                settings.config(),
+                settings.profile(),
+                entry -> io.err().println(Printable.line(entry)))) {
       host.describe().forEach(io.out()::println);
       io.out().flush();
       Serving.untilInterrupted(host);
@@ -109,8 +128,11 @@ public final class ServeCommand extends CliCommand {
     return 0;
   }
 
+  /** What {@code serve} starts: the services' settings and the profile they follow. */
+  record Settings(LabHost.Config config, EmulatorProfile profile) {}
+
   /** The settings of a command line (and its config file). */
-  static LabHost.Config config(CommandLine line) throws UsageException, IOException {
+  static Settings config(CommandLine line) throws UsageException, IOException {
     Properties file = new Properties();
     if (line.hasOption("config")) {
       Path path = Args.readableFile("--config", line.getOptionValue("config"));
@@ -123,7 +145,10 @@ public final class ServeCommand extends CliCommand {
         }
       }
     }
-    Values v = name -> line.getOptionValue(name, file.getProperty(name, fallback(name)));
+    EmulatorProfile profile =
+        ProfileOption.named(
+            line.getOptionValue("profile", file.getProperty("profile", "lab-text")));
+    Values v = name -> line.getOptionValue(name, file.getProperty(name, fallback(name, profile)));
     int[] messages = PmuServeOptions.range(v.get("messages"));
     double loss = Args.decimal("reset-loss", v.get("reset-loss"));
     if (loss < 0 || loss >= 1) {
@@ -134,23 +159,25 @@ public final class ServeCommand extends CliCommand {
     if ((cert == null) != (key == null)) {
       throw new UsageException("give tls-cert and tls-key together");
     }
-    return new LabHost.Config(
-        Args.port("pmu-port", v.get("pmu-port"), true),
-        messages[0],
-        messages[1],
-        Args.port("reset-port", v.get("reset-port"), true),
-        resetFamily(v.get("reset-family")),
-        loss,
-        seconds("reset-period", v.get("reset-period")),
-        group(v.get("tv-group")),
-        Args.port("tv-port", v.get("tv-port"), true),
-        MulticastChannel.interfaceNamed(v.get("interface")),
-        seconds("tv-interval", v.get("tv-interval")),
-        Args.port("ws-port", v.get("ws-port"), true),
-        Args.port("tls-port", v.get("tls-port"), true),
-        path(v.get("tls-dir")),
-        cert,
-        key);
+    LabHost.Config config =
+        new LabHost.Config(
+            Args.port("pmu-port", v.get("pmu-port"), true),
+            messages[0],
+            messages[1],
+            Args.port("reset-port", v.get("reset-port"), true),
+            resetFamily(v.get("reset-family")),
+            loss,
+            seconds("reset-period", v.get("reset-period")),
+            group(v.get("tv-group")),
+            Args.port("tv-port", v.get("tv-port"), true),
+            MulticastChannel.interfaceNamed(v.get("interface")),
+            seconds("tv-interval", v.get("tv-interval")),
+            Args.port("ws-port", v.get("ws-port"), true),
+            Args.port("tls-port", v.get("tls-port"), true),
+            path(v.get("tls-dir")),
+            cert,
+            key);
+    return new Settings(config, profile);
   }
 
   @FunctionalInterface
@@ -158,7 +185,25 @@ public final class ServeCommand extends CliCommand {
     String get(String name);
   }
 
-  private static String fallback(String name) {
+  /** The course profile's own defaults (FACTS.md, Parts 2 and 3); the lab text's otherwise. */
+  private static String fallback(String name, EmulatorProfile profile) {
+    if (profile == EmulatorProfile.COURSE) {
+      switch (name) {
+        case "messages" -> {
+          return CourseProfile.MIN_MESSAGES + "-" + CourseProfile.MAX_MESSAGES;
+        }
+        case "reset-loss" -> {
+          return "" + ResetProfile.COURSE.loss();
+        }
+        case "reset-period" -> {
+          return "" + ResetProfile.COURSE.period().toSeconds();
+        }
+        case "reset-family" -> {
+          return "alternate";
+        }
+        default -> {}
+      }
+    }
     return SETTINGS.stream()
         .filter(s -> s.name().equals(name))
         .findFirst()

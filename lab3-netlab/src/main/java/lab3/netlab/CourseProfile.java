@@ -1,4 +1,4 @@
-package lab3.apps.serve;
+package lab3.netlab;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +17,12 @@ import lab3.pmu.FloodText;
 public final class CourseProfile {
   /** "Messages numbered from 0: This is PMU data 0, This is PMU data 1, ..." (FACTS.md). */
   public static final int FIRST_MESSAGE = 0;
+
+  /** "n between 2 and 17 in the graded runs" (FACTS.md, Part 2): the fewest messages. */
+  public static final int MIN_MESSAGES = 2;
+
+  /** The most messages of the course's graded runs (FACTS.md, Part 2). */
+  public static final int MAX_MESSAGES = 17;
 
   /** "CMD_floodme: about 57 KB of plain ASCII text (a play)" (FACTS.md). */
   public static final int FLOOD_BYTES = 57_000;
