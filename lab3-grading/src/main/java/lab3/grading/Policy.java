@@ -14,7 +14,7 @@ import java.util.TreeMap;
 
 /**
  * The grading policy: what each part requires and tolerates, as the staff wrote it down. The
- * default is {@code lab3/grade/policy.properties} in the jar (read it with {@code grade --policy
+ * default is {@code lab3/grading/policy.properties} in the jar (read it with {@code grade --policy
  * show}); a staff file given with {@code --policy FILE} changes only the keys it sets. Each value
  * is checked against the values its rule allows, so a typo fails at once instead of grading with
  * the default. The checks ask for a rule by its key and name that key in the feedback line it
@@ -53,7 +53,7 @@ public final class Policy {
   public static Policy defaults() {
     try (InputStream in = Policy.class.getResourceAsStream(DEFAULT)) {
       if (in == null) {
-        throw new IllegalStateException("lab3/grade/policy.properties is missing from the jar");
+        throw new IllegalStateException("lab3/grading/policy.properties is missing from the jar");
       }
       return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), null);
     } catch (IOException e) {
