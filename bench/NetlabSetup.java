@@ -1,5 +1,5 @@
 import java.util.Locale;
-import lab3.apps.netlab.LabNetwork;
+import lab3.netlab.LabNetwork;
 
 /**
  * Benchmark 9's measuring program (run by bench/09-netlab-setup.sh as a source file, with lab3.jar

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The grading sandbox's cost per program (issue 22): hyperfine of `true` and of `python3 -c pass`,
-# bare and under the command line lab3.apps.grade.Sandbox#prepare makes (as root: the cgroup join,
+# bare and under the command line lab3.grading.Sandbox#prepare makes (as root: the cgroup join,
 # prlimit, setpriv to nobody, bubblewrap with the same binds). Not part of bench/run. As root;
 # needs bwrap and hyperfine (apt-get install bubblewrap hyperfine).
 set -euo pipefail

@@ -3,10 +3,10 @@ package lab3.apps;
 import java.util.Arrays;
 import java.util.List;
 import lab3.apps.cli.Command;
-import lab3.apps.cli.Failures;
 import lab3.apps.cli.Io;
 import lab3.apps.cli.Printable;
 import lab3.apps.cli.UsageException;
+import lab3.report.Failures;
 
 /**
  * {@code ./lab3 <command> [args]}: finds the command and runs it. Exit status: 0 on success, 1 when

@@ -85,7 +85,7 @@ class GradeClassTest {
     CommandRun run = CommandRun.of(args);
     String all = run.out() + run.stderr();
     assertEquals(1, run.status(), all);
-    if (lab3.apps.netlab.LabNetwork.unavailableReason().isEmpty()) {
+    if (lab3.netlab.LabNetwork.unavailableReason().isEmpty()) {
       // auto: each hand-in on a lab network of its own, three at once; the hanging one's was
       // removed with its sandbox when the limit killed it.
       assertTrue(run.stderr().contains("each hand-in on a lab network of its own"), all);

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import lab3.apps.netlab.LabNetwork;
+import lab3.netlab.LabNetwork;
 import lab3.tests.networks.TestNetwork;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code nobody}.
  */
 class GradeOnLabNetworkTest {
-  /** pc's addresses on the lab network's link (see lab3.apps.netlab.Addresses). */
+  /** pc's addresses on the lab network's link (see lab3.netlab.Addresses). */
   private static final String PC_V4 = "198.18.0.1";
 
   private static final String PC_V6 = "[fd1a:b3d0:c3e0:1::1]";

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import lab3.apps.serve.LabHost;
+import lab3.netlab.LabHost;
 import lab3.pmu.PmuServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -10,16 +10,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import lab3.apps.Main;
+import lab3.apps.cli.CommandRunner;
 import lab3.apps.cli.Io;
 import lab3.apps.grade.GradeCommand;
-import lab3.apps.report.ReportContext;
+import lab3.report.DemoPart;
+import lab3.report.ReportContext;
 
 /**
  * The end of the lab: {@code submit} the project's own hand-in, show its Part 2 source and run it
  * as a grader would (the JDK alone, from the folder), then {@code grade} it.
  */
 final class HandInDemo implements DemoPart {
+  private final CommandRunner commands;
+
+  HandInDemo(CommandRunner commands) {
+    this.commands = commands;
+  }
 
   @Override
   public String title() {
@@ -135,11 +141,11 @@ final class HandInDemo implements DemoPart {
 
   private record Captured(int status, String out, String err) {}
 
-  private static Captured run(String... args) {
+  private Captured run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status =
-        Main.run(
+        commands.run(
             args,
             new Io(
                 new ByteArrayInputStream(new byte[0]),

@@ -10,9 +10,25 @@ import java.util.Optional;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
-import lab3.apps.netlab.LabNetwork;
-import lab3.apps.report.NetlabReportNetwork;
-import lab3.apps.report.ReportNetwork;
+import lab3.grading.Bench;
+import lab3.grading.Check;
+import lab3.grading.CheckResult;
+import lab3.grading.LabNames;
+import lab3.grading.Limits;
+import lab3.grading.NetworkSandbox;
+import lab3.grading.Part2Checks;
+import lab3.grading.Part3Checks;
+import lab3.grading.Part4Checks;
+import lab3.grading.Part5Checks;
+import lab3.grading.Part6Checks;
+import lab3.grading.Policy;
+import lab3.grading.ProgramCgroup;
+import lab3.grading.Report;
+import lab3.grading.Sandbox;
+import lab3.grading.Submission;
+import lab3.netlab.LabEnvironment;
+import lab3.netlab.LabNetwork;
+import lab3.netlab.NetlabEnvironment;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -305,7 +321,8 @@ public final class GradeCommand extends CliCommand {
                 "on a lab network of its own (network namespaces pc and labhost): emulators on"
                     + " labhost, the hand-in's programs on pc, nothing leaves the machine");
         io.err().flush();
-        return NetworkSandbox.run(unshare.get(), argumentsAgain(line, positional, "netlab"), io);
+        return NetworkSandbox.run(
+            unshare.get(), argumentsAgain(line, positional, "netlab"), io.out(), io.err());
       }
       if (network.equals("netlab")) {
         throw new IOException(
@@ -321,7 +338,8 @@ public final class GradeCommand extends CliCommand {
                 notNetlab
                     + "in a network namespace of its own: only lo, nothing leaves the machine");
         io.err().flush();
-        return NetworkSandbox.run(unshare.get(), argumentsAgain(line, positional, "sandbox"), io);
+        return NetworkSandbox.run(
+            unshare.get(), argumentsAgain(line, positional, "sandbox"), io.out(), io.err());
       }
       if (network.equals("sandbox")) {
         throw new IOException(
@@ -337,11 +355,11 @@ public final class GradeCommand extends CliCommand {
     List<CheckResult> results;
     boolean onLabNetwork = network.equals("netlab") && NetworkSandbox.inside();
     io.err().println("grading " + submission.dir().getFileName() + " ...");
-    try (ReportNetwork where =
+    try (LabEnvironment where =
             onLabNetwork
                 // The sandbox's own /run/netns: the name cannot meet another bench's.
-                ? NetlabReportNetwork.start("lab3grade", 1500, Duration.ZERO)
-                : ReportNetwork.loopback();
+                ? NetlabEnvironment.start("lab3grade", 1500, Duration.ZERO)
+                : NetworkSandbox.inside() ? LabEnvironment.sandbox() : LabEnvironment.loopback();
         Bench bench =
             new Bench(
                 submission,
@@ -359,7 +377,7 @@ public final class GradeCommand extends CliCommand {
       io.err().println(containmentLine(containment, limits));
       Path ca = line.hasOption("ca") ? Args.readableFile("--ca", line.getOptionValue("ca")) : null;
       bench.policy(policy);
-      if (where instanceof NetlabReportNetwork lab) {
+      if (where instanceof NetlabEnvironment lab) {
         bench.labNamesInstalled(LabNames.installOnLabNetwork(where, lab.lab().pc().namespace()));
       }
       List<Check> checks = checks(ca, policy);

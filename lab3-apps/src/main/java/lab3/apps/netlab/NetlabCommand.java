@@ -7,12 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import lab3.apps.Main;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.CommandGroup;
 import lab3.apps.cli.Io;
 import lab3.apps.cli.UsageException;
+import lab3.netlab.LabNetwork;
+import lab3.netlab.Launcher;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -226,8 +227,7 @@ public final class NetlabCommand extends CommandGroup {
               .reorder(number("--reorder", line.getOptionValue("reorder", "0")))
               .duplicate(number("--duplicate", line.getOptionValue("duplicate", "0")))
               .seed((long) number("--seed", line.getOptionValue("seed", "0")));
-      RelayProcess.runHere(
-          builder.impairments(java.util.Map.of()), () -> io.err().println(RelayProcess.READY));
+      builder.runRelay(() -> io.err().println(LabNetwork.RELAY_READY));
       return 0;
     }
   }
@@ -275,14 +275,14 @@ public final class NetlabCommand extends CommandGroup {
   /** This JVM's java, native access, class path and main class: how up starts the relay. */
   private static List<String> javaCommand() {
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(Launcher.java());
     command.add("--enable-native-access=ALL-UNNAMED");
     for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (option.startsWith("-Xmx")) {
         command.add(option);
       }
     }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(Launcher.classPathAndMain());
     return command;
   }
 }

@@ -1,14 +1,12 @@
 package lab3.apps.part1;
 
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
+import lab3.report.Part1Examples;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -19,8 +17,6 @@ import org.apache.commons.cli.Options;
  * blocks without burning a core). {@code --exit} closes instead.
  */
 final class EchoClient extends CliCommand {
-  static final String ROMEO = "O Romeo, Romeo! wherefore art thou Romeo?";
-
   EchoClient() {
     super("part1 echo-client", "", "Code D: send a line, read the echo in 8-byte reads", 0, 0);
   }
@@ -39,33 +35,13 @@ final class EchoClient extends CliCommand {
   protected int execute(CommandLine line, List<String> positional, Io io) throws Exception {
     String host = line.getOptionValue("host", "localhost");
     int port = Args.port("--port", line.getOptionValue("port", "5002"), false);
-    String message = line.getOptionValue("message", ROMEO);
+    String message = line.getOptionValue("message", Part1Examples.ROMEO);
     try (Socket socket = new Socket(host, port)) {
-      exchange(socket, message, io.out());
+      Part1Examples.echoExchange(socket, message, io.out());
       if (!line.hasOption("exit")) {
         new CountDownLatch(1).await(); // until Ctrl+C, connection open, like the original
       }
     }
     return 0;
-  }
-
-  /** Sends {@code message} and prints the echo as it comes, 8 bytes at most per read. */
-  static void exchange(Socket socket, String message, PrintStream out) throws java.io.IOException {
-    out.println("sending: " + message);
-    out.flush();
-    socket.getOutputStream().write(message.getBytes(StandardCharsets.UTF_8));
-    InputStream in = socket.getInputStream();
-    int expected = message.getBytes(StandardCharsets.UTF_8).length;
-    int received = 0;
-    byte[] buf = new byte[8];
-    while (received < expected) {
-      int n = in.read(buf);
-      if (n < 0) {
-        throw new java.io.EOFException("the server closed before echoing everything");
-      }
-      received += n;
-      out.println("received: " + new String(buf, 0, n, StandardCharsets.UTF_8));
-      out.flush();
-    }
   }
 }

@@ -1,17 +1,12 @@
 package lab3.apps.part1;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
+import lab3.report.Part1Examples;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -39,41 +34,9 @@ final class EchoServer extends CliCommand {
     int port = Args.port("--port", line.getOptionValue("port", "5002"), false);
     int clients = Args.intOption(line, "count", Integer.MAX_VALUE);
     InetAddress host = InetAddress.getByName(line.getOptionValue("host", "localhost"));
-    try (ServerSocket server = listen(host, port)) {
-      serve(server, clients, io.out());
+    try (ServerSocket server = Part1Examples.echoListen(host, port)) {
+      Part1Examples.echoServe(server, clients, io.out());
     }
     return 0;
-  }
-
-  /** Binds like Code C: SO_REUSEADDR set before bind, backlog 1. */
-  static ServerSocket listen(InetAddress host, int port) throws IOException {
-    ServerSocket server = new ServerSocket();
-    server.setReuseAddress(true);
-    server.bind(new InetSocketAddress(host, port), 1);
-    return server;
-  }
-
-  /** Serves {@code clients} clients one after the other. */
-  static void serve(ServerSocket server, int clients, PrintStream out) throws IOException {
-    for (int served = 0; served < clients; served++) {
-      try (Socket connection = server.accept()) {
-        String addr = PythonStyle.address((InetSocketAddress) connection.getRemoteSocketAddress());
-        InputStream in = connection.getInputStream();
-        byte[] buf = new byte[16];
-        while (true) {
-          int n = in.read(buf);
-          String data = n > 0 ? new String(buf, 0, n, StandardCharsets.UTF_8) : "";
-          out.println("received: " + data);
-          out.flush();
-          if (n > 0) {
-            connection.getOutputStream().write(buf, 0, n);
-          } else {
-            out.println("No more data from " + addr);
-            out.flush();
-            break;
-          }
-        }
-      }
-    }
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
+import lab3.report.Part1Examples;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -44,7 +45,7 @@ final class UdpReceive extends CliCommand {
         io.out()
             .println(
                 "From Address:  "
-                    + PythonStyle.address((InetSocketAddress) packet.getSocketAddress()));
+                    + Part1Examples.pythonAddress((InetSocketAddress) packet.getSocketAddress()));
         io.out().flush();
       }
     }

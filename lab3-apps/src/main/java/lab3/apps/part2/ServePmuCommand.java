@@ -3,9 +3,10 @@ package lab3.apps.part2;
 import java.util.List;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
+import lab3.apps.cli.ProfileOption;
 import lab3.apps.cli.Serving;
-import lab3.apps.serve.CourseProfile;
-import lab3.apps.serve.EmulatorProfile;
+import lab3.netlab.CourseProfile;
+import lab3.netlab.EmulatorProfile;
 import lab3.pmu.PmuServer;
 import lab3.transport.Addresses;
 import org.apache.commons.cli.CommandLine;
@@ -22,7 +23,7 @@ public final class ServePmuCommand extends CliCommand {
   protected void options(Options options) {
     PmuServeOptions.add(options, 5003);
     options.addOption(
-        EmulatorProfile.option(
+        ProfileOption.option(
             "messages numbered from 0 (the lab text: from 1), n from 2 to 17 unless --messages"
                 + " says, and a floodme of about 57 KB of plain ASCII (FACTS.md, Part 2)"));
   }
@@ -31,7 +32,7 @@ public final class ServePmuCommand extends CliCommand {
   protected int execute(CommandLine line, List<String> positional, Io io) throws Exception {
     PmuServeOptions o = PmuServeOptions.parse(line, 5003);
     PmuServer.Builder builder = PmuServer.builder().port(o.port()).log(io.err()::println);
-    EmulatorProfile profile = EmulatorProfile.of(line);
+    EmulatorProfile profile = ProfileOption.of(line);
     if (profile == EmulatorProfile.COURSE) {
       builder.firstMessage(profile.firstMessage());
       builder.floodText(profile.floodText());

@@ -7,9 +7,11 @@ import java.util.Random;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
+import lab3.apps.cli.ProfileOption;
 import lab3.apps.cli.Serving;
 import lab3.apps.cli.UsageException;
-import lab3.apps.serve.EmulatorProfile;
+import lab3.netlab.EmulatorProfile;
+import lab3.netlab.ResetFamily;
 import lab3.reset.ResetServer;
 import lab3.transport.Addresses;
 import org.apache.commons.cli.CommandLine;
@@ -30,7 +32,7 @@ public final class ServeResetCommand extends CliCommand {
     options.addOption(
         Option.builder().longOpt("port").hasArg().desc("default 5004; 0 = any free port").get());
     options.addOption(
-        EmulatorProfile.option(
+        ProfileOption.option(
             "answers exactly RESET:20 with OFFSET:X (a colon; the lab text writes OFFSET=X) and"
                 + " anything else with 'Wrong command.', drops with probability 0.5 and serves one"
                 + " family at a time, switching every 10 s (FACTS.md, Part 3); --family, --loss"
@@ -83,7 +85,7 @@ public final class ServeResetCommand extends CliCommand {
 
   @Override
   protected int execute(CommandLine line, List<String> positional, Io io) throws Exception {
-    EmulatorProfile profile = EmulatorProfile.of(line);
+    EmulatorProfile profile = ProfileOption.of(line);
     ResetServer.Builder builder = ResetServer.builder().profile(profile.reset());
     String familyName =
         line.getOptionValue("family", profile == EmulatorProfile.COURSE ? "alternate" : "both");

@@ -7,9 +7,9 @@ import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
 import lab3.apps.cli.Printable;
+import lab3.apps.cli.ProfileOption;
 import lab3.apps.cli.Serving;
 import lab3.apps.cli.UsageException;
-import lab3.apps.serve.EmulatorProfile;
 import lab3.multicast.MulticastChannel;
 import lab3.multicast.TvProgram;
 import org.apache.commons.cli.CommandLine;
@@ -35,7 +35,7 @@ public final class ServeTvCommand extends CliCommand {
     options.addOption(
         Option.builder().longOpt("port").hasArg().argName("P").desc("default 5005").get());
     options.addOption(
-        EmulatorProfile.option(
+        ProfileOption.option(
             "nothing changes: the course's TV datagrams were swcmTV followed by the line, as this"
                 + " emulator sends in both profiles (FACTS.md, Part 4). The course's broadcaster"
                 + " used TTL 10; this one keeps --ttl (1 by default: nothing leaves this machine's"
@@ -77,7 +77,7 @@ public final class ServeTvCommand extends CliCommand {
 
   @Override
   protected int execute(CommandLine line, List<String> positional, Io io) throws Exception {
-    EmulatorProfile.of(line); // validated; both profiles broadcast alike
+    ProfileOption.of(line); // validated; both profiles broadcast alike
     TvProgram.Builder builder =
         TvProgram.builder()
             .port(Args.portOption(line, "port", MulticastChannel.DEFAULT_PORT))

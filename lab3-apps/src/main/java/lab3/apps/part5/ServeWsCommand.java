@@ -4,10 +4,11 @@ import java.util.List;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
+import lab3.apps.cli.ProfileOption;
 import lab3.apps.cli.Serving;
 import lab3.apps.part2.PmuServeOptions;
-import lab3.apps.serve.CourseProfile;
-import lab3.apps.serve.EmulatorProfile;
+import lab3.netlab.CourseProfile;
+import lab3.netlab.EmulatorProfile;
 import lab3.transport.Addresses;
 import lab3.ws.WsPmuServer;
 import org.apache.commons.cli.CommandLine;
@@ -27,7 +28,7 @@ public final class ServeWsCommand extends CliCommand {
   protected void options(Options options) {
     PmuServeOptions.add(options, 5006);
     options.addOption(
-        EmulatorProfile.option(
+        ProfileOption.option(
             "the floodme of the course's PMU, about 57 KB of plain ASCII (FACTS.md, Part 2: the lab"
                 + " text's Part 5 repeats Part 2's experiments over WebSocket), and n from 2 to 17"
                 + " unless --messages says. FACTS.md says nothing of the course's WebSocket server"
@@ -67,7 +68,7 @@ public final class ServeWsCommand extends CliCommand {
             .port(o.port())
             .textFrames(line.hasOption("text-frames"))
             .log(io.err()::println);
-    if (EmulatorProfile.of(line) == EmulatorProfile.COURSE) {
+    if (ProfileOption.of(line) == EmulatorProfile.COURSE) {
       builder.floodText(EmulatorProfile.COURSE.floodText());
       builder.messages(CourseProfile.MIN_MESSAGES, CourseProfile.MAX_MESSAGES);
     }

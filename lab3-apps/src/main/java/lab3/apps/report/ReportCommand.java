@@ -12,7 +12,13 @@ import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
 import lab3.apps.cli.UsageException;
-import lab3.apps.netlab.LabNetwork;
+import lab3.netlab.LabEnvironment;
+import lab3.netlab.LabNetwork;
+import lab3.netlab.NetlabEnvironment;
+import lab3.report.Captures;
+import lab3.report.LabReport;
+import lab3.report.ReportContext;
+import lab3.report.ReportFiles;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -155,7 +161,7 @@ public final class ReportCommand extends CliCommand {
                       + noNetlab.get()
                       + "; the packet counts differ from the lab's"
                   : "report: measuring on the lab network (netlab: pc and labhost, MTU 1500, "
-                      + NetlabReportNetwork.DELAY.toMillis()
+                      + NetlabEnvironment.DELAY.toMillis()
                       + " ms of delay each way)");
     }
     Files.createDirectories(out);
@@ -163,13 +169,13 @@ public final class ReportCommand extends CliCommand {
     Optional<String> noCapture = captures.unavailableReason();
     noCapture.ifPresent(why -> io.err().println("report: no capture: " + why));
     boolean verbose = line.hasOption("verbose");
-    try (ReportNetwork net =
+    try (LabEnvironment net =
         switch (network) {
           case "netlab" ->
-              NetlabReportNetwork.start(
-                  "lab3rpt" + ProcessHandle.current().pid(), 1500, NetlabReportNetwork.DELAY);
+              NetlabEnvironment.start(
+                  "lab3rpt" + ProcessHandle.current().pid(), 1500, NetlabEnvironment.DELAY);
           case "server" -> remote(server);
-          default -> ReportNetwork.loopback();
+          default -> LabEnvironment.loopback();
         }) {
       ReportContext ctx =
           new ReportContext(
@@ -192,7 +198,7 @@ public final class ReportCommand extends CliCommand {
   }
 
   /** The lab host {@code host}: its addresses, and the interface that leads there. */
-  static ReportNetwork remote(String host) throws IOException {
+  static LabEnvironment remote(String host) throws IOException {
     InetAddress v4 = null;
     InetAddress v6 = null;
     for (InetAddress a : InetAddress.getAllByName(host)) {
@@ -202,8 +208,8 @@ public final class ReportCommand extends CliCommand {
         v6 = a;
       }
     }
-    String iface = ReportNetwork.interfaceTo(v4 != null ? v4 : v6);
-    return ReportNetwork.remote(host, v4, v6, iface, ReportNetwork.loopback());
+    String iface = LabEnvironment.interfaceTo(v4 != null ? v4 : v6);
+    return LabEnvironment.remote(host, v4, v6, iface, LabEnvironment.loopback());
   }
 
   /** The lab network's reason to be unavailable here (not Linux, not root, ...), or empty. */
@@ -217,7 +223,7 @@ public final class ReportCommand extends CliCommand {
 
   private static int report(ReportContext ctx, Io io) throws Exception {
     Path out = ctx.out();
-    ReportNetwork net = ctx.network();
+    LabEnvironment net = ctx.network();
     String command =
         "./lab3 report "
             + (net.startsServers() ? "--network " + net.name() : "--server " + net.serverName())
@@ -240,24 +246,9 @@ public final class ReportCommand extends CliCommand {
               io.err().println(p);
               io.err().flush();
             });
-    List<Path> written = write(run, out);
+    List<Path> written = ReportFiles.write(run, out);
     written.forEach(p -> io.out().println(p));
     io.out().flush();
     return run.outcomes().stream().allMatch(LabReport.Outcome::ok) ? 0 : 1;
-  }
-
-  /** Writes the four outputs (the captures are already there); returns their paths. */
-  public static List<Path> write(LabReport.Run run, Path out) throws java.io.IOException {
-    Charts.write(run, out);
-    String md = MarkdownReport.render(run);
-    Path mdFile = out.resolve("REPORT.md");
-    Path html = out.resolve("report.html");
-    Path json = out.resolve("report.json");
-    Files.writeString(mdFile, md);
-    Files.writeString(html, HtmlReport.render(md));
-    Files.writeString(json, JsonReport.render(run));
-    Path captures = out.resolve("captures");
-    Files.createDirectories(captures);
-    return List.of(mdFile, html, json, captures);
   }
 }

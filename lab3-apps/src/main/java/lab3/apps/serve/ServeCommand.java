@@ -13,11 +13,16 @@ import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
 import lab3.apps.cli.Printable;
+import lab3.apps.cli.ProfileOption;
 import lab3.apps.cli.Serving;
 import lab3.apps.cli.UsageException;
 import lab3.apps.part2.PmuServeOptions;
-import lab3.apps.part3.ResetFamily;
 import lab3.multicast.MulticastChannel;
+import lab3.netlab.CourseProfile;
+import lab3.netlab.EmulatorProfile;
+import lab3.netlab.LabEnvironment;
+import lab3.netlab.LabHost;
+import lab3.netlab.ResetFamily;
 import lab3.reset.ResetProfile;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -109,11 +114,13 @@ public final class ServeCommand extends CliCommand {
   @Override
   protected int execute(CommandLine line, List<String> positional, Io io) throws Exception {
     Settings settings = config(line);
-    try (LabHost host =
-        LabHost.start(
-            settings.config(),
-            settings.profile(),
-            entry -> io.err().println(Printable.line(entry)))) {
+    // This machine's own stack: the emulators listen where the config says, in this process.
+    try (LabEnvironment here = LabEnvironment.loopback();
+        LabHost host =
+            here.startLabHost(
+                settings.config(),
+                settings.profile(),
+                entry -> io.err().println(Printable.line(entry)))) {
       host.describe().forEach(io.out()::println);
       io.out().flush();
       Serving.untilInterrupted(host);
@@ -139,7 +146,7 @@ public final class ServeCommand extends CliCommand {
       }
     }
     EmulatorProfile profile =
-        EmulatorProfile.named(
+        ProfileOption.named(
             line.getOptionValue("profile", file.getProperty("profile", "lab-text")));
     Values v = name -> line.getOptionValue(name, file.getProperty(name, fallback(name, profile)));
     int[] messages = PmuServeOptions.range(v.get("messages"));

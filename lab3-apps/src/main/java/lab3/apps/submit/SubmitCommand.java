@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import lab3.apps.Main;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
@@ -308,7 +307,8 @@ public final class SubmitCommand extends CliCommand {
   /** The jar this program runs from (./lab3 runs lab3.jar). */
   static Path runningJar() throws IOException {
     try {
-      Path path = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path path =
+          Path.of(SubmitCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       if (Files.isRegularFile(path) && path.getFileName().toString().equals("lab3.jar")) {
         return path;
       }

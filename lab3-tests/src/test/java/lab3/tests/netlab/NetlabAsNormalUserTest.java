@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import lab3.apps.netlab.LabNetwork;
+import lab3.netlab.LabNetwork;
 import lab3.tests.CommandRun;
 import lab3.tests.networks.TestNetwork;
 import org.junit.jupiter.api.BeforeAll;

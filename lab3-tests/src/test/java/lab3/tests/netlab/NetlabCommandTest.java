@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import lab3.apps.netlab.LabNetwork;
+import lab3.netlab.LabNetwork;
 import lab3.tests.CommandRun;
 import lab3.tests.networks.TestNetwork;
 import org.junit.jupiter.api.Test;

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import lab3.apps.netlab.LabNetwork;
+import lab3.netlab.LabNetwork;
 import lab3.pmu.FloodText;
 import lab3.pmu.PmuClient;
 import lab3.pmu.PmuCommand;

@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import lab3.apps.netlab.LabNetwork;
+import lab3.netlab.LabNetwork;
 import lab3.pmu.FloodText;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.StandardProtocolFamily;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import lab3.apps.netlab.Host;
+import lab3.netlab.Host;
 import org.junit.jupiter.api.Test;
 
 /** Part 2 across the lab network: delay, jitter, reordering and 2% loss each way. */

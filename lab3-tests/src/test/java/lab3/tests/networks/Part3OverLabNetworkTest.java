@@ -1,7 +1,7 @@
 package lab3.tests.networks;
 
 import java.time.Duration;
-import lab3.apps.netlab.LabNetwork;
+import lab3.netlab.LabNetwork;
 
 /** Part 3 across the lab network: the link drops 30% of the frames each way, the server none. */
 class Part3OverLabNetworkTest extends Part3Suite {

@@ -8,15 +8,16 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import lab3.apps.Main;
-import lab3.apps.netlab.LabNetwork;
+import lab3.netlab.LabEnvironment;
+import lab3.netlab.LabNetwork;
+import lab3.netlab.Launcher;
+import lab3.netlab.NetlabEnvironment;
 import lab3.tests.CommandRun;
 
 /**
@@ -25,15 +26,23 @@ import lab3.tests.CommandRun;
  * servers on {@code labhost}, the clients on {@code pc}, across a link of MTU 1,500 with the
  * impairments asked for). A suite is written once against this class; a subclass per network says
  * which one it runs on.
+ *
+ * <p>The network itself is the project's one environment seam, a {@link LabEnvironment} ({@link
+ * LabEnvironment#loopback()} or a {@link NetlabEnvironment}); this class adds only what the tests
+ * ask of it: the names a student's command line gives, and running {@code ./lab3} on the client.
  */
-public abstract class TestNetwork implements AutoCloseable {
+public final class TestNetwork implements AutoCloseable {
   private static final Duration COMMAND_LIMIT = Duration.ofSeconds(90);
 
-  private TestNetwork() {}
+  private final LabEnvironment environment;
+
+  private TestNetwork(LabEnvironment environment) {
+    this.environment = environment;
+  }
 
   /** This machine's loopback: servers on 127.0.0.1 and ::1, clients beside them. */
   public static TestNetwork loopback() {
-    return new Loopback();
+    return new TestNetwork(LabEnvironment.loopback());
   }
 
   /**
@@ -44,47 +53,75 @@ public abstract class TestNetwork implements AutoCloseable {
     assumeTrue(
         LabNetwork.unavailableReason().isEmpty(),
         () -> "no lab network here: " + LabNetwork.unavailableReason().orElseThrow());
-    return new Lab(builder.start());
+    return new TestNetwork(NetlabEnvironment.start(builder));
+  }
+
+  /** The environment the servers and clients run in. */
+  public LabEnvironment environment() {
+    return environment;
   }
 
   /** "loopback" or the lab network's description. */
-  public abstract String describe();
+  public String describe() {
+    LabNetwork lab = labNetwork();
+    return lab == null ? "loopback" : lab.describe();
+  }
 
   /** True on loopback: servers must bind the loopback addresses, and multicast stays on lo. */
-  public abstract boolean isLoopback();
+  public boolean isLoopback() {
+    return environment.shared();
+  }
 
   /** The server host's address of {@code family}, as a client reaches it. */
-  public abstract InetAddress serverAddress(StandardProtocolFamily family);
+  public InetAddress serverAddress(StandardProtocolFamily family) {
+    return family == StandardProtocolFamily.INET ? environment.serverV4() : environment.serverV6();
+  }
 
   /**
    * The address a server binds to be reached by {@link #serverName()}: 127.0.0.1 on loopback, the
    * wildcard {@code ::} (both families) on labhost.
    */
-  public abstract InetAddress serverAnyAddress();
+  public InetAddress serverAnyAddress() {
+    return address(isLoopback() ? "127.0.0.1" : "::");
+  }
 
   /** The server host's name for the client's commands: localhost, or tcpip.lab. */
-  public abstract String serverName();
+  public String serverName() {
+    return isLoopback() ? "localhost" : environment.serverName();
+  }
 
   /**
    * Options for a command that takes {@code --resolve}, so that {@link #serverName()} names both of
    * the server's addresses (loopback's localhost is IPv4 only here; tcpip.lab already names both).
    */
-  public abstract List<String> resolveBothFamilies();
+  public List<String> resolveBothFamilies() {
+    return isLoopback() ? List.of("--resolve", "localhost=127.0.0.1,::1") : List.of();
+  }
 
   /** The multicast interface's name on the server host (lo or eth0). */
-  public abstract String serverInterface();
+  public String serverInterface() {
+    return environment.serverInterface();
+  }
 
   /** The multicast interface's name on the client host (lo or eth0). */
-  public abstract String clientInterface();
+  public String clientInterface() {
+    return environment.captureInterface();
+  }
 
   /** Runs {@code action} on the server host; the sockets it opens live there. */
-  public abstract <T> T onServer(Callable<T> action) throws Exception;
+  public <T> T onServer(Callable<T> action) throws Exception {
+    return environment.onServer(action);
+  }
 
   /** Runs {@code action} on the client host; the sockets it opens live there. */
-  public abstract <T> T onClient(Callable<T> action) throws Exception;
+  public <T> T onClient(Callable<T> action) throws Exception {
+    return environment.onClient(action);
+  }
 
   /** The lab network, or null on loopback. */
-  public abstract LabNetwork labNetwork();
+  public LabNetwork labNetwork() {
+    return environment instanceof NetlabEnvironment lab ? lab.lab() : null;
+  }
 
   /**
    * Runs {@code ./lab3 args...} on the client host in a JVM of its own, as a student would, and
@@ -97,22 +134,20 @@ public abstract class TestNetwork implements AutoCloseable {
   /** {@link #lab3} with {@code stdin} on its standard input. */
   public CommandRun lab3WithInput(byte[] stdin, String... args)
       throws IOException, InterruptedException {
-    return run(clientProcess(lab3Argv(List.of(args))), stdin);
+    return run(environment.clientCommand(lab3Argv(List.of(args))), stdin);
   }
 
   /** The argv of {@code ./lab3 args...} as a JVM of its own on the test class path. */
   public static List<String> lab3Argv(List<String> args) {
     List<String> argv = new ArrayList<>();
-    argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    argv.add(Launcher.java());
     argv.addAll(
         List.of(
             "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1",
             "-Xshare:auto",
-            "--enable-native-access=ALL-UNNAMED",
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName()));
+            "--enable-native-access=ALL-UNNAMED"));
+    argv.addAll(Launcher.classPathAndMain());
     argv.addAll(args);
     return argv;
   }
@@ -141,8 +176,6 @@ public abstract class TestNetwork implements AutoCloseable {
         started.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));
   }
 
-  abstract ProcessBuilder clientProcess(List<String> argv);
-
   private static CompletableFuture<byte[]> drain(InputStream in) {
     CompletableFuture<byte[]> bytes = new CompletableFuture<>();
     Thread.ofVirtual()
@@ -162,153 +195,16 @@ public abstract class TestNetwork implements AutoCloseable {
     return describe();
   }
 
-  private static final class Loopback extends TestNetwork {
-    @Override
-    public String describe() {
-      return "loopback";
-    }
-
-    @Override
-    public boolean isLoopback() {
-      return true;
-    }
-
-    @Override
-    public InetAddress serverAddress(StandardProtocolFamily family) {
-      return address(family == StandardProtocolFamily.INET ? "127.0.0.1" : "::1");
-    }
-
-    @Override
-    public InetAddress serverAnyAddress() {
-      return address("127.0.0.1");
-    }
-
-    @Override
-    public String serverName() {
-      return "localhost";
-    }
-
-    @Override
-    public List<String> resolveBothFamilies() {
-      return List.of("--resolve", "localhost=127.0.0.1,::1");
-    }
-
-    @Override
-    public String serverInterface() {
-      return "lo";
-    }
-
-    @Override
-    public String clientInterface() {
-      return "lo";
-    }
-
-    @Override
-    public <T> T onServer(Callable<T> action) throws Exception {
-      return action.call();
-    }
-
-    @Override
-    public <T> T onClient(Callable<T> action) throws Exception {
-      return action.call();
-    }
-
-    @Override
-    public LabNetwork labNetwork() {
-      return null;
-    }
-
-    @Override
-    ProcessBuilder clientProcess(List<String> argv) {
-      return new ProcessBuilder(argv);
-    }
-
-    @Override
-    public void close() {}
-
-    private static InetAddress address(String literal) {
-      try {
-        return InetAddress.getByName(literal);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+  @Override
+  public void close() {
+    environment.close();
   }
 
-  private static final class Lab extends TestNetwork {
-    private final LabNetwork lab;
-
-    Lab(LabNetwork lab) {
-      this.lab = lab;
-    }
-
-    @Override
-    public String describe() {
-      return lab.describe();
-    }
-
-    @Override
-    public boolean isLoopback() {
-      return false;
-    }
-
-    @Override
-    public InetAddress serverAddress(StandardProtocolFamily family) {
-      return family == StandardProtocolFamily.INET ? lab.labhost().ipv4() : lab.labhost().ipv6();
-    }
-
-    @Override
-    public InetAddress serverAnyAddress() {
-      try {
-        return InetAddress.getByName("::");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    @Override
-    public String serverName() {
-      return "tcpip.lab";
-    }
-
-    @Override
-    public List<String> resolveBothFamilies() {
-      return List.of();
-    }
-
-    @Override
-    public String serverInterface() {
-      return lab.labhost().interfaceName();
-    }
-
-    @Override
-    public String clientInterface() {
-      return lab.pc().interfaceName();
-    }
-
-    @Override
-    public <T> T onServer(Callable<T> action) throws Exception {
-      return lab.labhost().call(action);
-    }
-
-    @Override
-    public <T> T onClient(Callable<T> action) throws Exception {
-      return lab.pc().call(action);
-    }
-
-    @Override
-    public LabNetwork labNetwork() {
-      return lab;
-    }
-
-    @Override
-    ProcessBuilder clientProcess(List<String> argv) {
-      return lab.pc().command(argv);
-    }
-
-    @Override
-    public void close() {
-      lab.close();
+  private static InetAddress address(String literal) {
+    try {
+      return InetAddress.getByName(literal);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

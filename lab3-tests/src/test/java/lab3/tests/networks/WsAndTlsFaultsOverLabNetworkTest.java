@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import lab3.apps.netlab.LabNetwork;
+import lab3.netlab.LabNetwork;
 import lab3.pmu.FloodText;
 import lab3.pmu.PmuServer;
 import lab3.tests.CommandRun;
@@ -198,7 +198,7 @@ class WsAndTlsFaultsOverLabNetworkTest {
    */
   private static void cutAfterTwoMessages(TestNetwork network, List<String> args) throws Exception {
     long start = System.nanoTime();
-    Process pdc = network.clientProcess(TestNetwork.lab3Argv(args)).start();
+    Process pdc = network.environment().clientCommand(TestNetwork.lab3Argv(args)).start();
     pdc.getOutputStream().close();
     CompletableFuture<String> stderr =
         CompletableFuture.supplyAsync(
