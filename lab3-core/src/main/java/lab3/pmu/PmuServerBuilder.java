@@ -99,7 +99,7 @@ public abstract class PmuServerBuilder<B extends PmuServerBuilder<B>> {
   /**
    * The number of the first message: 1 by default, as the lab text says; 0 as the course's server
    * numbered them in 2020-2021 ({@code This is PMU data 0}, ..., see the course profile of {@code
-   * lab3.apps.grade.Profile}).
+   * lab3.grading.Profile}).
    *
    * @param first 0 or 1
    * @return this builder
