@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import lab3.apps.cli.Io;
+import lab3.pmu.FloodText;
 import lab3.pmu.PmuServer;
 import lab3.reset.ResetServer;
 import lab3.ws.WsPmuServer;
@@ -75,6 +76,7 @@ public final class StartupTraining {
             .bindAddress(InetAddress.getByName("::1"))
             .port(0)
             .messages(5)
+            .floodText(FloodText.generated(FLOOD_BYTES))
             .build()
             .start()) {
       statuses.addAll(pdcSteps("part2", pmu.port(), io));
@@ -82,12 +84,37 @@ public final class StartupTraining {
     return statuses;
   }
 
-  /** A PDC's two steps against a PMU on [::1]:port: 5 messages, then floodme with -v. */
+  /**
+   * The size of the training's floodme text: large enough, with {@link #FLOODS} of them, for the
+   * client's receive loop (the read, the UTF-8 check, the write) to reach the JIT's last tier
+   * during training.
+   */
+  static final int FLOOD_BYTES = 16 << 20;
+
+  /** How many floodmes each PDC receives in training. */
+  static final int FLOODS = 4;
+
+  /**
+   * A PDC's steps against a PMU on [::1]:port: 5 messages, then {@link #FLOODS} floodmes of {@link
+   * #FLOOD_BYTES} with -v.
+   *
+   * <p>Why that much floodme: the cache also keeps the training run's method profiles (JEP 515), so
+   * a loop that was hot in training is compiled by C2 early in every later run instead of after
+   * profiling it again. Trained on the built-in 45 KB text, the receive loop was not hot, and the
+   * first 50 to 80 ms of a real floodme ran in the interpreter and C1 while C2 compiled it beside
+   * the server. Measured (issue 26, part2 against serve-pmu on [::1], 1 GiB, 15 interleaved rounds
+   * on a quiet 2-core machine): transfer median 529 ms with the old cache, 462 ms with a cache
+   * trained on four 64 MiB floodmes, the C reader 464 ms; four of 16 MiB did as well (437 against
+   * 511, 11 rounds) and cost the training about half a second once per build.
+   */
   static List<Integer> pdcSteps(String part, int port, Io io) {
     String p = String.valueOf(port);
-    return List.of(
-        Main.run(new String[] {part, "::1", p, "CMD_short:0"}, io),
-        Main.run(new String[] {part, "-v", "::1", p, "CMD_floodme"}, io));
+    List<Integer> statuses = new ArrayList<>();
+    statuses.add(Main.run(new String[] {part, "::1", p, "CMD_short:0"}, io));
+    for (int i = 0; i < FLOODS; i++) {
+      statuses.add(Main.run(new String[] {part, "-v", "::1", p, "CMD_floodme"}, io));
+    }
+    return statuses;
   }
 
   /** The steps that need no server: help and usage errors. */
@@ -115,6 +142,7 @@ public final class StartupTraining {
               .bindAddress(InetAddress.getByName("::1"))
               .port(0)
               .messages(5)
+              .floodText(FloodText.generated(FLOOD_BYTES))
               .build()
               .start()) {
         return pdcSteps("part5", ws.port(), io);

@@ -28,17 +28,20 @@ class StartupTrainingTest {
             Main.OK,
             Main.OK,
             Main.OK, // part3 on ::1, 127.0.0.1, localhost
+            Main.OK, // part2 CMD_short:0
             Main.OK,
-            Main.OK), // part2 CMD_short:0, CMD_floodme
+            Main.OK,
+            Main.OK,
+            Main.OK), // part2 CMD_floodme, four times
         StartupTraining.run());
   }
 
-  /** The full cache's steps: part5's messages and floodme both complete. */
+  /** The full cache's steps: part5's messages and its four floodmes complete. */
   @Test
   void theWebSocketStepsComplete() throws Exception {
     PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
     assertEquals(
-        List.of(Main.OK, Main.OK),
+        List.of(Main.OK, Main.OK, Main.OK, Main.OK, Main.OK),
         StartupTraining.WebSocketSteps.run(
             new Io(InputStream.nullInputStream(), nowhere, nowhere)));
   }
