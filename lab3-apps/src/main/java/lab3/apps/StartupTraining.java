@@ -99,13 +99,16 @@ public final class StartupTraining {
    * #FLOOD_BYTES} with -v.
    *
    * <p>Why that much floodme: the cache also keeps the training run's method profiles (JEP 515), so
-   * a loop that was hot in training is compiled by C2 early in every later run instead of after
-   * profiling it again. Trained on the built-in 45 KB text, the receive loop was not hot, and the
-   * first 50 to 80 ms of a real floodme ran in the interpreter and C1 while C2 compiled it beside
-   * the server. Measured (issue 26, part2 against serve-pmu on [::1], 1 GiB, 15 interleaved rounds
-   * on a quiet 2-core machine): transfer median 529 ms with the old cache, 462 ms with a cache
-   * trained on four 64 MiB floodmes, the C reader 464 ms; four of 16 MiB did as well (437 against
-   * 511, 11 rounds) and cost the training about half a second once per build.
+   * a loop that was hot in training is compiled early in every later run, from those profiles,
+   * instead of after profiling it again. Trained on the built-in 45 KB text, the receive loop was
+   * not hot: C2 spent about 270 ms of CPU in the first transfer (three compilations of the UTF-8
+   * check among them) and the check's C2 code arrived 50 to 85 ms after the connect; trained on
+   * these floodmes, 60-70 ms of C2 and 10 to 20 ms (issue 26, {@code -XX:+CITime} and {@code
+   * -XX:+PrintCompilation}). Measured on 1 GiB floodmes from serve-pmu on [::1], the server on one
+   * core and the readers on the other, 9 interleaved rounds on a quiet 2-core machine: transfer
+   * median 512 ms with the old cache, 437 ms with this one (the C reader 404, Python's loop 455),
+   * the client's CPU 0.56 s against 0.46. The training takes about half a second longer, once per
+   * build.
    */
   static List<Integer> pdcSteps(String part, int port, Io io) {
     String p = String.valueOf(port);
