@@ -72,17 +72,42 @@ public final class Part6Checks {
    * it, is accepted (the course accepted it) but named, since today's TLS libraries refuse it.
    */
   private static String keySize(Bench bench) {
+    return keyAdvice(bench.handedIn(), List.of(bench.camipro1(), bench.camipro2()));
+  }
+
+  /**
+   * The key-size advice on the members' {@code <camipro>_key.pem} in {@code dir}, or null if there
+   * is none to give. A key file larger than {@link #KEY_FILE_LIMIT} is not read (the bench parses
+   * it in its own process): the advice says so instead of advising on it.
+   */
+  static String keyAdvice(Path dir, List<String> members) {
     List<String> small = new java.util.ArrayList<>();
-    for (String who : List.of(bench.camipro1(), bench.camipro2())) {
-      Path file = bench.handedIn().resolve(who + "_key.pem");
+    List<String> unread = new java.util.ArrayList<>();
+    for (String who : members) {
+      Path file = dir.resolve(who + "_key.pem");
       if (Files.isRegularFile(file)) {
         int bits = rsaBits(file);
-        if (bits > 0 && bits < 2048) {
+        if (bits == TOO_LARGE) {
+          unread.add(file.getFileName().toString());
+        } else if (bits > 0 && bits < 2048) {
           small.add(file.getFileName() + " (" + bits + " bits)");
         }
       }
     }
-    return small.isEmpty() ? null : smallKeyAdvice(small);
+    List<String> said = new java.util.ArrayList<>();
+    if (!small.isEmpty()) {
+      said.add(smallKeyAdvice(small));
+    }
+    if (!unread.isEmpty()) {
+      said.add(
+          "The key file "
+              + String.join(" and ", unread)
+              + " is larger than "
+              + KEY_FILE_LIMIT / 1024
+              + " KiB, where a PEM private key takes a few KB (4 KB for 4096 bits): the bench did"
+              + " not read it, so there is no advice on its key size.");
+    }
+    return said.isEmpty() ? null : String.join(" ", said);
   }
 
   /** The advice sentence for RSA keys under 2048 bits. */
@@ -95,10 +120,32 @@ public final class Part6Checks {
         + " instructions for obtaining a private key).";
   }
 
-  /** The size of an RSA private key in bits; 0 for another kind or a file that is no key. */
+  /**
+   * The largest key file the advice reads: the hand-in's file is parsed in the bench's own process,
+   * whose heap is small (256 MB in a grading engine), and a PEM RSA key of 16384 bits takes under
+   * 13 KB.
+   */
+  static final int KEY_FILE_LIMIT = 64 * 1024;
+
+  /** {@link #rsaBits}'s answer for a file larger than {@link #KEY_FILE_LIMIT}, not read. */
+  static final int TOO_LARGE = -1;
+
+  /**
+   * The size of an RSA private key in bits; 0 for another kind or a file that is no key; {@link
+   * #TOO_LARGE} for a file larger than {@link #KEY_FILE_LIMIT}, of which no more than that is read.
+   */
   static int rsaBits(Path file) {
     try {
-      if (Pem.readPrivateKey(file) instanceof java.security.interfaces.RSAKey rsa) {
+      byte[] bytes;
+      try (java.io.InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes(KEY_FILE_LIMIT + 1);
+      }
+      if (bytes.length > KEY_FILE_LIMIT) {
+        return TOO_LARGE;
+      }
+      // ISO-8859-1, as Pem reads files: a binary file becomes text the parser rejects.
+      String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+      if (Pem.privateKey(text) instanceof java.security.interfaces.RSAKey rsa) {
         return rsa.getModulus().bitLength();
       }
     } catch (java.io.IOException | RuntimeException e) {

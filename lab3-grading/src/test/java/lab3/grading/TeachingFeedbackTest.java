@@ -89,6 +89,26 @@ class TeachingFeedbackTest {
   }
 
   @Test
+  void aKeyFileLargerThanTheLimitIsNotReadAndTheAdviceSaysWhy() throws Exception {
+    Path small = tmp.resolve("111111_key.pem");
+    Pem.write(small, KeyPairs.rsa(1024).getPrivate());
+    // The same 1024-bit key, followed by blank lines (which PEM parsing skips) beyond the limit.
+    Path oversized = tmp.resolve("222222_key.pem");
+    Files.writeString(oversized, Files.readString(small) + "\n".repeat(Part6Checks.KEY_FILE_LIMIT));
+    Path atTheLimit = tmp.resolve("333333_key.pem");
+    String key = Files.readString(small);
+    Files.writeString(atTheLimit, key + "\n".repeat(Part6Checks.KEY_FILE_LIMIT - key.length()));
+
+    assertEquals(1024, Part6Checks.rsaBits(atTheLimit), "a file of exactly the limit is read");
+    assertEquals(Part6Checks.TOO_LARGE, Part6Checks.rsaBits(oversized));
+    String said = Part6Checks.keyAdvice(tmp, List.of("111111", "222222"));
+    assertTrue(said.contains("111111_key.pem (1024 bits)"), said);
+    assertTrue(said.contains("222222_key.pem is larger than 64 KiB"), said);
+    assertTrue(said.contains("no advice on its key size"), said);
+    assertFalse(said.contains("222222_key.pem (1024 bits)"), said);
+  }
+
+  @Test
   void aServerOfOneConnectionIsToldItIsAdviceNotScore() {
     assertTrue(Part6Checks.ONE_CONNECTION.contains("one connection"));
     assertTrue(Part6Checks.ONE_CONNECTION.contains("advice, not score"));

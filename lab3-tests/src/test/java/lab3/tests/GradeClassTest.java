@@ -120,6 +120,13 @@ class GradeClassTest {
         Files.readString(out.resolve("results/Ada Lovelace_101_assignsubmission_file.json"));
     assertTrue(results.contains("\"score\": 5"), results);
     assertTrue(results.contains("\"max_score\": 1"), results);
+    // Written as the Gradescope package writes it: Markdown, a visibility, and where it was graded.
+    assertTrue(results.contains("\"output_format\": \"md\""), results);
+    assertTrue(results.contains("\"visibility\": \"visible\""), results);
+    assertTrue(results.contains("How it was graded: each program ran contained"), results);
+    if (lab3.netlab.LabNetwork.unavailableReason().isEmpty()) {
+      assertTrue(results.contains("Graded on a lab network of the hand-in's own"), results);
+    }
     assertFalse(Files.exists(out.resolve("results/Cy Hang_103_assignsubmission_file.json")));
     try (ZipFile zip = new ZipFile(out.resolve("feedback.zip").toFile())) {
       assertTrue(zip.getEntry("Ada Lovelace_101_assignsubmission_file/feedback.html") != null);

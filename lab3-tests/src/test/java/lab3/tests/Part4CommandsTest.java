@@ -153,14 +153,20 @@ class Part4CommandsTest {
 
   @Test
   void aLongTextFromTheSenderIsAnsweredByTheProgramAndShownByTheReceiver() throws Exception {
-    try (TvProgram tv =
-        TvProgram.builder()
-            .group(group)
-            .port(port)
-            .interval(Duration.ofHours(1))
-            .script(List.of("only line"))
-            .build()
-            .start()) {
+    // The program sends its only line as it starts, and the next one an hour later. A member of our
+    // own, joined before the program starts, sees that line go by: only then does the receiver
+    // join, so the two messages it counts are the sender's text and the program's answer.
+    try (MulticastChannel witness = channel().open().join();
+        TvProgram tv =
+            TvProgram.builder()
+                .group(group)
+                .port(port)
+                .interval(Duration.ofHours(1))
+                .script(List.of("only line"))
+                .build()
+                .start()) {
+      MulticastMessage first = witness.receive(PATIENCE);
+      assertEquals(TvProgram.ID + ": only line", first.id() + ": " + first.text());
       Run receiver = joinedReceiver(2);
       String opinion = "Parting is such sweet sorrow. ".repeat(11); // 330 characters
       assertEquals(0, run(opinion + "\n", "part4-sender", group, "" + port, "123456").status());
@@ -202,9 +208,8 @@ class Part4CommandsTest {
   void theReceiverShowsWhatAPlainPythonSenderSends() throws Exception {
     Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
     Run receiver = joinedReceiver(1);
-    Process python = python(PYTHON_SENDER, new Lines());
-    assertTrue(python.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS));
-    assertEquals(0, python.exitValue());
+    PythonRun python = python(PYTHON_SENDER, new Lines());
+    assertEquals(0, python.await());
     assertEquals(0, receiver.await());
     assertEquals(List.of("654321: Hello from Python, Juliet ✓"), receiver.out().lines());
   }
@@ -213,28 +218,40 @@ class Part4CommandsTest {
   void aPlainPythonReceiverSeesTheSendersMessageWithTheRightSixByteId() throws Exception {
     Assumptions.assumeTrue(Part1InteropTest.hasPython(), "python3 is not installed");
     Lines pythonOut = new Lines();
-    Process python = python(PYTHON_RECEIVER, pythonOut);
+    PythonRun python = python(PYTHON_RECEIVER, pythonOut);
     try {
       pythonOut.await(l -> l.equals("ready"), PATIENCE);
       assertEquals(
           0,
           run("Hello from Java, Romeo ✓\n", "part4-sender", group, "" + port, "123456").status());
-      assertTrue(python.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS));
-      assertEquals(0, python.exitValue(), pythonOut.lines().toString());
+      assertEquals(0, python.await(), pythonOut.lines().toString());
       assertEquals(List.of("ready", "b'123456'|Hello from Java, Romeo ✓"), pythonOut.lines());
     } finally {
-      python.destroyForcibly();
+      python.process().destroyForcibly();
     }
   }
 
-  private Process python(String script, Lines out) throws IOException {
+  /** A Python program and the thread that copies its output (stdout and stderr) to lines. */
+  record PythonRun(Process process, Thread copier) {
+    /**
+     * Waits for the program to end and for its output to be read to the end: the exit comes first,
+     * the copier may still be reading the last line then.
+     */
+    int await() throws InterruptedException {
+      assertTrue(process.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS), "python3 still runs");
+      assertTrue(copier.join(PATIENCE), "python3's output is still open");
+      return process.exitValue();
+    }
+  }
+
+  private PythonRun python(String script, Lines out) throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder("python3", "-c", script, group, String.valueOf(port))
             .redirectErrorStream(true);
     builder.environment().put("PYTHONIOENCODING", "utf-8");
     Process process = builder.start();
-    Thread.ofVirtual().start(() -> copy(process.getInputStream(), out));
-    return process;
+    Thread copier = Thread.ofVirtual().start(() -> copy(process.getInputStream(), out));
+    return new PythonRun(process, copier);
   }
 
   private static void copy(InputStream in, Lines out) {

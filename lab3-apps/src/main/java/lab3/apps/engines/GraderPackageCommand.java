@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import lab3.apps.cli.Args;
+import lab3.apps.cli.BenchOptions;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
 import lab3.grading.engines.Engine;
@@ -33,54 +34,18 @@ public final class GraderPackageCommand extends CliCommand {
   protected void options(Options options) {
     options.addOption(
         Option.builder().longOpt("out").hasArg().argName("DIR").desc("where to write it").get());
+    options.addOption(BenchOptions.timeout());
+    options.addOption(BenchOptions.checksAtOnce("2: an engine gives about half a CPU"));
     options.addOption(
-        Option.builder()
-            .longOpt("timeout")
-            .hasArg()
-            .argName("seconds")
-            .desc("time limit of one program run (default 20)")
-            .get());
+        BenchOptions.retries("1: an engine's half CPU makes bad luck of timing likelier"));
     options.addOption(
-        Option.builder()
-            .longOpt("checks-at-once")
-            .hasArg()
-            .argName("N")
-            .desc("checks run at the same time (default 2: an engine gives about half a CPU)")
-            .get());
+        BenchOptions.handInMemory("512M: with the bench's 256 MB heap, within 768 MB"));
+    options.addOption(BenchOptions.parts());
     options.addOption(
-        Option.builder()
-            .longOpt("retries")
-            .hasArg()
-            .argName("K")
-            .desc(
-                "re-run a failed timing-sensitive check up to K times (default 1: an engine's half"
-                    + " CPU makes bad luck of timing likelier)")
-            .get());
-    options.addOption(
-        Option.builder()
-            .longOpt("hand-in-memory")
-            .hasArg()
-            .argName("SIZE")
-            .desc(
-                "memory of the hand-in's programs together, where the container lets the bench"
-                    + " make cgroups (default 512M: with the bench's 256 MB heap, within 768 MB)")
-            .get());
-    options.addOption(
-        Option.builder()
-            .longOpt("parts")
-            .hasArg()
-            .argName("LIST")
-            .desc("grade only these parts, e.g. Part2,Part5 (default all)")
-            .get());
-    options.addOption(
-        Option.builder()
-            .longOpt("policy")
-            .hasArg()
-            .argName("FILE")
-            .desc(
-                "the grading policy every job grades by (grade --policy FILE; try it first with"
-                    + " ./lab3 grade --policy FILE on a hand-in); default: the bench's own")
-            .get());
+        BenchOptions.policy(
+            "FILE",
+            "every job grades by it (try it first with ./lab3 grade --policy FILE on a hand-in);"
+                + " default: the bench's own"));
     options.addOption(
         Option.builder()
             .longOpt("hidden-parts")

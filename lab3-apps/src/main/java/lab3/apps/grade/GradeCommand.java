@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import lab3.apps.cli.Args;
+import lab3.apps.cli.BenchOptions;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
 import lab3.grading.Bench;
@@ -118,21 +119,8 @@ public final class GradeCommand extends CliCommand {
                     + " (without it the bench issues a fresh pair)")
             .get());
     options.addOption(
-        Option.builder()
-            .longOpt("policy")
-            .hasArg()
-            .argName("FILE|show")
-            .desc(
-                "the grading policy: a file of rules that replace the default's; 'show' prints the"
-                    + " policy in force and exits")
-            .get());
-    options.addOption(
-        Option.builder()
-            .longOpt("parts")
-            .hasArg()
-            .argName("LIST")
-            .desc("grade only these parts, e.g. Part2,Part5 (default all)")
-            .get());
+        BenchOptions.policy("FILE|show", "'show' prints the policy in force and exits"));
+    options.addOption(BenchOptions.parts());
     options.addOption(
         Option.builder()
             .longOpt("network")
@@ -144,22 +132,8 @@ public final class GradeCommand extends CliCommand {
                     + " the bench's own, only lo (Linux); host: this machine's loopback; auto"
                     + " (default): the first of these that can be made here")
             .get());
-    options.addOption(
-        Option.builder()
-            .longOpt("timeout")
-            .hasArg()
-            .argName("seconds")
-            .desc("time limit of one program run (default 20)")
-            .get());
-    options.addOption(
-        Option.builder()
-            .longOpt("retries")
-            .hasArg()
-            .argName("K")
-            .desc(
-                "re-run a failed timing-sensitive check up to K times (default 0); passed on a"
-                    + " re-run, it is 'flaky' and counts as passed")
-            .get());
+    options.addOption(BenchOptions.timeout());
+    options.addOption(BenchOptions.retries("0"));
     options.addOption(
         Option.builder()
             .longOpt("sandbox")
@@ -185,15 +159,7 @@ public final class GradeCommand extends CliCommand {
             .argName("SIZE")
             .desc("memory of one program, its processes together (default 512M)")
             .get());
-    options.addOption(
-        Option.builder()
-            .longOpt("hand-in-memory")
-            .hasArg()
-            .argName("SIZE")
-            .desc(
-                "memory of all the hand-in's programs at once, across the checks run together"
-                    + " (default 768M)")
-            .get());
+    options.addOption(BenchOptions.handInMemory("768M"));
     options.addOption(
         Option.builder()
             .longOpt("pids")
@@ -222,13 +188,7 @@ public final class GradeCommand extends CliCommand {
             .argName("SIZE")
             .desc("what is kept of a program's stdout and of its stderr (default 64M)")
             .get());
-    options.addOption(
-        Option.builder()
-            .longOpt("checks-at-once")
-            .hasArg()
-            .argName("N")
-            .desc("checks run at the same time, each with emulators of its own (default 4)")
-            .get());
+    options.addOption(BenchOptions.checksAtOnce(String.valueOf(Bench.CHECKS_AT_ONCE)));
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import lab3.apps.cli.Args;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
@@ -24,6 +25,9 @@ import lab3.grading.batch.Similarity;
 import lab3.grading.batch.SimilarityEngine;
 import lab3.grading.batch.Worksheet;
 import lab3.grading.batch.WorksheetMatch;
+import lab3.grading.engines.ContainerProbe;
+import lab3.grading.engines.GradedHandIn;
+import lab3.grading.engines.GradescopeResults;
 import lab3.netlab.LabNetwork;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -215,10 +219,12 @@ public final class GradeClassCommand extends CliCommand {
         io.err().println("no lab network (" + noLabNetwork + "): each hand-in in a sandbox");
       }
     }
+    String where = unshare.isEmpty() ? "host" : "netlab";
     if (unshare.isEmpty() && !network.equals("host")) {
       Optional<List<String>> sandbox = NetworkSandbox.unshareWithOwnProcesses();
       if (sandbox.isPresent()) {
         unshare = sandbox.get();
+        where = "sandbox";
       } else if (network.equals("sandbox")) {
         throw new IOException("cannot make a network namespace here: try --network host");
       } else {
@@ -261,7 +267,7 @@ public final class GradeClassCommand extends CliCommand {
                   io.err(),
                   ClassGrader.stderrIsTerminal())
               .gradeAll(intake.handIns());
-      render(intake, graded, out, worksheet, line, io);
+      render(intake, graded, ContainerProbe.onGradingMachine(where), out, worksheet, line, io);
       if (line.hasOption("similarity")) {
         Optional<SimilarityEngine> engine = Similarity.engine();
         if (engine.isEmpty()) {
@@ -287,6 +293,7 @@ public final class GradeClassCommand extends CliCommand {
   private static void render(
       MoodleDownload.Intake intake,
       Map<MoodleDownload.HandIn, Graded> graded,
+      ContainerProbe where,
       Path out,
       Path worksheet,
       CommandLine line,
@@ -298,7 +305,8 @@ public final class GradeClassCommand extends CliCommand {
       for (MoodleDownload.Participant p : e.getKey().participants()) {
         Path file = results.resolve(p.folder() + ".json");
         if (e.getValue().graded()) {
-          Files.writeString(file, Outputs.gradescope(e.getValue()));
+          GradedHandIn g = GradedHandIn.fromReport(e.getValue().report(), where);
+          Files.writeString(file, GradescopeResults.json(g, Set.of(), e.getValue().seconds()));
         } else {
           Files.deleteIfExists(file);
         }

@@ -15,11 +15,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import lab3.report.Json;
 
 /**
- * Renders the graded class: {@code grades.csv}, Gradescope's {@code results.json} per folder, the
- * feedback zip Moodle takes back, and the summary. Each takes the records and writes; none grades.
+ * Renders the graded class: {@code grades.csv}, the feedback zip Moodle takes back, and the
+ * summary. Each takes the records and writes; none grades. (Gradescope's {@code results.json} per
+ * folder is written by the Gradescope package's own writer, {@code
+ * lab3.grading.engines.GradescopeResults}.)
  */
 public final class Outputs {
   private Outputs() {}
@@ -99,35 +100,6 @@ public final class Outputs {
               : c);
     }
     return String.join(",", quoted) + "\n";
-  }
-
-  /**
-   * Gradescope's {@code results.json}: one test per check, each worth one point; {@code score} is
-   * their sum. Only graded hand-ins get one (Gradescope shows a missing file as an autograder
-   * failure, which is what a harness error is).
-   */
-  public static String gradescope(Graded g) {
-    StringBuilder json = new StringBuilder();
-    json.append("{\n  \"score\": ").append(g.score());
-    json.append(",\n  \"execution_time\": ").append(Math.round(g.seconds()));
-    json.append(",\n  \"output\": ")
-        .append(Json.quote(g.score() + "/" + g.max() + " checks passed"));
-    json.append(",\n  \"tests\": [");
-    String sep = "\n";
-    for (Graded.CheckLine c : g.checks()) {
-      json.append(sep).append("    {\"name\": ").append(Json.quote(c.part() + ": " + c.name()));
-      json.append(", \"score\": ").append(c.passed() ? 1 : 0);
-      json.append(", \"max_score\": 1");
-      json.append(", \"status\": ").append(Json.quote(c.passed() ? "passed" : "failed"));
-      String output = c.reason() == null ? "" : c.reason();
-      if (c.status().equals("flaky")) {
-        output = "flaky: " + output;
-      }
-      json.append(", \"output\": ").append(Json.quote(output)).append('}');
-      sep = ",\n";
-    }
-    json.append("\n  ]\n}\n");
-    return json.toString();
   }
 
   /** The feedback in plain text. */

@@ -189,7 +189,9 @@ public final class EngineJob {
           return 1;
         }
         write(
-            Path.of(resultsDir), "results.json", GradescopeResults.json(graded, settings, seconds));
+            Path.of(resultsDir),
+            "results.json",
+            GradescopeResults.json(graded, settings.hiddenParts(), seconds));
         io.out().println(graded.summary());
         return 0;
       }

@@ -98,10 +98,14 @@ public record GradedHandIn(
    * Reads {@code grade --report}'s JSON. A check of status "harness error" makes the whole hand-in
    * not graded, with that check's reason.
    *
+   * @param json the report
+   * @param where what the place the bench ran in allowed (an engine's container, or where {@code
+   *     grade-class} graded the hand-in)
+   * @return what the report says of the hand-in
    * @throws IllegalArgumentException if it is not such a report
    */
   @SuppressWarnings("unchecked")
-  static GradedHandIn fromReport(String json, ContainerProbe where) {
+  public static GradedHandIn fromReport(String json, ContainerProbe where) {
     Map<String, Object> report = (Map<String, Object>) Json.parse(json);
     List<Check> checks = new ArrayList<>();
     List<String> harness = new ArrayList<>();
@@ -184,8 +188,16 @@ public record GradedHandIn(
     } else {
       s.append(score()).append('/').append(max()).append(" checks passed.");
     }
-    s.append("\n\nHow it was graded: the programs ran in this grading container");
-    s.append(" (--sandbox ").append(containment).append("). ").append(where.statement());
+    s.append("\n\nHow it was graded: ")
+        .append(
+            switch (containment) {
+              case "container" ->
+                  "the programs ran in this grading container (--sandbox container). ";
+              case "bubblewrap" ->
+                  "each program ran contained by bubblewrap (--sandbox bubblewrap). ";
+              default -> containment + ". ";
+            })
+        .append(where.statement());
     return s.toString();
   }
 }

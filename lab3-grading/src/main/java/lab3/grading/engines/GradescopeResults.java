@@ -4,20 +4,31 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Gradescope's {@code results.json} for a graded hand-in: one test per check, worth one point
  * (advice worth none), each with its {@code visibility} ({@code after_due_date} for the parts the
  * staff hide, else {@code visible}), its output in Markdown ({@code output_format}, {@code
  * test_output_format}), the summary on top and the bench's log for the staff only ({@code
- * stdout_visibility: hidden}). A hand-in the bench could not grade gets none: {@link EngineRun}
- * then fails the autograder with the reason, which Gradescope shows as an autograder failure to
- * re-run, never as a zero.
+ * stdout_visibility: hidden}). A hand-in the bench could not grade gets none: the engine job then
+ * fails the autograder with the reason, which Gradescope shows as an autograder failure to re-run,
+ * never as a zero. The one writer of the format: the Gradescope package's jobs ({@link EngineJob})
+ * and {@code grade-class} (a results file per folder) both write with it.
  */
-final class GradescopeResults {
+public final class GradescopeResults {
   private GradescopeResults() {}
 
-  static String json(GradedHandIn g, EngineSettings settings, double seconds) {
+  /**
+   * The results of a graded hand-in.
+   *
+   * @param g the hand-in, graded
+   * @param hiddenParts the parts whose tests Gradescope shows after the due date only
+   * @param seconds how long grading took
+   * @return the JSON text, ending with a line break
+   * @throws IllegalArgumentException if the hand-in was not graded: it has no results
+   */
+  public static String json(GradedHandIn g, Set<String> hiddenParts, double seconds) {
     if (!g.graded()) {
       throw new IllegalArgumentException("a hand-in that was not graded has no results.json");
     }
@@ -38,8 +49,7 @@ final class GradescopeResults {
       test.put("status", c.passed() ? "passed" : "failed");
       test.put("output", output(c));
       test.put("output_format", "md");
-      test.put(
-          "visibility", settings.hiddenParts().contains(c.part()) ? "after_due_date" : "visible");
+      test.put("visibility", hiddenParts.contains(c.part()) ? "after_due_date" : "visible");
       tests.add(test);
     }
     results.put("tests", tests);

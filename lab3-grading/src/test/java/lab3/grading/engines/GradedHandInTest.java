@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import lab3.report.Json;
 import org.junit.jupiter.api.Test;
 
@@ -62,11 +63,11 @@ class GradedHandInTest {
   @Test
   @SuppressWarnings("unchecked")
   void gradescopeGivesEveryTestItsVisibilityAndHidesTheChosenParts() {
-    EngineSettings settings = EngineSettings.builder().hiddenParts(List.of("Part3")).build();
     Map<String, Object> results =
         (Map<String, Object>)
             Json.parse(
-                GradescopeResults.json(GradedHandIn.fromReport(REPORT, LOOPBACK), settings, 3));
+                GradescopeResults.json(
+                    GradedHandIn.fromReport(REPORT, LOOPBACK), Set.of("Part3"), 3));
     assertEquals(2.0, results.get("score"));
     List<Map<String, Object>> tests = (List<Map<String, Object>>) results.get("tests");
     assertEquals(4, tests.size());
@@ -77,11 +78,24 @@ class GradedHandInTest {
   }
 
   @Test
+  void gradeClassSaysWhereItGradedAndHowTheProgramsWereContained() {
+    GradedHandIn g =
+        GradedHandIn.fromReport(
+            REPORT.replace("\"sandbox\": \"container\"", "\"sandbox\": \"bubblewrap\""),
+            ContainerProbe.onGradingMachine("netlab"));
+    String summary = g.summary();
+    assertTrue(summary.contains("each program ran contained by bubblewrap"), summary);
+    assertTrue(summary.contains("Graded on a lab network of the hand-in's own"), summary);
+    assertFalse(summary.contains("grading container"), summary);
+    assertTrue(
+        ContainerProbe.onGradingMachine("host").statement().contains("the grading machine's own"));
+    assertThrows(IllegalArgumentException.class, () -> ContainerProbe.onGradingMachine("wifi"));
+  }
+
+  @Test
   void gradescopeWritesNoResultsForAHandInNotGraded() {
     GradedHandIn g = GradedHandIn.fromReport(withHarnessError(), LOOPBACK);
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> GradescopeResults.json(g, EngineSettings.builder().build(), 1));
+    assertThrows(IllegalArgumentException.class, () -> GradescopeResults.json(g, Set.of(), 1));
   }
 
   @Test
