@@ -3,12 +3,19 @@ package lab3.apps.cli;
 import org.apache.commons.cli.Option;
 
 /**
- * The grading bench's options that {@code grade} and {@code grader-package} both take (a package's
- * every job runs {@code grade} with them): {@code --timeout}, {@code --retries}, {@code
- * --checks-at-once}, {@code --hand-in-memory}, {@code --parts} and {@code --policy}. Each is
- * declared and described once, here; a command gives only its default, and why it differs where it
- * does (an engine's container has about half a CPU and 768 MB for everything), so that the two
- * {@code --help} texts cannot drift apart.
+ * The grading bench's options, declared and described once for the commands that take them: {@code
+ * grade}, {@code grade-class} (which hands them on to each hand-in's {@code grade}) and {@code
+ * grader-package} (a package's every job runs {@code grade} with them). A command gives only its
+ * default, and why it differs where it does (an engine's container has about half a CPU and 768 MB
+ * for everything; {@code grade-class} grades several hand-ins at once), so that the {@code --help}
+ * texts cannot drift apart. Each command still reads and checks the values itself.
+ *
+ * <p>All three: {@code --timeout}, {@code --retries}, {@code --checks-at-once}, {@code
+ * --hand-in-memory}, {@code --parts}. {@code grade} and {@code grade-class}: {@code --python},
+ * {@code --ca}, {@code --network}, {@code --sandbox}, {@code --unsafe-no-sandbox} and the limits of
+ * one program ({@code --memory}, {@code --pids}, {@code --cpu-time}, {@code --file-size}, {@code
+ * --output}). {@code grade} and {@code grader-package}: {@code --policy}. {@code grade-class} and
+ * {@code grader-package}: {@code --out}.
  */
 public final class BenchOptions {
   private BenchOptions() {}
@@ -31,8 +38,41 @@ public final class BenchOptions {
   /** {@code --policy FILE}: the grading policy. */
   public static final String POLICY = "policy";
 
+  /** {@code --python PATH}: the python3 tried first. */
+  public static final String PYTHON = "python";
+
+  /** {@code --ca FILE}: the course CA. */
+  public static final String CA = "ca";
+
+  /** {@code --network MODE}: where the hand-in's programs and the emulators run. */
+  public static final String NETWORK = "network";
+
+  /** {@code --sandbox MODE}: how the hand-in's programs are contained. */
+  public static final String SANDBOX = "sandbox";
+
+  /** {@code --unsafe-no-sandbox}: grade even where no sandbox can be made. */
+  public static final String UNSAFE_NO_SANDBOX = "unsafe-no-sandbox";
+
+  /** {@code --memory SIZE}: the memory of one program. */
+  public static final String MEMORY = "memory";
+
+  /** {@code --pids N}: the processes and threads of one program. */
+  public static final String PIDS = "pids";
+
+  /** {@code --cpu-time seconds}: the CPU time of each process of a program. */
+  public static final String CPU_TIME = "cpu-time";
+
+  /** {@code --file-size SIZE}: the largest file a program may write. */
+  public static final String FILE_SIZE = "file-size";
+
+  /** {@code --output SIZE}: what is kept of a program's stdout and stderr. */
+  public static final String OUTPUT = "output";
+
+  /** {@code --out DIR}: where a command writes what it makes. */
+  public static final String OUT = "out";
+
   /**
-   * {@code --timeout seconds}, 20 by default for both commands.
+   * {@code --timeout seconds}, 20 by default for every command.
    *
    * @return the option
    */
@@ -86,7 +126,7 @@ public final class BenchOptions {
   }
 
   /**
-   * {@code --parts LIST}, all parts by default for both commands.
+   * {@code --parts LIST}, all parts by default for every command.
    *
    * @return the option
    */
@@ -105,6 +145,137 @@ public final class BenchOptions {
   public static Option policy(String argName, String more) {
     return option(
         POLICY, argName, "the grading policy: a file of rules that replace the default's; " + more);
+  }
+
+  /**
+   * {@code --python PATH}, for {@code grade} and {@code grade-class}.
+   *
+   * @return the option
+   */
+  public static Option python() {
+    return option(
+        PYTHON,
+        "PATH",
+        "the python3 for Python programs, tried first (then /usr/bin/python3, then python3 on the"
+            + " PATH: the first with the websocket module wins)");
+  }
+
+  /**
+   * {@code --ca FILE}, for {@code grade} and {@code grade-class}.
+   *
+   * @return the option
+   */
+  public static Option ca() {
+    return option(
+        CA,
+        "FILE",
+        "the course CA: Part 6 then serves the hand-in's own key and certificate (without it the"
+            + " bench issues a fresh pair)");
+  }
+
+  /**
+   * {@code --network MODE}, {@code auto} by default for {@code grade} and {@code grade-class}.
+   *
+   * @return the option
+   */
+  public static Option network() {
+    return option(
+        NETWORK,
+        "MODE",
+        "netlab: a lab network of the hand-in's own, emulators on labhost and the programs on pc"
+            + " (Linux, root, ip, JDK 22+); sandbox: a network namespace of the bench's own, only"
+            + " lo (Linux); host: this machine's loopback; auto (default): the first of these that"
+            + " can be made here");
+  }
+
+  /**
+   * {@code --sandbox MODE}, {@code bubblewrap} by default for {@code grade} and {@code
+   * grade-class}.
+   *
+   * @return the option
+   */
+  public static Option sandbox() {
+    return option(
+        SANDBOX,
+        "MODE",
+        "how the hand-in's programs are contained: bubblewrap (default: each program as user"
+            + " nobody, seeing only /usr, a few files of /etc and its own copy of the hand-in) or"
+            + " container (inside a grading engine's container that holds one submission and"
+            + " nothing secret: the container is the sandbox)");
+  }
+
+  /**
+   * {@code --unsafe-no-sandbox}, a flag, for {@code grade} and {@code grade-class}.
+   *
+   * @return the option
+   */
+  public static Option unsafeNoSandbox() {
+    return Option.builder()
+        .longOpt(UNSAFE_NO_SANDBOX)
+        .desc(
+            "grade even where no sandbox can be made: the programs run as this user, with this"
+                + " machine's files (never for hand-ins you do not trust)")
+        .get();
+  }
+
+  /**
+   * {@code --memory SIZE}, 512M by default for {@code grade} and {@code grade-class}.
+   *
+   * @return the option
+   */
+  public static Option memory() {
+    return option(MEMORY, "SIZE", "memory of one program, its processes together (default 512M)");
+  }
+
+  /**
+   * {@code --pids N}, 256 by default for {@code grade} and {@code grade-class}.
+   *
+   * @return the option
+   */
+  public static Option pids() {
+    return option(PIDS, "N", "processes and threads of one program at once (default 256)");
+  }
+
+  /**
+   * {@code --cpu-time seconds}, 60 by default for {@code grade} and {@code grade-class}.
+   *
+   * @return the option
+   */
+  public static Option cpuTime() {
+    return option(CPU_TIME, "seconds", "CPU time of each process of a program (default 60)");
+  }
+
+  /**
+   * {@code --file-size SIZE}, 64M by default for {@code grade} and {@code grade-class}.
+   *
+   * @return the option
+   */
+  public static Option fileSize() {
+    return option(
+        FILE_SIZE,
+        "SIZE",
+        "largest file a program may write, and the size of its /tmp (default 64M)");
+  }
+
+  /**
+   * {@code --output SIZE}, 64M by default for {@code grade} and {@code grade-class}.
+   *
+   * @return the option
+   */
+  public static Option output() {
+    return option(
+        OUTPUT, "SIZE", "what is kept of a program's stdout and of its stderr (default 64M)");
+  }
+
+  /**
+   * {@code --out DIR}, for {@code grade-class} and {@code grader-package}.
+   *
+   * @param byDefault the command's default, or that it has none, e.g. {@code "default
+   *     grade-class-out"} or {@code "required"}
+   * @return the option
+   */
+  public static Option out(String byDefault) {
+    return option(OUT, "DIR", "where to write (" + byDefault + ")");
   }
 
   private static Option option(String name, String argName, String description) {

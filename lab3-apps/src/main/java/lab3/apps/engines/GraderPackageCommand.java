@@ -32,8 +32,7 @@ public final class GraderPackageCommand extends CliCommand {
 
   @Override
   protected void options(Options options) {
-    options.addOption(
-        Option.builder().longOpt("out").hasArg().argName("DIR").desc("where to write it").get());
+    options.addOption(BenchOptions.out("required"));
     options.addOption(BenchOptions.timeout());
     options.addOption(BenchOptions.checksAtOnce("2: an engine gives about half a CPU"));
     options.addOption(

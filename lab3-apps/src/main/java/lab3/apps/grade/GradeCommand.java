@@ -100,94 +100,22 @@ public final class GradeCommand extends CliCommand {
             .argName("FILE")
             .desc("also write the results as JSON")
             .get());
-    options.addOption(
-        Option.builder()
-            .longOpt("python")
-            .hasArg()
-            .argName("PATH")
-            .desc(
-                "the python3 for Python programs, tried first (then /usr/bin/python3, then"
-                    + " python3 on the PATH: the first with the websocket module wins)")
-            .get());
-    options.addOption(
-        Option.builder()
-            .longOpt("ca")
-            .hasArg()
-            .argName("FILE")
-            .desc(
-                "the course CA: Part 6 then serves the hand-in's own key and certificate"
-                    + " (without it the bench issues a fresh pair)")
-            .get());
+    options.addOption(BenchOptions.python());
+    options.addOption(BenchOptions.ca());
     options.addOption(
         BenchOptions.policy("FILE|show", "'show' prints the policy in force and exits"));
     options.addOption(BenchOptions.parts());
-    options.addOption(
-        Option.builder()
-            .longOpt("network")
-            .hasArg()
-            .argName("MODE")
-            .desc(
-                "netlab: a lab network of the hand-in's own, emulators on labhost and the"
-                    + " programs on pc (Linux, root, ip, JDK 22+); sandbox: a network namespace of"
-                    + " the bench's own, only lo (Linux); host: this machine's loopback; auto"
-                    + " (default): the first of these that can be made here")
-            .get());
+    options.addOption(BenchOptions.network());
     options.addOption(BenchOptions.timeout());
     options.addOption(BenchOptions.retries("0"));
-    options.addOption(
-        Option.builder()
-            .longOpt("sandbox")
-            .hasArg()
-            .argName("MODE")
-            .desc(
-                "how the hand-in's programs are contained: bubblewrap (default: each program as"
-                    + " user nobody, seeing only /usr, a few files of /etc and its own copy of the"
-                    + " hand-in) or container (inside a grading engine's container that holds one"
-                    + " submission and nothing secret: the container is the sandbox)")
-            .get());
-    options.addOption(
-        Option.builder()
-            .longOpt("unsafe-no-sandbox")
-            .desc(
-                "grade even where no sandbox can be made: the programs run as this user, with"
-                    + " this machine's files (never for hand-ins you do not trust)")
-            .get());
-    options.addOption(
-        Option.builder()
-            .longOpt("memory")
-            .hasArg()
-            .argName("SIZE")
-            .desc("memory of one program, its processes together (default 512M)")
-            .get());
+    options.addOption(BenchOptions.sandbox());
+    options.addOption(BenchOptions.unsafeNoSandbox());
+    options.addOption(BenchOptions.memory());
     options.addOption(BenchOptions.handInMemory("768M"));
-    options.addOption(
-        Option.builder()
-            .longOpt("pids")
-            .hasArg()
-            .argName("N")
-            .desc("processes and threads of one program at once (default 256)")
-            .get());
-    options.addOption(
-        Option.builder()
-            .longOpt("cpu-time")
-            .hasArg()
-            .argName("seconds")
-            .desc("CPU time of each process of a program (default 60)")
-            .get());
-    options.addOption(
-        Option.builder()
-            .longOpt("file-size")
-            .hasArg()
-            .argName("SIZE")
-            .desc("largest file a program may write, and the size of its /tmp (default 64M)")
-            .get());
-    options.addOption(
-        Option.builder()
-            .longOpt("output")
-            .hasArg()
-            .argName("SIZE")
-            .desc("what is kept of a program's stdout and of its stderr (default 64M)")
-            .get());
+    options.addOption(BenchOptions.pids());
+    options.addOption(BenchOptions.cpuTime());
+    options.addOption(BenchOptions.fileSize());
+    options.addOption(BenchOptions.output());
     options.addOption(BenchOptions.checksAtOnce(String.valueOf(Bench.CHECKS_AT_ONCE)));
   }
 

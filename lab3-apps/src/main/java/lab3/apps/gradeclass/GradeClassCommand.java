@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import lab3.apps.cli.Args;
+import lab3.apps.cli.BenchOptions;
 import lab3.apps.cli.CliCommand;
 import lab3.apps.cli.Io;
 import lab3.apps.grade.GradeCommand;
@@ -55,7 +56,7 @@ public final class GradeClassCommand extends CliCommand {
   protected void options(Options options) {
     options.addOption(
         opt("jobs", "N", "hand-ins graded at once (default: 3 per core, bounded by free memory)"));
-    options.addOption(opt("out", "DIR", "where to write (default grade-class-out)"));
+    options.addOption(BenchOptions.out("default grade-class-out"));
     options.addOption(opt("worksheet", "FILE", "Moodle's grading worksheet CSV, filled in place"));
     options.addOption(
         opt(
@@ -67,47 +68,26 @@ public final class GradeClassCommand extends CliCommand {
             "feedback-column",
             "NAME|N",
             "the worksheet's Feedback comments column (default: the last)"));
-    options.addOption(
-        opt("retries", "K", "re-runs of a failed timing-sensitive check (default 1)"));
-    options.addOption(opt("timeout", "seconds", "time limit of one program run (default 20)"));
+    options.addOption(BenchOptions.retries("1"));
+    options.addOption(BenchOptions.timeout());
     options.addOption(
         opt("hand-in-limit", "seconds", "time limit of one whole hand-in (default 600)"));
     options.addOption(
-        opt(
-            "checks-at-once",
-            "N",
-            "checks of one hand-in run at the same time (default "
-                + ClassGrader.CHECKS_AT_ONCE
-                + "; grade's own default is more)"));
-    options.addOption(
-        opt("python", "PATH", "the python3 for Python programs, tried first (see grade --help)"));
-    options.addOption(opt("ca", "FILE", "the course CA (see grade --help)"));
-    options.addOption(
-        opt("parts", "LIST", "grade only these parts, e.g. Part2,Part5 (default all)"));
-    options.addOption(
-        opt(
-            "network",
-            "MODE",
-            "netlab (a lab network per hand-in), sandbox, host or auto (default auto: the"
-                + " first that can be made here; see grade --help)"));
-    options.addOption(
-        opt(
-            "sandbox",
-            "MODE",
-            "how each hand-in's programs are contained: bubblewrap (default) or container (see"
-                + " grade --help)"));
-    options.addOption(
-        Option.builder()
-            .longOpt("unsafe-no-sandbox")
-            .desc("grade even where no sandbox can be made (never for untrusted hand-ins)")
-            .get());
-    options.addOption(opt("memory", "SIZE", "memory of one program (default 512M)"));
-    options.addOption(
-        opt("hand-in-memory", "SIZE", "memory of a hand-in's programs at once (default 768M)"));
-    options.addOption(opt("pids", "N", "processes and threads of one program (default 256)"));
-    options.addOption(opt("cpu-time", "seconds", "CPU time of each process (default 60)"));
-    options.addOption(opt("file-size", "SIZE", "largest file a program writes (default 64M)"));
-    options.addOption(opt("output", "SIZE", "stdout and stderr kept per program (default 64M)"));
+        BenchOptions.checksAtOnce(
+            ClassGrader.CHECKS_AT_ONCE
+                + " per hand-in, fewer than grade's own: several hand-ins are graded at once"));
+    options.addOption(BenchOptions.python());
+    options.addOption(BenchOptions.ca());
+    options.addOption(BenchOptions.parts());
+    options.addOption(BenchOptions.network());
+    options.addOption(BenchOptions.sandbox());
+    options.addOption(BenchOptions.unsafeNoSandbox());
+    options.addOption(BenchOptions.memory());
+    options.addOption(BenchOptions.handInMemory("768M"));
+    options.addOption(BenchOptions.pids());
+    options.addOption(BenchOptions.cpuTime());
+    options.addOption(BenchOptions.fileSize());
+    options.addOption(BenchOptions.output());
     options.addOption(
         Option.builder()
             .longOpt("resume")
