@@ -8,7 +8,7 @@ import com.google.common.base.Throwables;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -19,14 +19,10 @@ import java.net.UnknownHostException;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import lab3.internal.OptionalDependency;
 import lab3.pmu.PmuCommand;
 import lab3.pmu.PmuListener;
@@ -35,21 +31,17 @@ import lab3.pmu.internal.Deliver;
 import lab3.pmu.internal.Utf8StreamDecoder;
 import lab3.transport.Endpoint;
 import lab3.transport.internal.Timeouts;
-import lab3.ws.internal.InboundLimit;
 import lab3.ws.internal.PlainOnly;
-import lab3.ws.internal.QueueingListener;
-import lab3.ws.internal.WsEvent;
-import okhttp3.Dispatcher;
+import lab3.ws.internal.WsClientFrame;
+import lab3.ws.internal.WsConnection;
+import lab3.ws.internal.WsFrameDecoder;
 import okhttp3.HttpUrl;
-import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.WebSocket;
+import okhttp3.Protocol;
 
 /**
- * The PDC of Part 5: a WebSocket client on OkHttp that sends one PMU command to {@code
- * ws://host:port/} and delivers the answer until the server closes.
+ * The PDC of Part 5: a WebSocket client that sends one PMU command to {@code ws://host:port/} and
+ * delivers the answer until the server closes.
  *
  * <pre>{@code
  * WsPmuClient client = WsPmuClient.builder().build();
@@ -59,41 +51,50 @@ import okhttp3.WebSocket;
  * <p>It hands messages over as {@link lab3.pmu.PmuClient} does, so the two are interchangeable: for
  * {@code CMD_short}, one call per WebSocket message: {@link PmuListener#onMessage}, or for a binary
  * message of ASCII bytes (the lab's server sends binary) a {@link lab3.pmu.PmuByteListener}'s
- * {@code onMessageBytes}; for {@code CMD_floodme}, the whole message: a binary one as its UTF-8
- * bytes (to a byte listener's {@code onTextBytes}, or decoded to {@link PmuListener#onText}, in the
- * pieces of about 8 KiB OkHttp assembled it in, never a character cut), with what is not
- * well-formed decoded to U+FFFD; a text one in one {@link PmuListener#onText} call. The difference
- * the lab asks about shows in the counts: one message is one {@code on_message} call however the
- * server cut it into frames and however TCP cut those into segments.
+ * {@code onMessageBytes}; for {@code CMD_floodme}, the message's text as it arrives, as {@link
+ * lab3.pmu.PmuClient} hands over its reads: well-formed UTF-8 as its bytes (to a byte listener's
+ * {@code onTextBytes}, or decoded to {@link PmuListener#onText}), in pieces of at most a read (128
+ * KiB), never a character cut, with what is not well-formed decoded to U+FFFD. Text and binary
+ * messages are handed over alike. The difference the lab asks about shows in the counts: one
+ * message is one {@code on_message} call however the server cut it into frames and however TCP cut
+ * those into segments.
  *
- * <p>{@link PmuListener#onReadComplete} (where a printer flushes) follows every burst of messages:
- * it is called whenever the messages that have arrived are all delivered, before the client waits
- * for more, and so never later than before the next wait; messages that arrived together are
- * flushed together, as {@link lab3.pmu.PmuClient} flushes once per network read.
+ * <p>{@link PmuListener#onReadComplete} (where a printer flushes) follows every read of the socket
+ * that delivered something, before the client waits for more, as {@link lab3.pmu.PmuClient} flushes
+ * once per network read: messages that arrived together are flushed together.
  *
- * <p>OkHttp reads on a thread of its own; the messages cross to the caller's thread through a
- * queue, so the listener runs on the thread that called {@link #send}. That thread never waits
- * longer than the read time-out (plus the d of {@code CMD_short:d}) for the next event.
+ * <p>Everything happens on the thread that calls {@link #send}, with blocking calls: OkHttp
+ * connects and makes the opening handshake (an HTTP/1.1 upgrade), then hands the socket over, and
+ * this client reads the frames from it itself ({@code lab3.ws.internal.WsFrameDecoder}). That is so
+ * a large message streams: OkHttp's own WebSocket assembles every message in memory before handing
+ * it over, on a thread of its own. The client answers pings, and the server's close frame with one
+ * of its own. It never waits longer than the read time-out (plus the d of {@code CMD_short:d}) for
+ * the server.
  *
- * <p>OkHttp has no limit on message size and assembles each message in memory; this client counts
- * the bytes that arrive and fails a session whose message outgrows {@link Builder#maxMessageBytes}
- * (exactly when the message is complete, or early, at about twice the limit, while it is still
- * arriving), so a huge message cannot fill the heap.
+ * <p>A message larger than {@link Builder#maxMessageBytes} fails the session, found at the header
+ * of the frame that takes it over the limit, before that frame's bytes are delivered (the text of
+ * the frames before it has been, for a floodme cut into frames).
  *
  * <p>Needs OkHttp, an optional dependency of lab3-core. <b>Add {@code
  * com.squareup.okhttp3:okhttp-jvm} to your dependencies, and on the module path {@code requires
  * okhttp3;} to your module-info</b> ({@code lab3-bom} gives its version). {@link #builder()} fails
  * at once, saying so, when it is missing. Every client built without {@link Builder#okHttpClient}
- * shares one default OkHttp dispatcher (daemon threads that end when idle), so building many
- * clients costs no thread pool each. {@link #close} cancels the sessions still open and refuses new
- * ones; it leaves the shared dispatcher, and a client you passed in, to their owners.
+ * shares one default OkHttp client (its connection pool and dispatcher), so building many clients
+ * costs little. {@link #close} cancels the sessions still open and refuses new ones; it leaves the
+ * shared OkHttp client, and a client you passed in, to their owners.
  */
 public final class WsPmuClient implements Closeable {
+  /**
+   * The most one read of the socket asks for: 128 KiB, as {@link lab3.pmu.PmuClient} reads by
+   * default (the most the JDK's socket reads in one system call).
+   */
+  static final int READ_BYTES = 128 * 1024;
+
   private final OkHttpClient http;
   private final Duration silence;
   private final long maxMessageBytes;
   private final SocketOpener opener;
-  private final Set<WebSocket> open = ConcurrentHashMap.newKeySet();
+  private final Set<WsConnection> open = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   private WsPmuClient(Builder builder) {
@@ -101,12 +102,12 @@ public final class WsPmuClient implements Closeable {
         builder
             .http
             .newBuilder()
+            .protocols(java.util.List.of(Protocol.HTTP_1_1)) // an upgrade is HTTP/1.1 only
             .connectTimeout(builder.connectTimeout)
-            // No read time-out of OkHttp's own: the caller's wait for the next event bounds the
-            // server's silence (the handshake included), and OkHttp's time-out arms a watchdog
-            // for every read of 8 KiB (measured: 80-100 ms of CPU per 64 MiB floodme).
-            .readTimeout(Duration.ZERO)
-            .addInterceptor(WsPmuClient::withoutCompression)
+            // OkHttp's read time-out bounds the handshake only: after it, the client reads the
+            // socket itself, with the socket's time-out (okio's arms a watchdog per 8 KiB read).
+            .readTimeout(builder.silence)
+            .writeTimeout(builder.silence)
             .build();
     this.silence = builder.silence;
     this.maxMessageBytes = builder.maxMessageBytes;
@@ -125,7 +126,7 @@ public final class WsPmuClient implements Closeable {
     return new Builder();
   }
 
-  /** The OkHttp client the sessions run on (tests: the shared default dispatcher). */
+  /** The OkHttp client the sessions connect with (tests: the shared default dispatcher). */
   OkHttpClient http() {
     return http;
   }
@@ -137,22 +138,10 @@ public final class WsPmuClient implements Closeable {
   @Override
   public void close() {
     closed = true;
-    for (WebSocket ws : open) {
-      ws.cancel();
+    for (WsConnection session : open) {
+      session.cancel();
     }
     open.clear();
-  }
-
-  /**
-   * Takes back OkHttp's offer of permessage-deflate (RFC 7692) from the handshake. The lab's
-   * client, Python's websocket-client, never offers it, so the server sends the PMU's bytes as they
-   * are: what Wireshark shows (Q19, Q21) is then the lab's traffic, not a compressed stream, and
-   * the bytes counted on the socket are the message's bytes, which keeps {@link InboundLimit} a
-   * real bound (a compressed 8 MiB floodme arrives in about 50 KB).
-   */
-  private static Response withoutCompression(Interceptor.Chain chain) throws IOException {
-    return chain.proceed(
-        chain.request().newBuilder().removeHeader("Sec-WebSocket-Extensions").build());
   }
 
   /**
@@ -187,7 +176,7 @@ public final class WsPmuClient implements Closeable {
    *
    * @throws ConnectException if the server cannot be reached
    * @throws ProtocolException if the handshake fails (the server's HTTP answer is in the message),
-   *     or a message is larger than {@link Builder#maxMessageBytes}
+   *     the server breaks RFC 6455, or a message is larger than {@link Builder#maxMessageBytes}
    * @throws WsCloseException if the server closes with a code other than 1000 (or none)
    * @throws EOFException if the connection ends without a close frame (abnormal closure, 1006)
    * @throws SocketTimeoutException if the server stays silent too long
@@ -208,182 +197,204 @@ public final class WsPmuClient implements Closeable {
     // OkHttp names WebSocket URLs by the scheme of their handshake: ws:// is http://.
     HttpUrl httpUrl =
         new HttpUrl.Builder().scheme("http").host(endpoint.host()).port(endpoint.port()).build();
-    BlockingQueue<WsEvent> events = new LinkedBlockingQueue<>();
-    InboundLimit limit = new InboundLimit(maxMessageBytes, opener);
-    WebSocket ws =
-        QueueingListener.open(
-            http.newBuilder()
-                .socketFactory(
-                    limit) // counts what arrives: OkHttp itself has no message size limit
-                .build(),
-            new Request.Builder().url(httpUrl).build(),
-            events,
-            limit);
-    open.add(ws);
-    if (closed) { // closed while we were connecting: close() may have missed this session
-      ws.cancel();
-    }
-    ws.send(command.wire()); // queued by OkHttp until the handshake is done
-    boolean flood = command instanceof PmuCommand.Floodme;
     Duration wait =
         silence.isZero()
             ? Duration.ZERO
             : silence.plus(command instanceof PmuCommand.Short s ? s.interval() : Duration.ZERO);
-    long messages = 0;
-    long onMessage = 0;
-    long bytes = 0;
-    boolean finished = false;
-    boolean unflushed = false; // messages delivered since the last onReadComplete
-    ArrayDeque<WsEvent> arrived = new ArrayDeque<>();
+    WsConnection connection = new WsConnection(http, opener);
+    open.add(connection);
+    if (closed) { // closed while we were starting: close() may have missed this session
+      connection.cancel();
+    }
     try {
-      while (true) {
-        if (arrived.isEmpty()) {
-          events.drainTo(arrived); // what has arrived, with one lock rather than one per message
-        }
-        if (arrived.isEmpty()) {
-          // Nothing more has arrived: the listener flushes what it has before we wait, once per
-          // burst of messages rather than once per message (a write() each when printing).
-          if (unflushed) {
-            unflushed = false;
-            listener.onReadComplete();
-          }
-          arrived.add(next(events, wait, url));
-        }
-        WsEvent event = arrived.poll();
-        switch (event) {
-          case WsEvent.Message m -> {
-            if (m.bytes() > maxMessageBytes) {
-              throw new ProtocolException(
-                  "a message of "
-                      + m.bytes()
-                      + " bytes from "
-                      + url
-                      + " exceeds the limit of "
-                      + maxMessageBytes
-                      + " bytes");
-            }
-            onMessage++;
-            bytes += m.bytes();
-            if (flood) {
-              deliverText(m, listener);
-            } else {
-              messages++;
-              deliverMessage(m, listener);
-            }
-            unflushed = true;
-          }
-          case WsEvent.Closing c -> {
-            if (unflushed) {
-              listener.onReadComplete();
-            }
-            if (c.code() != 1000 && c.code() != 1005) {
-              throw new WsCloseException(c.code(), c.reason());
-            }
-            finished = true;
-            PmuResult counts =
-                new PmuResult(
-                    command,
-                    new InetSocketAddress(endpoint.host(), endpoint.port()),
-                    messages,
-                    onMessage,
-                    bytes,
-                    Duration.ofNanos(System.nanoTime() - start));
-            return new WsResult(counts, c.code(), c.reason());
-          }
-          case WsEvent.Failed f -> {
-            if (unflushed) {
-              listener.onReadComplete(); // what arrived before the failure is the listener's
-            }
-            throw failure(f, url);
-          }
-        }
+      try {
+        connection.handshake(httpUrl);
+      } catch (WsConnection.HandshakeRefused e) {
+        throw withCause(
+            new ProtocolException(
+                "WebSocket handshake with "
+                    + url
+                    + " failed: the server answered "
+                    + e.getMessage()
+                    + " instead of 101 Switching Protocols"),
+            e);
+      } catch (IOException e) {
+        throw failure(e, url, "no answer to the WebSocket handshake from " + url, wait);
       }
+      Socket socket = connection.socket();
+      socket.setSoTimeout(Timeouts.millis(wait));
+      OutputStream out = connection.output();
+      out.write(WsClientFrame.text(command.wire()));
+      out.flush();
+      Session session = new Session(command, listener, out);
+      session.receive(connection.input(), new WsFrameDecoder(maxMessageBytes), url, wait);
+      if (session.closeCode != 1000 && session.closeCode != 1005) {
+        throw new WsCloseException(session.closeCode, session.closeReason);
+      }
+      PmuResult counts =
+          new PmuResult(
+              command,
+              (InetSocketAddress) socket.getRemoteSocketAddress(),
+              session.messages,
+              session.onMessage,
+              session.bytes,
+              Duration.ofNanos(System.nanoTime() - start));
+      return new WsResult(counts, session.closeCode, session.closeReason);
     } finally {
-      open.remove(ws);
-      if (!finished) {
-        ws.cancel(); // drop the connection at once: no thread is left waiting for it
+      open.remove(connection);
+      connection.close(); // the socket goes at once: nothing is left waiting on it
+    }
+  }
+
+  /** One session after the handshake: the frames read, the messages handed to the listener. */
+  private static final class Session implements WsFrameDecoder.Frames {
+    private final boolean flood;
+    private final PmuListener listener;
+    private final OutputStream out;
+    // A floodme's text goes on as it arrives; a CMD_short message is assembled, then handed over.
+    private final Utf8StreamDecoder text;
+    private byte[] message = new byte[64];
+    private int length;
+    private boolean textMessage;
+    private boolean unflushed; // delivered since the last onReadComplete
+    long messages;
+    long onMessage;
+    long bytes;
+    int closeCode = -1;
+    String closeReason = "";
+
+    Session(PmuCommand command, PmuListener listener, OutputStream out) {
+      this.flood = command instanceof PmuCommand.Floodme;
+      this.listener = listener;
+      this.out = out;
+      this.text = flood ? new Utf8StreamDecoder() : null;
+    }
+
+    /** Reads and decodes until the server's close frame. */
+    void receive(InputStream in, WsFrameDecoder frames, String url, Duration wait)
+        throws IOException {
+      byte[] buf = new byte[READ_BYTES];
+      while (!frames.closed()) {
+        int n;
+        try {
+          n = in.read(buf);
+        } catch (SocketTimeoutException e) {
+          throw withCause(
+              new SocketTimeoutException("no data from " + url + " for " + Timeouts.describe(wait)),
+              e);
+        } catch (IOException e) {
+          flush();
+          throw failure(e, url, "no data from " + url, wait);
+        }
+        if (n < 0) {
+          flush(); // what arrived before the end is the listener's
+          throw new EOFException(
+              "the connection to "
+                  + url
+                  + " ended without a WebSocket close frame (abnormal closure, 1006)");
+        }
+        try {
+          frames.decode(buf, 0, n, this);
+        } catch (WsFrameDecoder.Violation v) {
+          flush();
+          send(WsClientFrame.close(v.closeCode())); // fail the connection, saying why
+          throw withCause(
+              new ProtocolException("WebSocket session with " + url + " failed: " + v.getMessage()),
+              v);
+        }
+        flush();
       }
     }
+
+    private void flush() throws IOException {
+      if (unflushed) {
+        unflushed = false;
+        listener.onReadComplete();
+      }
+    }
+
+    /** Writes a control frame; a server that has gone already does not need it. */
+    private void send(byte[] frame) {
+      try {
+        out.write(frame);
+        out.flush();
+      } catch (IOException e) {
+        // the session ends here either way
+      }
+    }
+
+    @Override
+    public void onMessageStart(boolean text) {
+      textMessage = text;
+      length = 0;
+    }
+
+    @Override
+    public void onMessageBytes(byte[] buf, int off, int len) throws IOException {
+      bytes += len;
+      if (flood) {
+        text.deliver(buf, off, len, listener);
+        unflushed = true;
+        return;
+      }
+      if (length + len > message.length) {
+        message = Arrays.copyOf(message, Math.max(length + len, message.length * 2));
+      }
+      System.arraycopy(buf, off, message, length, len);
+      length += len;
+    }
+
+    @Override
+    public void onMessageEnd() throws IOException {
+      onMessage++;
+      unflushed = true;
+      if (flood) {
+        CharBuffer cut = text.finish(); // a character cut at the message's end
+        if (cut.hasRemaining()) {
+          listener.onText(cut);
+        }
+        return;
+      }
+      messages++;
+      if (!textMessage && isAscii(message, length)) {
+        Deliver.message(listener, message, 0, length);
+      } else {
+        listener.onMessage(new String(message, 0, length, StandardCharsets.UTF_8));
+      }
+    }
+
+    @Override
+    public void onPing(byte[] payload) {
+      send(WsClientFrame.pong(payload));
+    }
+
+    @Override
+    public void onClose(int code, String reason) {
+      closeCode = code;
+      closeReason = reason;
+      send(WsClientFrame.close(1000)); // the close handshake: the server may now end the TCP
+    }
   }
 
-  /**
-   * A floodme message to the listener: a binary one as bytes, the well-formed UTF-8 passed on as it
-   * is ({@link lab3.pmu.PmuByteListener#onTextBytes}, in one call when all of it is) and only what
-   * is not decoded, with U+FFFD; a text message as its String.
-   */
-  private static void deliverText(WsEvent.Message m, PmuListener listener) throws IOException {
-    if (m.text() != null) {
-      listener.onText(m.text());
-      return;
-    }
-    Utf8StreamDecoder utf8 = new Utf8StreamDecoder();
-    // The payload in OkHttp's pieces, checked and handed on piece by piece: a character cut
-    // between two pieces waits in the decoder for the rest, as between two reads of part2.
-    m.binary()
-        .writeTo(
-            new OutputStream() {
-              @Override
-              public void write(byte[] piece, int off, int len) throws IOException {
-                utf8.deliver(piece, off, len, listener);
-              }
-
-              @Override
-              public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-              }
-            });
-    CharBuffer cut = utf8.finish(); // a character cut at the message's end
-    if (cut.hasRemaining()) {
-      listener.onText(cut);
-    }
-  }
-
-  /**
-   * A {@code CMD_short} message to the listener: a binary one of ASCII bytes (the PMU's) as those
-   * bytes (a {@link lab3.pmu.PmuByteListener} gets them as they are: a printer copies them on); any
-   * other as its String, decoded from UTF-8.
-   */
-  private static void deliverMessage(WsEvent.Message m, PmuListener listener) throws IOException {
-    if (m.binary() == null) {
-      listener.onMessage(m.text());
-      return;
-    }
-    byte[] binary = m.binary().toByteArray();
-    if (isAscii(binary)) {
-      Deliver.message(listener, binary, 0, binary.length);
-    } else {
-      listener.onMessage(new String(binary, StandardCharsets.UTF_8));
-    }
-  }
-
-  private static boolean isAscii(byte[] bytes) {
-    for (byte b : bytes) {
-      if (b < 0) {
+  private static boolean isAscii(byte[] bytes, int length) {
+    for (int i = 0; i < length; i++) {
+      if (bytes[i] < 0) {
         return false;
       }
     }
     return true;
   }
 
-  private static WsEvent next(BlockingQueue<WsEvent> events, Duration wait, String url)
-      throws IOException {
-    try {
-      WsEvent event =
-          wait.isZero() ? events.take() : events.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
-      if (event == null) {
-        throw new SocketTimeoutException(
-            "no data from " + url + " for " + lab3.transport.internal.Timeouts.describe(wait));
-      }
-      return event;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting for " + url);
-    }
+  private static <T extends IOException> T withCause(T e, Throwable cause) {
+    e.initCause(cause);
+    return e;
   }
 
-  /** Turns OkHttp's failure into an exception that says what happened, keeping the cause. */
-  static IOException failure(WsEvent.Failed f, String url) {
-    Throwable t = f.cause();
+  /**
+   * Turns a failure into an exception that says what happened, keeping the cause: {@code silent}
+   * begins the message of a time-out, which ends with how long was waited.
+   */
+  static IOException failure(IOException t, String url, String silent, Duration wait) {
     String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     String root = Throwables.getRootCause(t).getMessage();
     if (root != null && !message.contains(root)) {
@@ -391,36 +402,18 @@ public final class WsPmuClient implements Closeable {
           " (" + root + ")"; // OkHttp's "Failed to connect to ..." hides "Connection refused"
     }
     IOException e;
-    if (f.httpStatus() >= 0) {
-      e =
-          new ProtocolException(
-              "WebSocket handshake with "
-                  + url
-                  + " failed: the server answered HTTP "
-                  + f.httpStatus()
-                  + (f.httpMessage().isEmpty() ? "" : " " + f.httpMessage())
-                  + " instead of 101 Switching Protocols");
-    } else if (t instanceof ConnectException) {
+    if (t instanceof ConnectException) {
       e = new ConnectException("cannot connect to " + url + ": " + message);
     } else if (t instanceof UnknownHostException) {
       e = new UnknownHostException("cannot resolve the host of " + url + ": " + message);
     } else if (t instanceof SocketTimeoutException) {
-      e = new SocketTimeoutException(url + ": " + message);
+      e = new SocketTimeoutException(silent + " for " + Timeouts.describe(wait));
     } else if (t instanceof ProtocolException) {
       e = new ProtocolException("WebSocket session with " + url + " failed: " + message);
-    } else if (t instanceof EOFException) {
-      e =
-          new EOFException(
-              "the connection to "
-                  + url
-                  + " ended without a WebSocket close frame (abnormal closure, 1006)");
-    } else if (t instanceof IOException) {
-      e = new IOException("WebSocket session with " + url + " failed: " + message);
     } else {
-      e = new IOException("WebSocket session with " + url + " failed: " + t);
+      e = new IOException("WebSocket session with " + url + " failed: " + message);
     }
-    e.initCause(t);
-    return e;
+    return withCause(e, t);
   }
 
   /**
@@ -463,12 +456,11 @@ public final class WsPmuClient implements Closeable {
     }
 
     /**
-     * The OkHttp client to build on (its dispatcher, DNS, proxy...); this builder's time-outs
-     * replace its own. Note that OkHttp's dispatcher limits concurrent sessions per host (5 by
-     * default): the client this builder makes by default lifts that limit, runs OkHttp's threads as
-     * daemon platform threads (one per open session; pass a client whose dispatcher runs on virtual
-     * threads for thousands of sessions), and gives OkHttp no TLS context (it speaks {@code ws://}
-     * only, and making one costs about 0.6 s at start-up).
+     * The OkHttp client to connect with (its connection settings, DNS, proxy, event listener...);
+     * this builder's time-outs replace its own, and it speaks HTTP/1.1 only, as an upgrade must.
+     * The client this builder makes by default gives OkHttp no TLS context (it speaks {@code ws://}
+     * only, and making one costs about 0.6 s at start-up). Sessions run on the caller's thread, so
+     * OkHttp's dispatcher and its limits take no part.
      *
      * @param client the OkHttp client to build on
      * @return this builder
@@ -533,16 +525,7 @@ public final class WsPmuClient implements Closeable {
     static final OkHttpClient HTTP = make();
 
     private static OkHttpClient make() {
-      // Platform threads, not virtual ones: a virtual thread's socket I/O starts the JDK's
-      // poller, a thread that waits in native code for ever, and System.exit then waits 300 ms
-      // for it (measured: part5 spent a third of its run there). One thread per open session;
-      // a cached pool ends idle threads after a minute.
-      Dispatcher dispatcher =
-          new Dispatcher(Executors.newCachedThreadPool(Thread.ofPlatform().daemon().factory()));
-      dispatcher.setMaxRequests(Integer.MAX_VALUE);
-      dispatcher.setMaxRequestsPerHost(Integer.MAX_VALUE);
       return new OkHttpClient.Builder()
-          .dispatcher(dispatcher)
           .sslSocketFactory(PlainOnly.SOCKETS, PlainOnly.TRUST) // ws:// only: no TLS set-up
           .build();
     }
