@@ -408,6 +408,49 @@ class WsPmuClientTest {
   }
 
   @Test
+  void framesSentInTheSameWriteAsThe101AreNotLostInTheHandshake() throws Exception {
+    try (ScriptedWsServer server =
+        new ScriptedWsServer(ScriptedWsServer.Script.MESSAGE_WITH_THE_101)) {
+      Collector c = new Collector();
+      WsResult r =
+          client.exchange(
+              new Endpoint("127.0.0.1", server.port()), PmuCommand.parse("CMD_short:0"), c);
+      assertEquals(List.of("This is PMU data 1"), c.messages);
+      assertEquals(1000, r.closeCode());
+      assertEquals(List.of("close:1000"), server.fromClient(), "the close handshake answered");
+    }
+  }
+
+  @Test
+  void aPingInsideAMessageIsAnsweredAndTheMessageArrivesWhole() throws Exception {
+    try (ScriptedWsServer server =
+        new ScriptedWsServer(ScriptedWsServer.Script.PING_INSIDE_A_MESSAGE)) {
+      Collector c = new Collector();
+      PmuResult r =
+          client.send(new Endpoint("127.0.0.1", server.port()), PmuCommand.parse("CMD_short:0"), c);
+      assertEquals(List.of("This is PMU data 1"), c.messages);
+      assertEquals(1, r.reads());
+      assertEquals(List.of("pong:are you there", "close:1000"), server.fromClient());
+    }
+  }
+
+  @Test
+  void aMaskedFrameFailsTheSessionWithAProtocolErrorTheServerIsTold() throws Exception {
+    try (ScriptedWsServer server = new ScriptedWsServer(ScriptedWsServer.Script.MASKED_FRAME)) {
+      ProtocolException e =
+          assertThrows(
+              ProtocolException.class,
+              () ->
+                  client.send(
+                      new Endpoint("127.0.0.1", server.port()),
+                      PmuCommand.parse("CMD_short:0"),
+                      mock(PmuListener.class)));
+      assertTrue(e.getMessage().contains("failed: the server sent a masked frame"), e.getMessage());
+      assertEquals(List.of("close:1002"), server.fromClient());
+    }
+  }
+
+  @Test
   void aSilentServerTimesOutInsteadOfHanging() throws IOException {
     WsPmuClient impatient = WsPmuClient.builder().readTimeout(Duration.ofMillis(300)).build();
     SocketTimeoutException e =
