@@ -219,7 +219,7 @@ public final class WsPmuClient implements Closeable {
                     + " instead of 101 Switching Protocols"),
             e);
       } catch (IOException e) {
-        throw failure(e, url, "no answer to the WebSocket handshake from " + url, wait);
+        throw failure(e, url, "no answer to the WebSocket handshake from " + url, silence);
       }
       Socket socket = connection.socket();
       socket.setSoTimeout(Timeouts.millis(wait));
@@ -227,7 +227,7 @@ public final class WsPmuClient implements Closeable {
       out.write(WsClientFrame.text(command.wire()));
       out.flush();
       Session session = new Session(command, listener, out);
-      session.receive(connection.input(), new WsFrameDecoder(maxMessageBytes), url, wait);
+      session.receive(socket, connection.input(), new WsFrameDecoder(maxMessageBytes), url, wait);
       if (session.closeCode != 1000 && session.closeCode != 1005) {
         throw new WsCloseException(session.closeCode, session.closeReason);
       }
@@ -270,8 +270,8 @@ public final class WsPmuClient implements Closeable {
       this.text = flood ? new Utf8StreamDecoder() : null;
     }
 
-    /** Reads and decodes until the server's close frame. */
-    void receive(InputStream in, WsFrameDecoder frames, String url, Duration wait)
+    /** Reads and decodes until the server's close frame, then until the server's end. */
+    void receive(Socket socket, InputStream in, WsFrameDecoder frames, String url, Duration wait)
         throws IOException {
       byte[] buf = new byte[READ_BYTES];
       while (!frames.closed()) {
@@ -303,6 +303,23 @@ public final class WsPmuClient implements Closeable {
               v);
         }
         flush();
+      }
+      awaitServersEnd(socket, in, buf);
+    }
+
+    /**
+     * After the close handshake the server ends the TCP connection, so that the server, not the
+     * client, holds the connection's TIME_WAIT (RFC 6455, 7.1.1): the client waits for that end, a
+     * second at most, before it closes its socket. What still arrives is ignored.
+     */
+    private static void awaitServersEnd(Socket socket, InputStream in, byte[] buf) {
+      try {
+        socket.setSoTimeout(1000);
+        while (in.read(buf) >= 0) {
+          // after the close frame, nothing counts
+        }
+      } catch (IOException e) {
+        // a server that keeps the connection open, or resets it: the session is over either way
       }
     }
 

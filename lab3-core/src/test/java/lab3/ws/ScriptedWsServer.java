@@ -122,6 +122,13 @@ final class ScriptedWsServer implements Closeable {
         out.write(frame(FIN | 0x8, new byte[] {0x03, (byte) 0xE8}));
         out.flush();
         fromClient.add(readFrame(in));
+        // RFC 6455, 7.1.1: the server ends the TCP connection; the client waits for that.
+        socket.setSoTimeout(300);
+        try {
+          fromClient.add(in.read() < 0 ? "the client ended first" : "more bytes");
+        } catch (java.net.SocketTimeoutException e) {
+          fromClient.add("the client waited for the server's end");
+        }
       }
       case MASKED_FRAME -> {
         out.flush();

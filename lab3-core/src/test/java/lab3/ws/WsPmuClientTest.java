@@ -422,7 +422,8 @@ class WsPmuClientTest {
   }
 
   @Test
-  void aPingInsideAMessageIsAnsweredAndTheMessageArrivesWhole() throws Exception {
+  void aPingInsideAMessageIsAnsweredTheMessageArrivesWholeAndTheServerEndsTheTcp()
+      throws Exception {
     try (ScriptedWsServer server =
         new ScriptedWsServer(ScriptedWsServer.Script.PING_INSIDE_A_MESSAGE)) {
       Collector c = new Collector();
@@ -430,7 +431,9 @@ class WsPmuClientTest {
           client.send(new Endpoint("127.0.0.1", server.port()), PmuCommand.parse("CMD_short:0"), c);
       assertEquals(List.of("This is PMU data 1"), c.messages);
       assertEquals(1, r.reads());
-      assertEquals(List.of("pong:are you there", "close:1000"), server.fromClient());
+      assertEquals(
+          List.of("pong:are you there", "close:1000", "the client waited for the server's end"),
+          server.fromClient());
     }
   }
 

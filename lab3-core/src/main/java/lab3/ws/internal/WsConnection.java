@@ -71,8 +71,8 @@ public final class WsConnection extends SocketFactory implements Closeable {
    * Connects to {@code url} and makes the opening handshake, on this thread.
    *
    * @param url the {@code http://} form of the session's {@code ws://} URL
-   * @throws ProtocolException if the server does not accept the upgrade (its HTTP status in {@link
-   *     HandshakeRefused}) or answers it wrongly
+   * @throws ProtocolException if the server does not accept the upgrade ({@link HandshakeRefused},
+   *     with its HTTP status) or answers it wrongly
    * @throws IOException as OkHttp's call does (connection refused, a time-out...)
    */
   public void handshake(HttpUrl url) throws IOException {
@@ -216,20 +216,12 @@ public final class WsConnection extends SocketFactory implements Closeable {
     }
   }
 
-  /** The server answered the handshake with another status than 101. */
+  /** The server answered the handshake with another status than 101: "HTTP 404 Not Found". */
   public static final class HandshakeRefused extends ProtocolException {
     private static final long serialVersionUID = 1L;
 
-    /** The status. */
-    public final int status;
-
-    /** The status's message. */
-    public final String reason;
-
     HandshakeRefused(int status, String reason) {
       super("HTTP " + status + (reason.isEmpty() ? "" : " " + reason));
-      this.status = status;
-      this.reason = reason;
     }
   }
 
