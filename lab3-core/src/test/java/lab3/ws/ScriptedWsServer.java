@@ -37,7 +37,9 @@ final class ScriptedWsServer implements Closeable {
     /** After the command: a message in two frames with a ping between them, then the close. */
     PING_INSIDE_A_MESSAGE,
     /** After the command: a masked frame, which a client must refuse. */
-    MASKED_FRAME
+    MASKED_FRAME,
+    /** A 101 whose Sec-WebSocket-Accept is the right one in lower case (base64 is not). */
+    WRONG_ACCEPT
   }
 
   private static final int FIN = 0x80;
@@ -94,7 +96,9 @@ final class ScriptedWsServer implements Closeable {
     out.write(
         ("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Accept: "
-                + accept(key.group(1))
+                + (script == Script.WRONG_ACCEPT
+                    ? accept(key.group(1)).toLowerCase(java.util.Locale.ROOT)
+                    : accept(key.group(1)))
                 + "\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII));
     DataInputStream in = new DataInputStream(socket.getInputStream());

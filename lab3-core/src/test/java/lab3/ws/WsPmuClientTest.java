@@ -401,6 +401,13 @@ class WsPmuClientTest {
   }
 
   @Test
+  void aWrongAcceptKeyFailsTheHandshakeEvenInAnotherCase() throws IOException {
+    ProtocolException e =
+        failureAgainst(ScriptedWsServer.Script.WRONG_ACCEPT, client, ProtocolException.class);
+    assertTrue(e.getMessage().contains("Sec-WebSocket-Accept"), e.getMessage());
+  }
+
+  @Test
   void aConnectionDroppedWithoutCloseFrameIsAnAbnormalClosure() throws IOException {
     EOFException e =
         failureAgainst(ScriptedWsServer.Script.ACCEPT_THEN_DROP, client, EOFException.class);

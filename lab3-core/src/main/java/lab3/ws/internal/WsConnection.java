@@ -97,9 +97,9 @@ public final class WsConnection extends SocketFactory implements Closeable {
       answer.close();
       throw new HandshakeRefused(answer.code(), answer.message());
     }
-    expect(answer, "Connection", "Upgrade");
-    expect(answer, "Upgrade", "websocket");
-    expect(answer, "Sec-WebSocket-Accept", accept(key));
+    expect(answer, "Connection", "Upgrade", true);
+    expect(answer, "Upgrade", "websocket", true);
+    expect(answer, "Sec-WebSocket-Accept", accept(key), false); // base64: case matters
     // The client asked for no extension and no subprotocol: the server may not choose one.
     for (String refused : new String[] {"Sec-WebSocket-Extensions", "Sec-WebSocket-Protocol"}) {
       if (answer.header(refused) != null) {
@@ -108,8 +108,7 @@ public final class WsConnection extends SocketFactory implements Closeable {
                 + refused
                 + ": "
                 + answer.header(refused)
-                + ", which the client"
-                + " did not offer");
+                + ", which the client did not offer");
       }
     }
     if (answer.socket() == null) {
@@ -129,9 +128,10 @@ public final class WsConnection extends SocketFactory implements Closeable {
     }
   }
 
-  private static void expect(Response answer, String name, String value) throws ProtocolException {
+  private static void expect(Response answer, String name, String value, boolean anyCase)
+      throws ProtocolException {
     String got = answer.header(name);
-    if (!value.equalsIgnoreCase(got)) {
+    if (anyCase ? !value.equalsIgnoreCase(got) : !value.equals(got)) {
       throw new ProtocolException(
           "the server's 101 answer has " + name + ": " + got + " where " + value + " is due");
     }
