@@ -31,8 +31,9 @@ import lab3.ws.WsPmuServer;
  *       class is in it, so {@code part3} does not load them.
  *   <li>The <b>full</b> one ({@code full}), on {@code lab3-light.jar} and {@code lab3.jar}, for
  *       every other command: the same steps, then {@code part5} against an in-process WebSocket
- *       PMU. OkHttp's handshake and frame reader, loaded and linked from the cache rather than from
- *       the jar, were most of a cold {@code part5}'s time (bench 5).
+ *       PMU. OkHttp's classes (its handshake, then its frame reader; today the handshake only),
+ *       loaded and linked from the cache rather than from the jar, were most of a cold {@code
+ *       part5}'s time (bench 5).
  * </ul>
  */
 public final class StartupTraining {
