@@ -71,8 +71,8 @@ import okhttp3.Protocol;
  * of its own, then waits (a second at most) for the server to end the TCP connection. It never
  * waits longer than the read time-out (plus the d of {@code CMD_short:d}) for the server. It offers
  * no extension: like the lab's client, Python's websocket-client, it never asks for
- * permessage-deflate, so the server sends the PMU's bytes as they are and what Wireshark shows
- * (Q19, Q21) is the lab's traffic.
+ * permessage-deflate, so the server sends the PMU's bytes as they are and what Wireshark shows (Q19,
+ * Q21) is the lab's traffic.
  *
  * <p>A message larger than {@link Builder#maxMessageBytes} fails the session, found at the header
  * of the frame that takes it over the limit, before that frame's bytes are delivered (the text of
