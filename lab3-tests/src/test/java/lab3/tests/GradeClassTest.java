@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipFile;
 import lab3.apps.grade.GradeCommand;
 import org.junit.jupiter.api.Assumptions;
@@ -164,5 +167,56 @@ class GradeClassTest {
         resumed.stderr());
     assertTrue(
         resumed.stderr().contains("Bea Copy_102_assignsubmission_file 5/5"), resumed.stderr());
+  }
+
+  /** Runs {@code command folder args...}: exit 2, the message and the usage line on stderr. */
+  private static void refused(String command, Path folder, List<String> args, String message) {
+    List<String> line = new ArrayList<>(List.of(command, folder.toString()));
+    line.addAll(args);
+    CommandRun run = CommandRun.of(line.toArray(String[]::new));
+    String said = line + " said: " + run.stderr();
+    assertEquals(2, run.status(), said);
+    assertEquals("", run.out(), said);
+    List<String> lines = run.stderr().lines().toList();
+    assertEquals(2, lines.size(), said);
+    assertEquals("lab3 " + command + ": " + message, lines.get(0), said);
+    assertTrue(lines.get(1).startsWith("usage: lab3 " + command + " "), said);
+  }
+
+  @Test
+  void aBadTimeoutRetriesOrChecksAtOnceIsRefusedInGradesWords() throws IOException {
+    Path handIn = Files.createDirectories(tmp.resolve("Lab3_111111_222222"));
+    Map<List<String>, String> refusals = new LinkedHashMap<>();
+    refusals.put(List.of("--timeout", "0"), "--timeout must be positive");
+    refusals.put(List.of("--timeout", "-1.5"), "--timeout must be positive");
+    refusals.put(List.of("--timeout", "soon"), "--timeout must be a number, got 'soon'");
+    refusals.put(List.of("--retries", "-1"), "--retries must be 0 or more");
+    refusals.put(List.of("--retries", "1.5"), "--retries must be a whole number, got '1.5'");
+    refusals.put(List.of("--checks-at-once", "0"), "--checks-at-once must be 1 or more");
+    // Several at once: the first in grade's order is named, by both.
+    refusals.put(
+        List.of("--checks-at-once", "0", "--retries", "-1", "--timeout", "0"),
+        "--timeout must be positive");
+    for (var refusal : refusals.entrySet()) {
+      for (String command : List.of("grade", "grade-class")) {
+        refused(command, handIn, refusal.getKey(), refusal.getValue());
+      }
+    }
+  }
+
+  @Test
+  void aBadJobsOrHandInLimitIsRefusedByName() throws IOException {
+    Path download = Files.createDirectories(tmp.resolve("download"));
+    refused("grade-class", download, List.of("--jobs", "0"), "--jobs must be 1 or more");
+    refused(
+        "grade-class",
+        download,
+        List.of("--hand-in-limit", "0"),
+        "--hand-in-limit must be positive");
+    refused(
+        "grade-class",
+        download,
+        List.of("--hand-in-limit", "long"),
+        "--hand-in-limit must be a number, got 'long'");
   }
 }

@@ -1,6 +1,9 @@
 package lab3.apps.cli;
 
+import lab3.grading.Limits;
+import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 
 /**
  * The grading bench's options, declared and described once for the commands that take them: {@code
@@ -8,7 +11,14 @@ import org.apache.commons.cli.Option;
  * grader-package} (a package's every job runs {@code grade} with them). A command gives only its
  * default, and why it differs where it does (an engine's container has about half a CPU and 768 MB
  * for everything; {@code grade-class} grades several hand-ins at once), so that the {@code --help}
- * texts cannot drift apart. Each command still reads and checks the values itself.
+ * texts cannot drift apart. The defaults of the limits are read from {@link Limits#DEFAULT}, the
+ * limits the bench applies when no option is given, so that the help cannot promise other ones.
+ *
+ * <p>The options of containment come as one run ({@link #addContainment(Options)}), and the values
+ * of {@code --timeout}, {@code --retries} and {@code --checks-at-once} are read and checked here
+ * ({@link #readTimeout}, {@link #readRetries}, {@link #readChecksAtOnce}), so that {@code grade}
+ * and {@code grade-class} refuse a bad value with the same words. Each command reads and checks its
+ * other values itself.
  *
  * <p>All three: {@code --timeout}, {@code --retries}, {@code --checks-at-once}, {@code
  * --hand-in-memory}, {@code --parts}. {@code grade} and {@code grade-class}: {@code --python},
@@ -71,13 +81,67 @@ public final class BenchOptions {
   /** {@code --out DIR}: where a command writes what it makes. */
   public static final String OUT = "out";
 
+  /** {@code --timeout}'s default, the same for every command. */
+  private static final int TIMEOUT_SECONDS = 20;
+
   /**
    * {@code --timeout seconds}, 20 by default for every command.
    *
    * @return the option
    */
   public static Option timeout() {
-    return option(TIMEOUT, "seconds", "time limit of one program run (default 20)");
+    return option(
+        TIMEOUT, "seconds", "time limit of one program run (default " + TIMEOUT_SECONDS + ")");
+  }
+
+  /**
+   * The value of {@code --timeout}, or its default.
+   *
+   * @param line the parsed command line
+   * @return the time limit of one program run, in seconds, above 0
+   * @throws UsageException if it is not a number, or not positive
+   */
+  public static double readTimeout(CommandLine line) throws UsageException {
+    double seconds =
+        line.hasOption(TIMEOUT)
+            ? Args.decimal("--" + TIMEOUT, line.getOptionValue(TIMEOUT))
+            : TIMEOUT_SECONDS;
+    if (seconds <= 0) {
+      throw new UsageException("--" + TIMEOUT + " must be positive");
+    }
+    return seconds;
+  }
+
+  /**
+   * The value of {@code --retries}, or the command's default.
+   *
+   * @param line the parsed command line
+   * @param byDefault the command's default
+   * @return the re-runs of a failed timing-sensitive check, 0 or more
+   * @throws UsageException if it is not a whole number, or negative
+   */
+  public static int readRetries(CommandLine line, int byDefault) throws UsageException {
+    int retries = Args.intOption(line, RETRIES, byDefault);
+    if (retries < 0) {
+      throw new UsageException("--" + RETRIES + " must be 0 or more");
+    }
+    return retries;
+  }
+
+  /**
+   * The value of {@code --checks-at-once}, or the command's default.
+   *
+   * @param line the parsed command line
+   * @param byDefault the command's default
+   * @return the checks run at the same time, 1 or more
+   * @throws UsageException if it is not a whole number, or below 1
+   */
+  public static int readChecksAtOnce(CommandLine line, int byDefault) throws UsageException {
+    int atOnce = Args.intOption(line, CHECKS_AT_ONCE, byDefault);
+    if (atOnce < 1) {
+      throw new UsageException("--" + CHECKS_AT_ONCE + " must be 1 or more");
+    }
+    return atOnce;
   }
 
   /**
@@ -189,12 +253,55 @@ public final class BenchOptions {
   }
 
   /**
-   * {@code --sandbox MODE}, {@code bubblewrap} by default for {@code grade} and {@code
-   * grade-class}.
+   * Adds the options of containment of {@code grade} and {@code grade-class}, in this order: {@code
+   * --sandbox}, {@code --unsafe-no-sandbox}, {@code --memory}, {@code --hand-in-memory} (with
+   * {@code grade}'s default), {@code --pids}, {@code --cpu-time}, {@code --file-size} and {@code
+   * --output}. The limits' defaults are {@link Limits#DEFAULT}'s.
    *
-   * @return the option
+   * @param options where to add them
    */
-  public static Option sandbox() {
+  public static void addContainment(Options options) {
+    Limits limits = Limits.DEFAULT;
+    options.addOption(sandbox());
+    options.addOption(unsafeNoSandbox());
+    options.addOption(
+        option(
+            MEMORY,
+            "SIZE",
+            "memory of one program, its processes together (default "
+                + size(limits.memory())
+                + ")"));
+    options.addOption(handInMemory(size(limits.handInMemory())));
+    options.addOption(
+        option(
+            PIDS,
+            "N",
+            "processes and threads of one program at once (default " + limits.processes() + ")"));
+    options.addOption(
+        option(
+            CPU_TIME,
+            "seconds",
+            "CPU time of each process of a program (default "
+                + limits.cpuTime().toSeconds()
+                + ")"));
+    options.addOption(
+        option(
+            FILE_SIZE,
+            "SIZE",
+            "largest file a program may write, and the size of its /tmp (default "
+                + size(limits.fileSize())
+                + ")"));
+    options.addOption(
+        option(
+            OUTPUT,
+            "SIZE",
+            "what is kept of a program's stdout and of its stderr (default "
+                + size(limits.output())
+                + ")"));
+  }
+
+  /** {@code --sandbox MODE}, {@code bubblewrap} by default. */
+  private static Option sandbox() {
     return option(
         SANDBOX,
         "MODE",
@@ -204,12 +311,8 @@ public final class BenchOptions {
             + " nothing secret: the container is the sandbox)");
   }
 
-  /**
-   * {@code --unsafe-no-sandbox}, a flag, for {@code grade} and {@code grade-class}.
-   *
-   * @return the option
-   */
-  public static Option unsafeNoSandbox() {
+  /** {@code --unsafe-no-sandbox}, a flag. */
+  private static Option unsafeNoSandbox() {
     return Option.builder()
         .longOpt(UNSAFE_NO_SANDBOX)
         .desc(
@@ -219,52 +322,21 @@ public final class BenchOptions {
   }
 
   /**
-   * {@code --memory SIZE}, 512M by default for {@code grade} and {@code grade-class}.
-   *
-   * @return the option
+   * A size as the options take it: {@code 512M}, {@code 1G}, {@code 64K}, or bytes (the largest
+   * unit that divides it; K, M, G are powers of 1024, as {@link Limits} reads them).
    */
-  public static Option memory() {
-    return option(MEMORY, "SIZE", "memory of one program, its processes together (default 512M)");
-  }
-
-  /**
-   * {@code --pids N}, 256 by default for {@code grade} and {@code grade-class}.
-   *
-   * @return the option
-   */
-  public static Option pids() {
-    return option(PIDS, "N", "processes and threads of one program at once (default 256)");
-  }
-
-  /**
-   * {@code --cpu-time seconds}, 60 by default for {@code grade} and {@code grade-class}.
-   *
-   * @return the option
-   */
-  public static Option cpuTime() {
-    return option(CPU_TIME, "seconds", "CPU time of each process of a program (default 60)");
-  }
-
-  /**
-   * {@code --file-size SIZE}, 64M by default for {@code grade} and {@code grade-class}.
-   *
-   * @return the option
-   */
-  public static Option fileSize() {
-    return option(
-        FILE_SIZE,
-        "SIZE",
-        "largest file a program may write, and the size of its /tmp (default 64M)");
-  }
-
-  /**
-   * {@code --output SIZE}, 64M by default for {@code grade} and {@code grade-class}.
-   *
-   * @return the option
-   */
-  public static Option output() {
-    return option(
-        OUTPUT, "SIZE", "what is kept of a program's stdout and of its stderr (default 64M)");
+  private static String size(long bytes) {
+    long kib = 1024;
+    if (bytes > 0 && bytes % (kib * kib * kib) == 0) {
+      return bytes / (kib * kib * kib) + "G";
+    }
+    if (bytes > 0 && bytes % (kib * kib) == 0) {
+      return bytes / (kib * kib) + "M";
+    }
+    if (bytes > 0 && bytes % kib == 0) {
+      return bytes / kib + "K";
+    }
+    return String.valueOf(bytes);
   }
 
   /**

@@ -108,14 +108,7 @@ public final class GradeCommand extends CliCommand {
     options.addOption(BenchOptions.network());
     options.addOption(BenchOptions.timeout());
     options.addOption(BenchOptions.retries("0"));
-    options.addOption(BenchOptions.sandbox());
-    options.addOption(BenchOptions.unsafeNoSandbox());
-    options.addOption(BenchOptions.memory());
-    options.addOption(BenchOptions.handInMemory("768M"));
-    options.addOption(BenchOptions.pids());
-    options.addOption(BenchOptions.cpuTime());
-    options.addOption(BenchOptions.fileSize());
-    options.addOption(BenchOptions.output());
+    BenchOptions.addContainment(options);
     options.addOption(BenchOptions.checksAtOnce(String.valueOf(Bench.CHECKS_AT_ONCE)));
   }
 
@@ -165,19 +158,9 @@ public final class GradeCommand extends CliCommand {
       throw new IllegalArgumentException("grade needs a submission folder Lab3_A_B");
     }
     Submission submission = Submission.open(Path.of(positional.get(0)));
-    double seconds =
-        line.hasOption("timeout") ? Args.decimal("--timeout", line.getOptionValue("timeout")) : 20;
-    if (seconds <= 0) {
-      throw new IllegalArgumentException("--timeout must be positive");
-    }
-    int retries = Args.intOption(line, "retries", 0);
-    if (retries < 0) {
-      throw new IllegalArgumentException("--retries must be 0 or more");
-    }
-    int atOnce = Args.intOption(line, "checks-at-once", Bench.CHECKS_AT_ONCE);
-    if (atOnce < 1) {
-      throw new IllegalArgumentException("--checks-at-once must be 1 or more");
-    }
+    double seconds = BenchOptions.readTimeout(line);
+    int retries = BenchOptions.readRetries(line, 0);
+    int atOnce = BenchOptions.readChecksAtOnce(line, Bench.CHECKS_AT_ONCE);
     Sandbox.Mode containment = containment(line);
     Limits limits =
         Limits.DEFAULT

@@ -80,14 +80,7 @@ public final class GradeClassCommand extends CliCommand {
     options.addOption(BenchOptions.ca());
     options.addOption(BenchOptions.parts());
     options.addOption(BenchOptions.network());
-    options.addOption(BenchOptions.sandbox());
-    options.addOption(BenchOptions.unsafeNoSandbox());
-    options.addOption(BenchOptions.memory());
-    options.addOption(BenchOptions.handInMemory("768M"));
-    options.addOption(BenchOptions.pids());
-    options.addOption(BenchOptions.cpuTime());
-    options.addOption(BenchOptions.fileSize());
-    options.addOption(BenchOptions.output());
+    BenchOptions.addContainment(options);
     options.addOption(
         Option.builder()
             .longOpt("resume")
@@ -124,16 +117,19 @@ public final class GradeClassCommand extends CliCommand {
     Path download = Path.of(positional.get(0));
     Path out = Path.of(line.getOptionValue("out", "grade-class-out"));
     int jobs = Args.intOption(line, "jobs", ClassGrader.defaultJobs());
-    int retries = Args.intOption(line, "retries", 1);
-    double timeout =
-        line.hasOption("timeout") ? Args.decimal("--timeout", line.getOptionValue("timeout")) : 20;
+    if (jobs < 1) {
+      throw new IllegalArgumentException("--jobs must be 1 or more");
+    }
+    // Checked as grade checks them, in grade's order: the same words for the same mistake.
+    double timeout = BenchOptions.readTimeout(line);
+    int retries = BenchOptions.readRetries(line, 1);
+    int atOnce = BenchOptions.readChecksAtOnce(line, ClassGrader.CHECKS_AT_ONCE);
     double handInLimit =
         line.hasOption("hand-in-limit")
             ? Args.decimal("--hand-in-limit", line.getOptionValue("hand-in-limit"))
             : 600;
-    if (jobs < 1 || retries < 0 || timeout <= 0 || handInLimit <= 0) {
-      throw new IllegalArgumentException(
-          "--jobs, --timeout and --hand-in-limit must be positive, --retries 0 or more");
+    if (handInLimit <= 0) {
+      throw new IllegalArgumentException("--hand-in-limit must be positive");
     }
     String network = line.getOptionValue("network", "auto");
     if (!List.of("auto", "netlab", "sandbox", "host").contains(network)) {
@@ -144,10 +140,6 @@ public final class GradeClassCommand extends CliCommand {
         line.hasOption("worksheet")
             ? Args.readableFile("--worksheet", line.getOptionValue("worksheet"))
             : null;
-    int atOnce = Args.intOption(line, "checks-at-once", ClassGrader.CHECKS_AT_ONCE);
-    if (atOnce < 1) {
-      throw new IllegalArgumentException("--checks-at-once must be 1 or more");
-    }
     List<String> extra = new ArrayList<>(List.of("--checks-at-once", String.valueOf(atOnce)));
     if (line.hasOption("python")) {
       extra.addAll(List.of("--python", line.getOptionValue("python")));

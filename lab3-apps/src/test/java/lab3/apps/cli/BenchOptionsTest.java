@@ -8,11 +8,14 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import lab3.apps.engines.GraderPackageCommand;
 import lab3.apps.grade.GradeCommand;
 import lab3.apps.gradeclass.GradeClassCommand;
+import lab3.grading.Limits;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.junit.jupiter.api.Test;
@@ -99,5 +102,53 @@ class BenchOptionsTest {
         shared.stream().filter(n -> !vocabulary.contains(n)).collect(Collectors.toSet());
     assertEquals(Set.of(), missing, "shared options BenchOptions does not declare");
     assertTrue(Stream.of("timeout", "memory", "out").allMatch(shared::contains), shared.toString());
+  }
+
+  /** What a help text gives as the default, e.g. {@code 512M} of "... (default 512M)". */
+  private static String helpDefault(Option option) {
+    Matcher m = Pattern.compile("\\(default ([^):]+)[):]").matcher(option.getDescription());
+    assertTrue(
+        m.find(), "--" + option.getLongOpt() + " names no default: " + option.getDescription());
+    return m.group(1);
+  }
+
+  @Test
+  void theLimitsDefaultsInTheHelpAreTheLimitsTheBenchApplies() {
+    for (CliCommand command : List.of(new GradeCommand(), new GradeClassCommand())) {
+      Options options = declared(command);
+      String where = command.name() + " --help";
+      // Read back as the bench reads the options: a default the help states is the bench's own.
+      Limits stated =
+          Limits.DEFAULT.with(
+              helpDefault(options.getOption(BenchOptions.MEMORY)),
+              helpDefault(options.getOption(BenchOptions.PIDS)),
+              helpDefault(options.getOption(BenchOptions.CPU_TIME)),
+              helpDefault(options.getOption(BenchOptions.FILE_SIZE)),
+              helpDefault(options.getOption(BenchOptions.OUTPUT)));
+      assertEquals(Limits.DEFAULT.memory(), stated.memory(), where + ": --memory");
+      assertEquals(Limits.DEFAULT.processes(), stated.processes(), where + ": --pids");
+      assertEquals(Limits.DEFAULT.cpuTime(), stated.cpuTime(), where + ": --cpu-time");
+      assertEquals(Limits.DEFAULT.fileSize(), stated.fileSize(), where + ": --file-size");
+      assertEquals(Limits.DEFAULT.output(), stated.output(), where + ": --output");
+      assertEquals(
+          Limits.DEFAULT.handInMemory(),
+          Limits.DEFAULT
+              .withHandInMemory(helpDefault(options.getOption(BenchOptions.HAND_IN_MEMORY)))
+              .handInMemory(),
+          where + ": --hand-in-memory");
+    }
+  }
+
+  @Test
+  void theLimitsDefaultsReadAsTheOptionsAreWritten() {
+    Options options = new Options();
+    BenchOptions.addContainment(options);
+    // In the units a user types (512M, not 536870912), as the help has always read.
+    assertEquals("512M", helpDefault(options.getOption(BenchOptions.MEMORY)));
+    assertEquals("768M", helpDefault(options.getOption(BenchOptions.HAND_IN_MEMORY)));
+    assertEquals("256", helpDefault(options.getOption(BenchOptions.PIDS)));
+    assertEquals("60", helpDefault(options.getOption(BenchOptions.CPU_TIME)));
+    assertEquals("64M", helpDefault(options.getOption(BenchOptions.FILE_SIZE)));
+    assertEquals("64M", helpDefault(options.getOption(BenchOptions.OUTPUT)));
   }
 }
