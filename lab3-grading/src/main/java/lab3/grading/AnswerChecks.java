@@ -90,6 +90,31 @@ final class AnswerChecks {
     }
   }
 
+  /** What a check does once it knows how the part's program is run. */
+  @FunctionalInterface
+  private interface RunBody {
+    /** Returns null when the check passed, or the reason it failed (as {@link Check.Body}). */
+    String run(Bench bench, Run how) throws Exception;
+  }
+
+  /**
+   * The check's body, given the part's {@link Run} found from its source: a {@link ProgramFault}
+   * found on the way is the check's failure (its message the reason), and the body does not run. A
+   * fault of the bench ({@link Bench.HarnessException}) goes on up: the bench reports it as its own
+   * error ({@link CheckResult.Status#HARNESS_ERROR}), and this check says nothing of the hand-in.
+   */
+  private static Check.Body withRun(String part, RunBody body) {
+    return bench -> {
+      Run how;
+      try {
+        how = runOf(bench, part);
+      } catch (ProgramFault e) {
+        return e.getMessage();
+      }
+      return body.run(bench, how);
+    };
+  }
+
   private static ProcessRunner.Result run(
       Bench bench, String part, Host host, Run how, int port, String command) throws Exception {
     return how.commandOnly()
@@ -107,61 +132,53 @@ final class AnswerChecks {
     return new Check(
         part,
         "CMD_short:" + d + " with n=" + n,
-        bench -> {
-          Run how;
-          try {
-            how = runOf(bench, part);
-          } catch (ProgramFault e) {
-            return e.getMessage();
-          }
-          Started pmu =
-              bench.onServer(
-                  () -> emulator.start(bench, n, bench.profile().floodText(), how.port()));
-          bench.track(pmu.server());
-          ProcessRunner.Result r = run(bench, part, host, how, pmu.port(), "CMD_short:" + d);
-          String failure = Outcome.ofRun(r, bench);
-          if (failure != null) {
-            return explain(part, failure, r.stderr()) + how.how();
-          }
-          List<String> expected =
-              IntStream.range(pmu.firstMessage(), pmu.firstMessage() + n)
-                  .mapToObj(i -> "This is PMU data " + i)
-                  .toList();
-          String wrong = lines(part, bench.policy(), expected, r.out());
-          return wrong == null ? null : wrong + how.how();
-        });
+        withRun(
+            part,
+            (bench, how) -> {
+              Started pmu =
+                  bench.onServer(
+                      () -> emulator.start(bench, n, bench.profile().floodText(), how.port()));
+              bench.track(pmu.server());
+              ProcessRunner.Result r = run(bench, part, host, how, pmu.port(), "CMD_short:" + d);
+              String failure = Outcome.ofRun(r, bench);
+              if (failure != null) {
+                return explain(part, failure, r.stderr()) + how.how();
+              }
+              List<String> expected =
+                  IntStream.range(pmu.firstMessage(), pmu.firstMessage() + n)
+                      .mapToObj(i -> "This is PMU data " + i)
+                      .toList();
+              String wrong = lines(part, bench.policy(), expected, r.out());
+              return wrong == null ? null : wrong + how.how();
+            }));
   }
 
   static Check floodme(String part, Host host, Emulator emulator) {
     return new Check(
         part,
         "CMD_floodme, the whole text",
-        bench -> {
-          Run how;
-          try {
-            how = runOf(bench, part);
-          } catch (ProgramFault e) {
-            return e.getMessage();
-          }
-          FloodText text = bench.profile().floodText();
-          Started pmu = bench.onServer(() -> emulator.start(bench, 1, text, how.port()));
-          bench.track(pmu.server());
-          ProcessRunner.Result r = run(bench, part, host, how, pmu.port(), "CMD_floodme");
-          String failure = Outcome.ofRun(r, bench);
-          if (failure != null) {
-            return explain(part, failure, r.stderr()) + how.how();
-          }
-          String expected = new String(text.bytes(), StandardCharsets.UTF_8);
-          String exact = Diff.text(expected, r.out());
-          if (exact == null) {
-            return null;
-          }
-          if (bench.policy().is("part2.floodme-newlines", "tolerate")
-              && onlyNewlinesAdded(expected, r.out())) {
-            return null;
-          }
-          return exact + " " + Policy.tag("part2.floodme-newlines") + how.how();
-        });
+        withRun(
+            part,
+            (bench, how) -> {
+              FloodText text = bench.profile().floodText();
+              Started pmu = bench.onServer(() -> emulator.start(bench, 1, text, how.port()));
+              bench.track(pmu.server());
+              ProcessRunner.Result r = run(bench, part, host, how, pmu.port(), "CMD_floodme");
+              String failure = Outcome.ofRun(r, bench);
+              if (failure != null) {
+                return explain(part, failure, r.stderr()) + how.how();
+              }
+              String expected = new String(text.bytes(), StandardCharsets.UTF_8);
+              String exact = Diff.text(expected, r.out());
+              if (exact == null) {
+                return null;
+              }
+              if (bench.policy().is("part2.floodme-newlines", "tolerate")
+                  && onlyNewlinesAdded(expected, r.out())) {
+                return null;
+              }
+              return exact + " " + Policy.tag("part2.floodme-newlines") + how.how();
+            }));
   }
 
   /**

@@ -37,8 +37,12 @@ class HostilePeerDiagnosticsTest {
       "\u001b[31mred\u001b[0m\rfake\nHTTP/1.1 400 Bad Request\r\nServer: evil\r\n\u009b2J\u202e"
           + "A".repeat(10_240);
 
-  /** A group of our own on lo, so that other tests' programs on 224.1.1.1 never hear it. */
-  static final String GROUP = "239.255.16.16";
+  /**
+   * A group of this test's own on lo (TTL 1, the channels' default), drawn for every test ({@link
+   * ServeTest#randomGroup}): other tests' programs on 224.1.1.1, and another run of this class at
+   * the same time, never hear it.
+   */
+  private final String group = ServeTest.randomGroup();
 
   @TempDir Path dir;
 
@@ -142,8 +146,8 @@ class HostilePeerDiagnosticsTest {
             .start(
                 () ->
                     run[0] =
-                        CommandRun.of("part4-receiver", "-v", GROUP, "" + port, "--count", "1"));
-    try (MulticastChannel sender = MulticastChannel.builder().group(GROUP).port(port).open()) {
+                        CommandRun.of("part4-receiver", "-v", group, "" + port, "--count", "1"));
+    try (MulticastChannel sender = MulticastChannel.builder().group(group).port(port).open()) {
       while (receiver.isAlive()) { // until it has joined and got one
         sender.sendRaw(datagram);
         receiver.join(Duration.ofMillis(50));
@@ -160,14 +164,14 @@ class HostilePeerDiagnosticsTest {
   @Test
   void serveTvLogsAHostileSubscriberOnOnePrintableLine() throws Exception {
     try (ChildJvm tv =
-        new ChildJvm(lab3.apps.Main.class, "serve-tv", "--group", GROUP, "--port", "0")) {
+        new ChildJvm(lab3.apps.Main.class, "serve-tv", "--group", group, "--port", "0")) {
       String started =
           tv.out().await(line -> line.startsWith("TV program on "), Duration.ofSeconds(30));
       Matcher m = Pattern.compile(":(\\d+) on ").matcher(started);
       assertTrue(m.find(), started);
       int port = Integer.parseInt(m.group(1));
       try (MulticastChannel subscriber =
-          MulticastChannel.builder().group(GROUP).port(port).open()) {
+          MulticastChannel.builder().group(group).port(port).open()) {
         subscriber.sendRaw(("\u001b[31m\n" + HOSTILE).getBytes(StandardCharsets.UTF_8));
         String answered =
             tv.err().await(line -> line.startsWith("answered "), Duration.ofSeconds(30));
