@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
 final class ScriptedWsServer implements Closeable {
   enum Script {
     ANSWER_404,
+    /** The request is read and never answered. */
+    SILENT_HANDSHAKE,
     ACCEPT_THEN_DROP,
     ACCEPT_THEN_SILENCE,
     /** A message and the close in the very write of the 101, before the client's command. */
@@ -87,6 +89,10 @@ final class ScriptedWsServer implements Closeable {
           "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
               .getBytes(StandardCharsets.US_ASCII));
       out.flush();
+      return;
+    }
+    if (script == Script.SILENT_HANDSHAKE) {
+      socket.getInputStream().transferTo(OutputStream.nullOutputStream()); // until the client goes
       return;
     }
     Matcher key = Pattern.compile("(?i)Sec-WebSocket-Key: *(\\S+)").matcher(request);

@@ -470,6 +470,17 @@ class WsPmuClientTest {
   }
 
   @Test
+  void aServerThatNeverAnswersTheHandshakeTimesOutSayingSo() throws IOException {
+    WsPmuClient impatient = WsPmuClient.builder().readTimeout(Duration.ofMillis(300)).build();
+    SocketTimeoutException e =
+        failureAgainst(
+            ScriptedWsServer.Script.SILENT_HANDSHAKE, impatient, SocketTimeoutException.class);
+    assertTrue(
+        e.getMessage().matches("no answer to the WebSocket handshake from ws://.* for 0\\.3 s"),
+        e.getMessage());
+  }
+
+  @Test
   void aListenerFailureStopsTheSessionAndIsRethrown() throws IOException {
     try (WsPmuServer server = emulator().messages(5).build().start()) {
       PmuListener listener = mock(PmuListener.class); // a plain mock sees onMessage
