@@ -102,6 +102,26 @@ public record Limits(
   private static final Pattern SIZE =
       Pattern.compile("([0-9]+)([KMG]?)(i?B)?", Pattern.CASE_INSENSITIVE);
 
+  /**
+   * A size as the options take it, the inverse of how they are read: "512M", "1G", "64K", or bytes
+   * (the largest unit that divides it exactly).
+   *
+   * @param bytes the size
+   * @return the size in an option's syntax, e.g. for the defaults in a command's help
+   */
+  public static String optionSize(long bytes) {
+    if (bytes > 0 && bytes % (1024 * MIB) == 0) {
+      return bytes / (1024 * MIB) + "G";
+    }
+    if (bytes > 0 && bytes % MIB == 0) {
+      return bytes / MIB + "M";
+    }
+    if (bytes > 0 && bytes % 1024 == 0) {
+      return bytes / 1024 + "K";
+    }
+    return String.valueOf(bytes);
+  }
+
   /** "512M", "1G", "65536": bytes (K, M, G are powers of 1024). */
   static long size(String what, String value) {
     Matcher m = SIZE.matcher(value.strip());

@@ -269,9 +269,9 @@ public final class BenchOptions {
             MEMORY,
             "SIZE",
             "memory of one program, its processes together (default "
-                + size(limits.memory())
+                + Limits.optionSize(limits.memory())
                 + ")"));
-    options.addOption(handInMemory(size(limits.handInMemory())));
+    options.addOption(handInMemory(Limits.optionSize(limits.handInMemory())));
     options.addOption(
         option(
             PIDS,
@@ -289,14 +289,14 @@ public final class BenchOptions {
             FILE_SIZE,
             "SIZE",
             "largest file a program may write, and the size of its /tmp (default "
-                + size(limits.fileSize())
+                + Limits.optionSize(limits.fileSize())
                 + ")"));
     options.addOption(
         option(
             OUTPUT,
             "SIZE",
             "what is kept of a program's stdout and of its stderr (default "
-                + size(limits.output())
+                + Limits.optionSize(limits.output())
                 + ")"));
   }
 
@@ -319,24 +319,6 @@ public final class BenchOptions {
             "grade even where no sandbox can be made: the programs run as this user, with this"
                 + " machine's files (never for hand-ins you do not trust)")
         .get();
-  }
-
-  /**
-   * A size as the options take it: {@code 512M}, {@code 1G}, {@code 64K}, or bytes (the largest
-   * unit that divides it; K, M, G are powers of 1024, as {@link Limits} reads them).
-   */
-  private static String size(long bytes) {
-    long kib = 1024;
-    if (bytes > 0 && bytes % (kib * kib * kib) == 0) {
-      return bytes / (kib * kib * kib) + "G";
-    }
-    if (bytes > 0 && bytes % (kib * kib) == 0) {
-      return bytes / (kib * kib) + "M";
-    }
-    if (bytes > 0 && bytes % kib == 0) {
-      return bytes / kib + "K";
-    }
-    return String.valueOf(bytes);
   }
 
   /**
