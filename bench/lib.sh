@@ -97,6 +97,17 @@ ensure_reader() {
   fi
 }
 
+# Sets PROBE to bench/probe (the CPU-speed probe of bench/verdicts), built on first use; empty
+# without gcc.
+ensure_probe() {
+  PROBE="$BENCH_DIR/.build/probe"
+  if [ ! -x "$PROBE" ] || [ "$BENCH_DIR/probe.c" -nt "$PROBE" ]; then
+    command -v gcc >/dev/null 2>&1 || { PROBE=""; return 0; }
+    mkdir -p "$BENCH_DIR/.build"
+    gcc -O2 -o "$PROBE" "$BENCH_DIR/probe.c"
+  fi
+}
+
 # Runs a Lab3 server in the background: start_server NAME [java options --] command args...
 # Sets SERVER_PID and SERVER_PORT (parsed from its "listening on ...:PORT" line).
 start_server() {
