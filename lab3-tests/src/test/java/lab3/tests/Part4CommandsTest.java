@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import lab3.apps.Main;
 import lab3.apps.cli.Io;
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class Part4CommandsTest {
   static final Duration PATIENCE = Duration.ofSeconds(10);
 
-  final String group = randomGroup();
+  final String group = ServeTest.randomGroup();
   final int port = freePort();
 
   /** One command run on its own thread, with its stdout and stderr collected as lines. */
@@ -260,11 +259,6 @@ class Part4CommandsTest {
     } catch (IOException ignored) {
       // the process ended
     }
-  }
-
-  static String randomGroup() {
-    ThreadLocalRandom r = ThreadLocalRandom.current();
-    return "239." + r.nextInt(1, 255) + "." + r.nextInt(256) + "." + r.nextInt(1, 255);
   }
 
   /** A UDP port nobody uses right now: the receivers must all bind the same, known port. */
