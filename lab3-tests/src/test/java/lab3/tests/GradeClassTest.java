@@ -201,7 +201,39 @@ class GradeClassTest {
       for (String command : List.of("grade", "grade-class")) {
         refused(command, handIn, refusal.getKey(), refusal.getValue());
       }
+      refused("grader-package", Path.of("autolab"), withOut(refusal.getKey()), refusal.getValue());
     }
+  }
+
+  @Test
+  void graderPackageRefusesWhatAnEnginesContainerCannotGiveByTheOptionsName() {
+    refused(
+        "grader-package",
+        Path.of("gradescope"),
+        withOut(List.of("--retries", "9")),
+        "--retries is 0 to 5 in an engine, not 9");
+    refused(
+        "grader-package",
+        Path.of("gradescope"),
+        withOut(List.of("--checks-at-once", "9")),
+        "--checks-at-once is 1 to 8 in an engine, not 9");
+    refused(
+        "grader-package",
+        Path.of("gradescope"),
+        withOut(List.of("--timeout", "601")),
+        "--timeout is above 0 and at most 600 s in an engine");
+    refused(
+        "grader-package",
+        Path.of("gradescope"),
+        withOut(List.of("--hand-in-memory", "lots")),
+        "--hand-in-memory is a size like 512M, not 'lots'");
+  }
+
+  /** {@code --out} (which grader-package needs) before {@code args}. */
+  private List<String> withOut(List<String> args) {
+    List<String> line = new ArrayList<>(List.of("--out", tmp.resolve("package").toString()));
+    line.addAll(args);
+    return line;
   }
 
   @Test

@@ -81,17 +81,26 @@ public final class BenchOptions {
   /** {@code --out DIR}: where a command writes what it makes. */
   public static final String OUT = "out";
 
-  /** {@code --timeout}'s default, the same for every command. */
+  /** {@code --timeout}'s default for the commands that grade here (grader-package: an engine's). */
   private static final int TIMEOUT_SECONDS = 20;
 
   /**
-   * {@code --timeout seconds}, 20 by default for every command.
+   * {@code --timeout seconds}, 20 by default for the commands that grade here.
    *
    * @return the option
    */
   public static Option timeout() {
-    return option(
-        TIMEOUT, "seconds", "time limit of one program run (default " + TIMEOUT_SECONDS + ")");
+    return timeout(Integer.toString(TIMEOUT_SECONDS));
+  }
+
+  /**
+   * {@code --timeout seconds}, with a command's own default.
+   *
+   * @param byDefault the command's default, e.g. {@code "20"}
+   * @return the option
+   */
+  public static Option timeout(String byDefault) {
+    return option(TIMEOUT, "seconds", "time limit of one program run (default " + byDefault + ")");
   }
 
   /**

@@ -1,5 +1,6 @@
 package lab3.apps.engines;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,13 +33,24 @@ public final class GraderPackageCommand extends CliCommand {
 
   @Override
   protected void options(Options options) {
+    EngineSettings defaults = EngineSettings.defaults();
     options.addOption(BenchOptions.out("required"));
-    options.addOption(BenchOptions.timeout());
-    options.addOption(BenchOptions.checksAtOnce("2: an engine gives about half a CPU"));
     options.addOption(
-        BenchOptions.retries("1: an engine's half CPU makes bad luck of timing likelier"));
+        BenchOptions.timeout(
+            BigDecimal.valueOf(defaults.timeoutSeconds()).stripTrailingZeros().toPlainString()));
     options.addOption(
-        BenchOptions.handInMemory("512M: with the bench's 256 MB heap, within 768 MB"));
+        BenchOptions.checksAtOnce(
+            defaults.checksAtOnce()
+                + ": an engine gives about half a CPU; at most "
+                + EngineSettings.MAX_CHECKS_AT_ONCE));
+    options.addOption(
+        BenchOptions.retries(
+            defaults.retries()
+                + ": an engine's half CPU makes bad luck of timing likelier; at most "
+                + EngineSettings.MAX_RETRIES));
+    options.addOption(
+        BenchOptions.handInMemory(
+            defaults.handInMemory() + ": with the bench's 256 MB heap, within 768 MB"));
     options.addOption(BenchOptions.parts());
     options.addOption(
         BenchOptions.policy(
@@ -88,18 +100,21 @@ public final class GraderPackageCommand extends CliCommand {
     if (!line.hasOption("out")) {
       throw new IllegalArgumentException("grader-package needs --out DIR");
     }
+    // The options are read as grade reads them (the same words for a value that is no number);
+    // the builder then holds them to what an engine's container allows.
+    EngineSettings defaults = EngineSettings.defaults();
     EngineSettings.Builder settings = EngineSettings.builder();
-    if (line.hasOption("timeout")) {
-      settings.timeoutSeconds(Args.decimal("--timeout", line.getOptionValue("timeout")));
+    if (line.hasOption(BenchOptions.TIMEOUT)) {
+      settings.timeoutSeconds(BenchOptions.readTimeout(line));
     }
-    if (line.hasOption("checks-at-once")) {
-      settings.checksAtOnce(Args.intOption(line, "checks-at-once", 2));
+    if (line.hasOption(BenchOptions.CHECKS_AT_ONCE)) {
+      settings.checksAtOnce(BenchOptions.readChecksAtOnce(line, defaults.checksAtOnce()));
     }
-    if (line.hasOption("retries")) {
-      settings.retries(Args.intOption(line, "retries", 1));
+    if (line.hasOption(BenchOptions.RETRIES)) {
+      settings.retries(BenchOptions.readRetries(line, defaults.retries()));
     }
-    if (line.hasOption("hand-in-memory")) {
-      settings.handInMemory(line.getOptionValue("hand-in-memory"));
+    if (line.hasOption(BenchOptions.HAND_IN_MEMORY)) {
+      settings.handInMemory(line.getOptionValue(BenchOptions.HAND_IN_MEMORY));
     }
     settings.parts(EngineSettings.list(line.getOptionValue("parts", "")));
     settings.hiddenParts(EngineSettings.list(line.getOptionValue("hidden-parts", "")));

@@ -16,6 +16,7 @@ import lab3.apps.engines.GraderPackageCommand;
 import lab3.apps.grade.GradeCommand;
 import lab3.apps.gradeclass.GradeClassCommand;
 import lab3.grading.Limits;
+import lab3.grading.engines.EngineSettings;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.junit.jupiter.api.Test;
@@ -137,6 +138,22 @@ class BenchOptionsTest {
               .handInMemory(),
           where + ": --hand-in-memory");
     }
+  }
+
+  @Test
+  void graderPackagesHelpStatesTheDefaultsAPackageGets() {
+    Options options = declared(new GraderPackageCommand());
+    EngineSettings defaults = EngineSettings.defaults();
+    assertEquals(
+        defaults.timeoutSeconds(),
+        Double.parseDouble(helpDefault(options.getOption(BenchOptions.TIMEOUT))));
+    assertEquals(
+        defaults.checksAtOnce(),
+        Integer.parseInt(helpDefault(options.getOption(BenchOptions.CHECKS_AT_ONCE))));
+    assertEquals(
+        defaults.retries(), Integer.parseInt(helpDefault(options.getOption(BenchOptions.RETRIES))));
+    assertEquals(
+        defaults.handInMemory(), helpDefault(options.getOption(BenchOptions.HAND_IN_MEMORY)));
   }
 
   @Test

@@ -22,6 +22,15 @@ import java.util.TreeSet;
 public final class EngineSettings {
   static final String FILE = "lab3-engine.properties";
 
+  /** The longest time limit of one program run an engine's job allows, in seconds. */
+  public static final int MAX_TIMEOUT_SECONDS = 600;
+
+  /** The most checks at once in an engine's container (about half a CPU, 768 MB). */
+  public static final int MAX_CHECKS_AT_ONCE = 8;
+
+  /** The most re-runs of a failed timing-sensitive check in an engine's job. */
+  public static final int MAX_RETRIES = 5;
+
   private final double timeoutSeconds;
   private final int checksAtOnce;
   private final int retries;
@@ -44,6 +53,14 @@ public final class EngineSettings {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * The settings a package gets when the staff set nothing: what {@code grader-package --help}
+   * states as each option's default.
+   */
+  public static EngineSettings defaults() {
+    return builder().build();
   }
 
   /** Time limit of one program run, in seconds (the bench's --timeout). */
@@ -126,11 +143,19 @@ public final class EngineSettings {
     }
     Properties p = new Properties();
     p.load(new StringReader(Files.readString(file)));
-    Builder b = builder();
-    b.timeoutSeconds(Double.parseDouble(p.getProperty("timeout", "20")));
-    b.checksAtOnce(Integer.parseInt(p.getProperty("checks-at-once", "2")));
-    b.retries(Integer.parseInt(p.getProperty("retries", "1")));
-    b.handInMemory(p.getProperty("hand-in-memory", "512M"));
+    Builder b = builder(); // a key the file lacks keeps the builder's default
+    if (p.containsKey("timeout")) {
+      b.timeoutSeconds(Double.parseDouble(p.getProperty("timeout")));
+    }
+    if (p.containsKey("checks-at-once")) {
+      b.checksAtOnce(Integer.parseInt(p.getProperty("checks-at-once")));
+    }
+    if (p.containsKey("retries")) {
+      b.retries(Integer.parseInt(p.getProperty("retries")));
+    }
+    if (p.containsKey("hand-in-memory")) {
+      b.handInMemory(p.getProperty("hand-in-memory"));
+    }
     b.parts(list(p.getProperty("parts", "")));
     b.hiddenParts(list(p.getProperty("hidden-parts", "")));
     b.submissionLimit(
@@ -160,24 +185,27 @@ public final class EngineSettings {
     private Builder() {}
 
     public Builder timeoutSeconds(double seconds) {
-      if (!(seconds > 0 && seconds <= 600)) {
-        throw new IllegalArgumentException("the time limit is above 0 and at most 600 s");
+      if (!(seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS)) {
+        throw new IllegalArgumentException(
+            "--timeout is above 0 and at most " + MAX_TIMEOUT_SECONDS + " s in an engine");
       }
       this.timeoutSeconds = seconds;
       return this;
     }
 
     public Builder checksAtOnce(int n) {
-      if (n < 1 || n > 8) {
-        throw new IllegalArgumentException("checks at once is 1 to 8, not " + n);
+      if (n < 1 || n > MAX_CHECKS_AT_ONCE) {
+        throw new IllegalArgumentException(
+            "--checks-at-once is 1 to " + MAX_CHECKS_AT_ONCE + " in an engine, not " + n);
       }
       this.checksAtOnce = n;
       return this;
     }
 
     public Builder retries(int k) {
-      if (k < 0 || k > 5) {
-        throw new IllegalArgumentException("retries is 0 to 5, not " + k);
+      if (k < 0 || k > MAX_RETRIES) {
+        throw new IllegalArgumentException(
+            "--retries is 0 to " + MAX_RETRIES + " in an engine, not " + k);
       }
       this.retries = k;
       return this;
@@ -185,7 +213,8 @@ public final class EngineSettings {
 
     public Builder handInMemory(String size) {
       if (!size.matches("[0-9]+[KMG]?")) {
-        throw new IllegalArgumentException("a memory size is like 512M, not '" + size + "'");
+        throw new IllegalArgumentException(
+            "--hand-in-memory is a size like 512M, not '" + size + "'");
       }
       this.handInMemory = size;
       return this;
