@@ -207,26 +207,18 @@ class GradeClassTest {
 
   @Test
   void graderPackageRefusesWhatAnEnginesContainerCannotGiveByTheOptionsName() {
-    refused(
-        "grader-package",
-        Path.of("gradescope"),
-        withOut(List.of("--retries", "9")),
-        "--retries is 0 to 5 in an engine, not 9");
-    refused(
-        "grader-package",
-        Path.of("gradescope"),
-        withOut(List.of("--checks-at-once", "9")),
-        "--checks-at-once is 1 to 8 in an engine, not 9");
-    refused(
-        "grader-package",
-        Path.of("gradescope"),
-        withOut(List.of("--timeout", "601")),
-        "--timeout is above 0 and at most 600 s in an engine");
-    refused(
-        "grader-package",
-        Path.of("gradescope"),
-        withOut(List.of("--hand-in-memory", "lots")),
-        "--hand-in-memory is a size like 512M, not 'lots'");
+    Map<List<String>, String> refusals = new LinkedHashMap<>();
+    refusals.put(List.of("--retries", "9"), "--retries is 0 to 5 in an engine, not 9");
+    refusals.put(
+        List.of("--checks-at-once", "9"), "--checks-at-once is 1 to 8 in an engine, not 9");
+    refusals.put(
+        List.of("--timeout", "601"), "--timeout is above 0 and at most 600 s in an engine");
+    refusals.put(
+        List.of("--hand-in-memory", "lots"), "--hand-in-memory is a size like 512M, not 'lots'");
+    for (var refusal : refusals.entrySet()) {
+      refused(
+          "grader-package", Path.of("gradescope"), withOut(refusal.getKey()), refusal.getValue());
+    }
   }
 
   /** {@code --out} (which grader-package needs) before {@code args}. */
