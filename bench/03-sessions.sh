@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Benchmark 3, concurrent sessions: the load generator (lab3-bench's SessionLoad, its own JVM)
-# opens 10,000 sessions at once (--quick: 1,000; BENCH_SESSIONS=N) against one emulator, each
-# CMD_short:1 with n = 5, and checks every message arrives in order.
+# Benchmark 3, concurrent sessions: the load generator (bench/sessions.c: one thread and epoll;
+# lab3-bench's SessionLoad, a JVM of virtual threads, where there is no gcc) opens 10,000 sessions
+# at once (--quick: 1,000; BENCH_SESSIONS=N) against one emulator, each CMD_short:1 with n = 5, and
+# checks every message arrives in order.
 # Figures: completion time against the floor (4 pauses of 1 s), the most sessions open at once,
 # and the emulator's peak RSS and thread count (virtual threads: the carriers are what count).
-# Peer in the same run: a 30-line Python asyncio PMU (bench/asyncio_pmu.py) (one coroutine per session, the same messages,
-# one write per message) under the same load generator.
-# The generator (its own JVM, the same options and reads of 1 KiB for both servers) runs with
-# SerialGC and C1 only: with G1, C2 and 64 KiB per session it needed 4 s of CPU for 10,000
-# sessions, more than either server, and set the pace for both (RESULTS.md, "The lab host under a class (2026-12-04)").
+# Peer in the same run: a 30-line Python asyncio PMU (bench/asyncio_pmu.py) (one coroutine per
+# session, the same messages, one write per message) under the same load generator.
+# The generator runs on the same cores as the server it loads, so it should take as little CPU as
+# it can: the JVM one took about 2/3 of 2 cores while 10,000 sessions opened, and set the pace
+# (RESULTS.md, "Issue 26, sixth session"); before it, one with G1, C2 and 64 KiB per session
+# needed 4 s of CPU (RESULTS.md, "The lab host under a class (2026-12-04)").
 # Each run's figures also say how long the last session took to get its first message
 # (all_open: the run cannot end before that plus the pauses) and how many connections the kernel
 # dropped for a full accept queue (listen overflows, each a SYN retransmitted a second later).
@@ -17,7 +19,8 @@ sessions=${BENCH_SESSIONS:-$([ "$QUICK" = 1 ] && echo 1000 || echo 10000)}
 messages=5
 ensure_jar
 ensure_bench_jar
-load_jvm=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1)
+ensure_sessions
+[ -n "$SESSIONS_GEN" ] || say "bench: gcc is missing: the load generator is SessionLoad (a JVM), slower"
 # Connections dropped for a full accept queue, machine-wide (nstat's absolute counter), or n/a.
 tcp_drops() {
   command -v nstat >/dev/null 2>&1 || { echo n/a; return 0; }
@@ -32,7 +35,7 @@ watch_threads "$SERVER_PID" "$BENCH_TMP/done" &
 watcher=$!
 
 drops=$(tcp_drops)
-"$JAVA" "${load_jvm[@]}" -cp "$BENCH_JAR" lab3.bench.SessionLoad hold ::1 "$SERVER_PORT" "$sessions" "$messages" \
+hold_sessions "$SERVER_PORT" "$sessions" "$messages" \
   >"$BENCH_TMP/load.out" 2>"$BENCH_TMP/load.err" || { cat "$BENCH_TMP/load.out" "$BENCH_TMP/load.err" >&2; exit 1; }
 drops=$(drops_since "$drops")
 touch "$BENCH_TMP/done"
@@ -60,8 +63,7 @@ if command -v python3 >/dev/null 2>&1; then
     sleep 0.1
   done
   peer_drops=$(tcp_drops)
-  if [ -n "$peer_port" ] && "$JAVA" "${load_jvm[@]}" -cp "$BENCH_JAR" lab3.bench.SessionLoad hold ::1 "$peer_port" \
-      "$sessions" "$messages" >"$BENCH_TMP/peer-load.out" 2>"$BENCH_TMP/peer-load.err"; then
+  if [ -n "$peer_port" ] && hold_sessions "$peer_port" "$sessions" "$messages" >"$BENCH_TMP/peer-load.out" 2>"$BENCH_TMP/peer-load.err"; then
     peer_drops=$(drops_since "$peer_drops")
     peer_ms=$(sed -n 's/.*ms=\([0-9]*\).*/\1/p' "$BENCH_TMP/peer-load.out")
     peer_all_open=$(sed -n 's/.*all_open=\([0-9]*\).*/\1/p' "$BENCH_TMP/peer-load.out")

@@ -97,6 +97,32 @@ ensure_reader() {
   fi
 }
 
+# Sets SESSIONS_GEN to bench/sessions (the sessions load generator in C: one thread and epoll),
+# built on first use; empty without gcc.
+ensure_sessions() {
+  SESSIONS_GEN="$BENCH_DIR/.build/sessions"
+  if [ ! -x "$SESSIONS_GEN" ] || [ "$BENCH_DIR/sessions.c" -nt "$SESSIONS_GEN" ]; then
+    command -v gcc >/dev/null 2>&1 || { SESSIONS_GEN=""; return 0; }
+    mkdir -p "$BENCH_DIR/.build"
+    gcc -O2 -o "$SESSIONS_GEN" "$BENCH_DIR/sessions.c"
+  fi
+}
+
+# hold_sessions PORT SESSIONS MESSAGES: opens SESSIONS sessions of CMD_short:1 at once against the
+# PMU on [::1]:PORT and checks each gets MESSAGES messages in order; prints SessionLoad hold's
+# line of figures (ms=, all_open=, ...). The generator is bench/sessions (ensure_sessions first),
+# or lab3-bench's SessionLoad (its own JVM: SerialGC, C1) where there is no gcc. A generator on
+# the server's own cores takes CPU from it: the JVM one used about 2/3 of the 2 cores while 10,000
+# sessions opened, and a run's time above the pauses was mostly its own (RESULTS.md, "Issue 26,
+# sixth session").
+hold_sessions() {
+  if [ -n "${SESSIONS_GEN:-}" ]; then
+    "$SESSIONS_GEN" ::1 "$1" "$2" "$3"
+  else
+    "$JAVA" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$BENCH_JAR" lab3.bench.SessionLoad hold ::1 "$1" "$2" "$3"
+  fi
+}
+
 # Sets PROBE to bench/probe (the CPU-speed probe of bench/verdicts), built on first use; empty
 # without gcc.
 ensure_probe() {
