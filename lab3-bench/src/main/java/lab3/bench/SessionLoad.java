@@ -18,8 +18,10 @@ import lab3.transport.Endpoint;
 import lab3.transport.TcpTransport;
 
 /**
- * The load generator of benchmarks 3 and 4: many {@link PmuClient} sessions against one PMU
- * emulator, each one checked (every message arrives, in order).
+ * The load generator of benchmark 4, and of benchmark 3 where there is no C compiler: many {@link
+ * PmuClient} sessions against one PMU emulator, each one checked (every message arrives, in order).
+ * Benchmark 3 and {@code bench/verdicts} open their class with {@code bench/sessions.c} instead,
+ * which takes far less of the CPU that the server it measures needs.
  *
  * <ul>
  *   <li>{@code hold HOST PORT SESSIONS MESSAGES}: opens every session at once with {@code
