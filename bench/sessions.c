@@ -10,6 +10,8 @@
  *   (ms since the first connect: the whole run; all_open: when the last session got its first
  *   message, so that the run cannot end before it plus the pauses)
  * stderr: sessions connected, with a first message and ended per 250 ms; the first failure.
+ * When nothing arrives for STALL_S seconds (60), the sessions still open fail, as with SessionLoad's
+ * read time-out.
  * Exit 1 if any session failed, 2 on a usage error. */
 #include <errno.h>
 #include <netdb.h>
@@ -21,6 +23,12 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
+
+#ifndef STALL_S
+#define STALL_S 60
+#endif
+#define STR2(x) #x
+#define STR(x) STR2(x)
 
 enum { CONNECTING, WAITING, DONE };
 
@@ -86,6 +94,7 @@ int main(int argc, char **argv) {
   struct epoll_event events[256];
   int opened = 0, done = 0;
   start = now_ns();
+  long long last_event = start;
   while (done < n) {
     /* Open the sessions in batches, with a look at what is ready between them. */
     for (int batch = 0; batch < 64 && opened < n; batch++, opened++) {
@@ -104,6 +113,16 @@ int main(int argc, char **argv) {
       epoll_ctl(ep, EPOLL_CTL_ADD, x->fd, &e);
     }
     int ready = epoll_wait(ep, events, 256, opened < n ? 0 : 1000);
+    if (ready > 0 || opened < n) {
+      last_event = now_ns();
+    } else if (now_ns() - last_event > STALL_S * 1000000000LL) { /* every open session stalled */
+      for (int i = 0; i < n; i++) {
+        if (s[i].state != DONE) {
+          fail(&s[i], i, "nothing from the server for " STR(STALL_S) " s");
+          done++;
+        }
+      }
+    }
     for (int i = 0; i < ready; i++) {
       int index = (int)events[i].data.u32;
       struct session *x = &s[index];
