@@ -89,7 +89,7 @@ int main(int argc, char **argv) {
     if (k == 1) first_len = expected_len;
   }
   struct session *s = calloc(n, sizeof *s);
-  char *got = malloc((size_t)n * (expected_len + 1));
+  char *received = malloc((size_t)n * (expected_len + 1)); /* each session's bytes */
   int ep = epoll_create1(0);
   struct epoll_event events[256];
   int opened = 0, done = 0;
@@ -147,7 +147,7 @@ int main(int argc, char **argv) {
         continue;
       }
       if (x->state != WAITING) continue;
-      char *buf = got + (size_t)index * (expected_len + 1);
+      char *buf = received + (size_t)index * (expected_len + 1);
       ssize_t r = read(x->fd, buf + x->got, expected_len + 1 - x->got);
       if (r < 0) {
         if (errno == EAGAIN) continue;
