@@ -87,26 +87,30 @@ raise_nofile() {
   NOFILE=$(ulimit -Sn)
 }
 
-# The C baseline reader, compiled once per checkout (bench/.build is ignored by git).
-ensure_reader() {
-  READER="$BENCH_DIR/.build/reader"
-  if [ ! -x "$READER" ] || [ "$BENCH_DIR/reader.c" -nt "$READER" ]; then
-    command -v gcc >/dev/null 2>&1 || { say "bench: gcc is missing: no C baseline"; READER=""; return 0; }
+# c_tool NAME: prints the path of bench/NAME.c's program, compiled into bench/.build (ignored by
+# git) on first use and again when the source is newer; prints nothing without gcc.
+c_tool() {
+  local program="$BENCH_DIR/.build/$1"
+  if [ ! -x "$program" ] || [ "$BENCH_DIR/$1.c" -nt "$program" ]; then
+    command -v gcc >/dev/null 2>&1 || return 0
     mkdir -p "$BENCH_DIR/.build"
-    gcc -O2 -o "$READER" "$BENCH_DIR/reader.c"
+    gcc -O2 -o "$program" "$BENCH_DIR/$1.c"
   fi
+  echo "$program"
 }
 
-# Sets SESSIONS_GEN to bench/sessions (the sessions load generator in C: one thread and epoll),
-# built on first use; empty without gcc.
-ensure_sessions() {
-  SESSIONS_GEN="$BENCH_DIR/.build/sessions"
-  if [ ! -x "$SESSIONS_GEN" ] || [ "$BENCH_DIR/sessions.c" -nt "$SESSIONS_GEN" ]; then
-    command -v gcc >/dev/null 2>&1 || { SESSIONS_GEN=""; return 0; }
-    mkdir -p "$BENCH_DIR/.build"
-    gcc -O2 -o "$SESSIONS_GEN" "$BENCH_DIR/sessions.c"
-  fi
+# Sets READER to the C baseline reader (bench/reader.c); empty, and says so, without gcc.
+ensure_reader() {
+  READER=$(c_tool reader)
+  [ -n "$READER" ] || say "bench: gcc is missing: no C baseline"
 }
+
+# Sets SESSIONS_GEN to bench/sessions (the sessions load generator in C: one thread and epoll);
+# empty without gcc.
+ensure_sessions() { SESSIONS_GEN=$(c_tool sessions); }
+
+# Sets PROBE to bench/probe (the CPU-speed probe of bench/verdicts); empty without gcc.
+ensure_probe() { PROBE=$(c_tool probe); }
 
 # hold_sessions PORT SESSIONS MESSAGES: opens SESSIONS sessions of CMD_short:1 at once against the
 # PMU on [::1]:PORT and checks each gets MESSAGES messages in order; prints SessionLoad hold's
@@ -120,17 +124,6 @@ hold_sessions() {
     "$SESSIONS_GEN" ::1 "$1" "$2" "$3"
   else
     "$JAVA" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$BENCH_JAR" lab3.bench.SessionLoad hold ::1 "$1" "$2" "$3"
-  fi
-}
-
-# Sets PROBE to bench/probe (the CPU-speed probe of bench/verdicts), built on first use; empty
-# without gcc.
-ensure_probe() {
-  PROBE="$BENCH_DIR/.build/probe"
-  if [ ! -x "$PROBE" ] || [ "$BENCH_DIR/probe.c" -nt "$PROBE" ]; then
-    command -v gcc >/dev/null 2>&1 || { PROBE=""; return 0; }
-    mkdir -p "$BENCH_DIR/.build"
-    gcc -O2 -o "$PROBE" "$BENCH_DIR/probe.c"
   fi
 }
 
