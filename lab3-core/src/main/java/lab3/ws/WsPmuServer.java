@@ -132,7 +132,10 @@ public final class WsPmuServer implements Closeable {
     return active.get();
   }
 
-  /** Stops accepting and closes every open session. */
+  /**
+   * Stops accepting and closes every open session: each client gets a close frame, 1001 (going
+   * away), then its connection ends. A client that stopped reading is dropped after a second.
+   */
   @Override
   public synchronized void close() throws IOException {
     if (server != null) {

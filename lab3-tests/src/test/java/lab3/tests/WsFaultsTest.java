@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import lab3.pmu.FloodText;
 import lab3.testing.ScriptedWsPeer;
 import lab3.transport.Family;
 import lab3.ws.WsPmuServer;
@@ -249,6 +250,55 @@ class WsFaultsTest {
     }
     assertEquals(
         0, ProcessResources.awaitAtMost(pmu::activeSessions, 0, Duration.ofSeconds(PATIENCE_S)));
+  }
+
+  @Test
+  void closeSendsGoingAwayThenEndsTheConnectionOfAClientThatNeverAnswers() throws Exception {
+    try (Socket socket = upgraded()) {
+      socket.getOutputStream().write(textFrame("CMD_short:3600"));
+      InputStream in = socket.getInputStream();
+      assertEquals(0x82, in.read(), "the first message, in a binary frame");
+      in.readNBytes(in.read()); // "This is PMU data 1"; the next one is an hour away
+      assertTimeoutPreemptively(Duration.ofSeconds(PATIENCE_S), pmu::close);
+      assertEquals(0x88, in.read(), "a close frame");
+      byte[] payload = in.readNBytes(in.read());
+      assertEquals(1001, ((payload[0] & 0xff) << 8) | (payload[1] & 0xff), "going away");
+      assertEndOfStream(in); // this client never answers the close: the server ends it anyway
+    }
+  }
+
+  @Test
+  void closeEndsTheConnectionOfAClientThatStoppedReadingAFlood() throws Exception {
+    try (WsPmuServer flooding =
+            WsPmuServer.builder()
+                .bindAddress(InetAddress.getByName("::1"))
+                .port(0)
+                .floodText(FloodText.generated(64 << 20)) // more than both socket buffers hold
+                .build()
+                .start();
+        Socket socket = new Socket("::1", flooding.port())) {
+      socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(PATIENCE_S));
+      socket.getOutputStream().write(upgradeRequest("").getBytes(StandardCharsets.US_ASCII));
+      InputStream in = socket.getInputStream();
+      assertTrue(readHead(in).startsWith("HTTP/1.1 101"));
+      socket.getOutputStream().write(textFrame("CMD_floodme"));
+      assertEquals(0x2, in.read() & 0x0f, "the flood begins, in binary frames");
+      // The client reads no more: the server's writes soon wait for room that never comes.
+      assertTimeoutPreemptively(Duration.ofSeconds(PATIENCE_S), flooding::close);
+      assertEndOfStream(in);
+    }
+  }
+
+  /** Reads to the end of the stream; a reset counts as an end, a read time-out fails. */
+  private static void assertEndOfStream(InputStream in) throws IOException {
+    byte[] rest = new byte[1 << 16];
+    try {
+      while (in.read(rest) >= 0) {
+        // what was in flight
+      }
+    } catch (java.net.SocketException reset) {
+      // dropped with a reset: also an end
+    }
   }
 
   @Test

@@ -224,7 +224,7 @@ class WsPmuServerTest {
   }
 
   @Test
-  void closeEndsSessionsThatArePausing() throws Exception {
+  void closeSendsGoingAwayToSessionsThatArePausing() throws Exception {
     WsPmuServer server = emulator().messages(3).build().start();
     Recorder recorder = new Recorder();
     try (JdkClient client = JdkClient.create()) {
@@ -233,12 +233,10 @@ class WsPmuServerTest {
       assertTrue(recorder.firstFrame.await(10, TimeUnit.SECONDS));
       assertEquals(1, server.activeSessions());
       server.close();
-      // the session ends (close frame or broken connection) instead of waiting an hour
-      try {
-        recorder.closed.get(10, TimeUnit.SECONDS);
-      } catch (java.util.concurrent.ExecutionException expected) {
-        // an abrupt end is fine too
-      }
+      // the session ends with a close frame, instead of waiting an hour: a connection dropped
+      // without one is what the JDK's client may miss when it comes right after a frame
+      String closed = recorder.closed.get(10, TimeUnit.SECONDS);
+      assertTrue(closed.startsWith("1001 "), closed); // going away
       ws.abort();
     }
     assertEquals(1, recorder.frames.size());

@@ -1,6 +1,8 @@
 package lab3.ws.internal;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import lab3.pmu.internal.PmuServerSettings;
 import org.eclipse.jetty.server.Server;
@@ -14,6 +16,9 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * and loads without Jetty (to say at once that it is missing).
  */
 public final class WsJetty {
+  /** How long a stop waits for the close frames sent to open sessions to go out. */
+  static final Duration STOP_GRACE = Duration.ofSeconds(1);
+
   private final Server server;
   private final ServerConnector connector;
 
@@ -56,6 +61,12 @@ public final class WsJetty {
             });
     upgrades.setHandler(new NotAnUpgradeHandler(settings.log()));
     jetty.setHandler(upgrades);
+    // A graceful stop: every open session gets a close frame, 1001 (going away), before its
+    // connection ends, as Python's websockets does when its server closes. Without it Jetty drops
+    // the connections, and a client sees only the end of the stream (1006, abnormal closure); the
+    // JDK's own client can miss even that when it comes right after a frame. The stop waits for
+    // those closes at most this long, then drops what is left (a client that stopped reading).
+    jetty.setStopTimeout(STOP_GRACE.toMillis());
     try {
       jetty.start();
     } catch (Exception e) {
@@ -83,13 +94,20 @@ public final class WsJetty {
   }
 
   /**
-   * Stops accepting and closes every open session.
+   * Stops accepting and closes every open session: a close frame 1001 (going away) to each, then
+   * the end of its connection, within {@link #STOP_GRACE} for a client that stopped reading.
    *
    * @throws IOException if the I/O fails
    */
   public void stop() throws IOException {
     try {
       server.stop();
+    } catch (TimeoutException graceOver) {
+      // Some close frame could not go out in time (a client that stopped reading). Jetty still
+      // stopped the connector, and so dropped that connection, before it reported the time-out.
+      if (!connector.isStopped()) {
+        throw new IOException("stopping the WebSocket PMU: " + connector.getState(), graceOver);
+      }
     } catch (Exception e) {
       throw new IOException("stopping the WebSocket PMU: " + e.getMessage(), e);
     }
