@@ -19,6 +19,7 @@ import lab3.pmu.internal.PmuSession;
 import lab3.tls.internal.TlsPem;
 import lab3.tls.internal.TlsServerSockets;
 import lab3.transport.ConnectionHandler;
+import lab3.transport.internal.ChannelServerSockets;
 import lab3.transport.internal.SocketConnection;
 import lab3.transport.internal.SocketServer;
 
@@ -144,7 +145,7 @@ public final class PmuServer implements Closeable {
    * argument at once.
    */
   public static final class Builder extends PmuServerBuilder<Builder> {
-    private ServerSocketFactory socketFactory = ServerSocketFactory.getDefault();
+    private ServerSocketFactory socketFactory = ChannelServerSockets.factory();
 
     private Builder() {
       super(5003, "pmu");

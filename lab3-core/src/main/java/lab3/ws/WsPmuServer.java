@@ -3,20 +3,16 @@ package lab3.ws;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
-import com.google.common.base.Suppliers;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import lab3.internal.OptionalDependency;
-import lab3.pmu.FloodText;
 import lab3.pmu.PmuServerBuilder;
 import lab3.pmu.internal.PmuResponder;
 import lab3.pmu.internal.PmuServerSettings;
-import lab3.pmu.internal.SharedFloodBytes;
 import lab3.ws.internal.WsFrames;
 import lab3.ws.internal.WsJetty;
 import lab3.ws.internal.WsPmuSession;
@@ -47,23 +43,12 @@ public final class WsPmuServer implements Closeable {
   private final PmuResponder responder;
   private final AtomicInteger active = new AtomicInteger();
 
-  /** The floodme text in a direct buffer, made at the first floodme and shared by every session. */
-  private final Supplier<ByteBuffer> floodBuffer;
-
   private WsJetty server;
 
   private WsPmuServer(Builder builder) {
     this.settings = PmuServerSettings.of(builder).copy(); // the builder may go on changing
     this.frames = new WsFrames(builder.textFrames, builder.frameBytes);
     this.responder = PmuResponder.of(settings);
-    FloodText flood = responder.floodText();
-    this.floodBuffer =
-        Suppliers.memoize(
-            () ->
-                ByteBuffer.allocateDirect(flood.size())
-                    .put(SharedFloodBytes.of(flood))
-                    .flip()
-                    .asReadOnlyBuffer());
   }
 
   /**
@@ -96,7 +81,7 @@ public final class WsPmuServer implements Closeable {
       active.incrementAndGet();
       return new WsPmuSession(
           responder,
-          floodBuffer,
+          responder::floodBuffer,
           frames,
           settings.commandTimeout(),
           settings.log(),

@@ -1,5 +1,6 @@
 package lab3.pmu;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,6 +79,28 @@ class PmuServerTest {
   @Test
   void commandEndingInNewlineIsAccepted() throws IOException {
     assertTrue(exchange("CMD_floodme\n").startsWith("[Copy 1 of 20]"));
+  }
+
+  @Test
+  void floodmeIsTheWholeTextByteForByteInEverySession() throws IOException {
+    // More than the socket buffers hold, and no round size: the sender waits for room many times
+    // and ends on a partial write. Three sessions share one buffer (each sends its own duplicate).
+    FloodText text = FloodText.generated(3 * 1024 * 1024 + 17);
+    try (PmuServer big =
+        PmuServer.builder()
+            .bindAddress(InetAddress.getByName("::1"))
+            .port(0)
+            .floodText(text)
+            .build()
+            .start()) {
+      for (int session = 0; session < 3; session++) {
+        try (Socket socket = new Socket("::1", big.port())) {
+          socket.getOutputStream().write("CMD_floodme".getBytes(StandardCharsets.US_ASCII));
+          assertArrayEquals(
+              text.bytes(), socket.getInputStream().readAllBytes(), "session " + session);
+        }
+      }
+    }
   }
 
   @Test

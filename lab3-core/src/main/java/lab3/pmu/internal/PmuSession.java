@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,6 +16,7 @@ import lab3.pmu.PmuCommand;
 import lab3.transport.Addresses;
 import lab3.transport.Connection;
 import lab3.transport.ConnectionHandler;
+import lab3.transport.internal.SocketConnection;
 
 /**
  * The PMU's side of one session, over any {@link Connection}: read one command, answer it, close.
@@ -64,7 +67,17 @@ public final class PmuSession implements ConnectionHandler {
 
               @Override
               public void flood(FloodText text) throws IOException {
-                text.writeTo(out);
+                SocketChannel channel = channelOf(connection);
+                if (channel != null && text == responder.floodText()) {
+                  // The shared direct buffer, written as it is (a stream would copy the array
+                  // into a temporary direct buffer first, 128 KiB per system call).
+                  ByteBuffer all = responder.floodBuffer().duplicate();
+                  while (all.hasRemaining()) {
+                    channel.write(all);
+                  }
+                } else {
+                  text.writeTo(out);
+                }
               }
             });
     out.flush();
@@ -80,6 +93,11 @@ public final class PmuSession implements ConnectionHandler {
             + Duration.ofNanos(System.nanoTime() - start).toMillis()
             + " ms");
     lingeringClose(connection);
+  }
+
+  /** The blocking channel under a plain TCP connection; null for TLS and in-memory ones. */
+  private static SocketChannel channelOf(Connection connection) {
+    return connection instanceof SocketConnection socket ? socket.socket().getChannel() : null;
   }
 
   /** Called before every read of the command: sets the read time-out to the time left. */
