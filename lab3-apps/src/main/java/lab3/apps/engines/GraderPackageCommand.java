@@ -37,7 +37,10 @@ public final class GraderPackageCommand extends CliCommand {
     options.addOption(BenchOptions.out("required"));
     options.addOption(
         BenchOptions.timeout(
-            BigDecimal.valueOf(defaults.timeoutSeconds()).stripTrailingZeros().toPlainString()));
+            BigDecimal.valueOf(defaults.timeoutSeconds()).stripTrailingZeros().toPlainString()
+                + ": at most "
+                + EngineSettings.MAX_TIMEOUT_SECONDS
+                + " in an engine"));
     options.addOption(
         BenchOptions.checksAtOnce(
             defaults.checksAtOnce()

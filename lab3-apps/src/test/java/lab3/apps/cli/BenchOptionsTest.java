@@ -154,6 +154,22 @@ class BenchOptionsTest {
         defaults.retries(), Integer.parseInt(helpDefault(options.getOption(BenchOptions.RETRIES))));
     assertEquals(
         defaults.handInMemory(), helpDefault(options.getOption(BenchOptions.HAND_IN_MEMORY)));
+    // and the bounds EngineSettings enforces
+    assertTrue(
+        options
+            .getOption(BenchOptions.TIMEOUT)
+            .getDescription()
+            .contains("at most " + EngineSettings.MAX_TIMEOUT_SECONDS + " "));
+    assertTrue(
+        options
+            .getOption(BenchOptions.CHECKS_AT_ONCE)
+            .getDescription()
+            .contains("at most " + EngineSettings.MAX_CHECKS_AT_ONCE + ")"));
+    assertTrue(
+        options
+            .getOption(BenchOptions.RETRIES)
+            .getDescription()
+            .contains("at most " + EngineSettings.MAX_RETRIES + ")"));
   }
 
   @Test
