@@ -76,8 +76,8 @@ public final class PmuResponder {
   /**
    * The floodme text in a read-only direct buffer, made at the first call and shared: {@link
    * ByteBuffer#duplicate() duplicate} it to send it. A channel writes a direct buffer as it is; a
-   * heap array it first copies into a temporary direct buffer, 128 KiB per system call (about 40%
-   * of a TCP sender's CPU for a 1 GiB floodme).
+   * heap array it first copies into a temporary direct buffer, 128 KiB per system call (half of a
+   * TCP sender's CPU for a 1 GiB floodme).
    */
   public ByteBuffer floodBuffer() {
     return floodBuffer.get();
