@@ -74,23 +74,19 @@ class WsFaultsTest {
     assertTrue(line != null, "the session was logged as served");
   }
 
-  /** A raw socket that has done the WebSocket handshake. */
-  private Socket upgraded() throws IOException {
-    Socket socket = new Socket("::1", pmu.port());
+  /** A raw socket that has done the WebSocket handshake with {@code server}. */
+  private static Socket upgraded(WsPmuServer server) throws IOException {
+    Socket socket = new Socket("::1", server.port());
     socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(PATIENCE_S));
-    socket.getOutputStream().write(upgradeRequest("").getBytes(StandardCharsets.US_ASCII));
+    String request =
+        "GET / HTTP/1.1\r\nHost: [::1]:"
+            + server.port()
+            + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+    socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
     String head = readHead(socket.getInputStream());
     assertTrue(head.startsWith("HTTP/1.1 101"), head);
     return socket;
-  }
-
-  private String upgradeRequest(String extraHeaders) {
-    return "GET / HTTP/1.1\r\nHost: [::1]:"
-        + pmu.port()
-        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-        + extraHeaders
-        + "\r\n";
   }
 
   private static String readHead(InputStream in) throws IOException {
@@ -116,7 +112,7 @@ class WsFaultsTest {
   @Test
   void clientKilledMidAnswerCostsOneLogLineAndTheNextSessionIsServed() throws Exception {
     int localPort;
-    try (Socket killed = upgraded()) {
+    try (Socket killed = upgraded(pmu)) {
       localPort = killed.getLocalPort();
       killed.getOutputStream().write(textFrame("CMD_short:0.2"));
       assertTrue(killed.getInputStream().read() >= 0, "the first message arrives");
@@ -254,7 +250,7 @@ class WsFaultsTest {
 
   @Test
   void closeSendsGoingAwayThenEndsTheConnectionOfAClientThatNeverAnswers() throws Exception {
-    try (Socket socket = upgraded()) {
+    try (Socket socket = upgraded(pmu)) {
       socket.getOutputStream().write(textFrame("CMD_short:3600"));
       InputStream in = socket.getInputStream();
       assertEquals(0x82, in.read(), "the first message, in a binary frame");
@@ -276,12 +272,9 @@ class WsFaultsTest {
                 .floodText(FloodText.generated(64 << 20)) // more than both socket buffers hold
                 .build()
                 .start();
-        Socket socket = new Socket("::1", flooding.port())) {
-      socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(PATIENCE_S));
-      socket.getOutputStream().write(upgradeRequest("").getBytes(StandardCharsets.US_ASCII));
-      InputStream in = socket.getInputStream();
-      assertTrue(readHead(in).startsWith("HTTP/1.1 101"));
+        Socket socket = upgraded(flooding)) {
       socket.getOutputStream().write(textFrame("CMD_floodme"));
+      InputStream in = socket.getInputStream();
       assertEquals(0x2, in.read() & 0x0f, "the flood begins, in binary frames");
       // The client reads no more: the server's writes soon wait for room that never comes.
       assertTimeoutPreemptively(Duration.ofSeconds(PATIENCE_S), flooding::close);
