@@ -80,12 +80,7 @@ public final class WsPmuServer implements Closeable {
     return () -> {
       active.incrementAndGet();
       return new WsPmuSession(
-          responder,
-          responder::floodBuffer,
-          frames,
-          settings.commandTimeout(),
-          settings.log(),
-          active::decrementAndGet);
+          responder, frames, settings.commandTimeout(), settings.log(), active::decrementAndGet);
     };
   }
 

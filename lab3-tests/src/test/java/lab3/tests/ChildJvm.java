@@ -24,9 +24,17 @@ final class ChildJvm implements Closeable {
 
   /** The JVM started by {@code prefix} (e.g. {@code ip netns exec NS}), to run it elsewhere. */
   ChildJvm(List<String> prefix, Class<?> main, String... args) throws IOException {
+    this(prefix, List.of(), main, args);
+  }
+
+  /** With options for the JVM, e.g. {@code -XX:MaxDirectMemorySize=1m}. */
+  ChildJvm(List<String> prefix, List<String> jvmOptions, Class<?> main, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>(prefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")));
+    command.add("-XX:+UseSerialGC");
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path")));
     command.add(main.getName());
     command.addAll(List.of(args));
     process = new ProcessBuilder(command).start();

@@ -27,7 +27,7 @@ public final class PmuResponder {
   private final int firstMessage;
   private final FloodText floodText;
 
-  /** The floodme text in a direct buffer, made at the first floodme and shared by every session. */
+  /** The floodme text in a buffer, made at the first floodme and shared by every session. */
   private final Supplier<ByteBuffer> floodBuffer;
 
   /** How a transport puts the answer on its wire. */
@@ -54,13 +54,18 @@ public final class PmuResponder {
     this.messageCount = messageCount;
     this.firstMessage = firstMessage;
     this.floodText = floodText;
-    this.floodBuffer =
-        Suppliers.memoize(
-            () ->
-                ByteBuffer.allocateDirect(floodText.size())
-                    .put(SharedFloodBytes.of(floodText))
-                    .flip()
-                    .asReadOnlyBuffer());
+    this.floodBuffer = Suppliers.memoize(() -> sharedBuffer(SharedFloodBytes.of(floodText)));
+  }
+
+  /** The text in a direct buffer, or around its array where the JVM has no direct memory left. */
+  private static ByteBuffer sharedBuffer(byte[] text) {
+    ByteBuffer buffer;
+    try {
+      buffer = ByteBuffer.allocateDirect(text.length).put(text).flip();
+    } catch (OutOfMemoryError noDirectMemory) { // -XX:MaxDirectMemorySize is below the text
+      buffer = ByteBuffer.wrap(text);
+    }
+    return buffer.asReadOnlyBuffer();
   }
 
   /** A responder with every setting of {@code settings}. */
@@ -77,7 +82,9 @@ public final class PmuResponder {
    * The floodme text in a read-only direct buffer, made at the first call and shared: {@link
    * ByteBuffer#duplicate() duplicate} it to send it. A channel writes a direct buffer as it is; a
    * heap array it first copies into a temporary direct buffer, 128 KiB per system call (half of a
-   * TCP sender's CPU for a 1 GiB floodme).
+   * TCP sender's CPU for a 1 GiB floodme). Where the JVM's direct memory ({@code
+   * -XX:MaxDirectMemorySize}, by default the heap's maximum) cannot hold the text, the buffer is a
+   * read-only view of the text's heap array instead: slower to send, the same bytes.
    */
   public ByteBuffer floodBuffer() {
     return floodBuffer.get();

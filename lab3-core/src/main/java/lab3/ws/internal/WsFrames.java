@@ -75,23 +75,18 @@ public record WsFrames(boolean text, int frameBytes) {
    * SocketChannel, which copies a heap buffer's remaining bytes into a direct one before every
    * write, so a large frame was copied again after every partial write; a direct buffer is written
    * with no copy (serve-ws CPU per 64 MiB floodme: 153-408 ms from the heap, 60-101 ms from a
-   * direct buffer). Where the JVM has no direct memory left for it, the heap copy is sent.
+   * direct buffer). Where the JVM has no direct memory left for it, {@code direct} gives a view of
+   * the heap bytes instead ({@code PmuResponder.floodBuffer}).
    *
    * @param session the session
    * @param message the message
-   * @param direct the direct
+   * @param direct the same bytes in a buffer to duplicate and send, made on first use; or null
    * @throws IOException if the I/O fails
    */
   public void send(Session session, byte[] message, Supplier<ByteBuffer> direct)
       throws IOException {
     if (!text && direct != null && (frameBytes == 0 || message.length <= frameBytes)) {
-      ByteBuffer bytes;
-      try {
-        bytes = direct.get().duplicate();
-      } catch (OutOfMemoryError noDirectMemory) { // -XX:MaxDirectMemorySize is below the text
-        bytes = ByteBuffer.wrap(message);
-      }
-      ByteBuffer payload = bytes;
+      ByteBuffer payload = direct.get().duplicate();
       WsPmuSession.await(Callback.Completable.with(done -> session.sendBinary(payload, done)));
       return;
     }

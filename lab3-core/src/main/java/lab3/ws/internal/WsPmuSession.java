@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import lab3.pmu.FloodText;
 import lab3.pmu.PmuCommand;
 import lab3.pmu.internal.PmuResponder;
@@ -31,7 +30,6 @@ public final class WsPmuSession implements Session.Listener.AutoDemanding {
   static final int MAX_REASON_BYTES = 123;
 
   private final PmuResponder responder;
-  private final Supplier<ByteBuffer> floodBuffer;
   private final WsFrames frames;
   private final Duration commandTimeout;
   private final Consumer<String> log;
@@ -46,7 +44,6 @@ public final class WsPmuSession implements Session.Listener.AutoDemanding {
    * One session of the emulator, with its settings; {@code onEnd} runs when it closes.
    *
    * @param responder what to answer to which command
-   * @param floodBuffer the responder's floodme text in a direct buffer
    * @param frames the frames
    * @param commandTimeout the command timeout
    * @param log the log
@@ -54,13 +51,11 @@ public final class WsPmuSession implements Session.Listener.AutoDemanding {
    */
   public WsPmuSession(
       PmuResponder responder,
-      Supplier<ByteBuffer> floodBuffer,
       WsFrames frames,
       Duration commandTimeout,
       Consumer<String> log,
       Runnable onEnd) {
     this.responder = responder;
-    this.floodBuffer = floodBuffer;
     this.frames = frames;
     this.commandTimeout = commandTimeout;
     this.log = log;
@@ -192,7 +187,7 @@ public final class WsPmuSession implements Session.Listener.AutoDemanding {
 
     @Override
     public void flood(FloodText text) throws IOException {
-      frames.send(session, SharedFloodBytes.of(text), floodBuffer);
+      frames.send(session, SharedFloodBytes.of(text), responder::floodBuffer);
     }
 
     private void flush() throws IOException {
